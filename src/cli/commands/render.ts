@@ -1,0 +1,60 @@
+/** `arxiv-digest render`: one stored day in one output format, to a file or stdout. */
+import { configuredSummarizer } from '../../config/settings.js';
+import { isIsoDate } from '../../core/dates.js';
+import { writeFileAtomic } from '../../core/write-file.js';
+import { NotFoundError, UsageError } from '../../errors.js';
+import { countDay } from '../../publish/day-view.js';
+import { loadDay } from '../../publish/load-day.js';
+import { RENDERERS, rendererFor } from '../../publish/renderers.js';
+import type { Store } from '../../store/store.js';
+import { plural, settingsFrom, withStore, type GlobalOptions, type Io } from '../context.js';
+
+export interface RenderFlags {
+  date: string;
+  format: string;
+  categories?: string;
+  lang?: string;
+  out?: string;
+}
+
+/** `latest` → the newest stored announcement date; otherwise checks YYYY-MM-DD. */
+export function resolveDate(store: Store, date: string): string {
+  if (date === 'latest') {
+    const newest = store.listDays()[0];
+    if (!newest) throw new NotFoundError(`the store ${store.path} has no announcement days yet: fetch or import some`);
+    return newest.date;
+  }
+  if (!isIsoDate(date)) throw new UsageError(`--date: expected YYYY-MM-DD or latest, got ${JSON.stringify(date)}`);
+  return date;
+}
+
+export async function renderCommand(flags: RenderFlags, globals: GlobalOptions, io: Io): Promise<number> {
+  const renderer = rendererFor(flags.format);
+  if (!renderer) {
+    throw new UsageError(`--format: unknown format ${JSON.stringify(flags.format)} (available: ${RENDERERS.map((r) => r.format).join(', ')})`);
+  }
+  const settings = settingsFrom(globals, { categories: flags.categories, lang: flags.lang });
+  return withStore(settings, (store) => {
+    const day = loadDay(store, {
+      date: resolveDate(store, flags.date),
+      language: settings.language,
+      categoryOrder: settings.categories,
+      preferredSummarizer: configuredSummarizer(settings),
+    });
+    const text = renderer.render(day);
+    if (flags.out) writeFileAtomic(flags.out, text);
+    else io.stdout.write(text);
+    const c = countDay(day);
+    const missing = [
+      c.pending && `${c.pending} pending`,
+      c.failed && `${c.failed} failed`,
+      c.refused && `${c.refused} refused`,
+      c.placeholders && `${c.placeholders} with reference placeholder text`,
+    ].filter(Boolean);
+    io.stderr.write(
+      `render ${renderer.format} ${day.date} (${day.language}): ${plural(c.papers, 'paper')} in ${plural(day.categories.length, 'category', 'categories')}, ` +
+        `${c.summarized} summarized${missing.length ? `, ${missing.join(', ')}` : ''}${flags.out ? ` → ${flags.out}` : ''}\n`,
+    );
+    return 0;
+  });
+}

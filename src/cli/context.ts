@@ -1,0 +1,38 @@
+/** What every command needs: settings resolved from flags/env/config, and the store. */
+import { loadSettings, type Settings } from '../config/settings.js';
+import { openStore, type Store } from '../store/store.js';
+
+export interface GlobalOptions {
+  db?: string;
+  config?: string;
+}
+
+export interface CommandFlags {
+  categories?: string;
+  lang?: string;
+  out?: string;
+}
+
+export interface Io {
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+}
+
+export function settingsFrom(globals: GlobalOptions, flags: CommandFlags = {}, env = process.env): Settings {
+  return loadSettings({
+    env,
+    flags: { config: globals.config, db: globals.db, categories: flags.categories, language: flags.lang, out: flags.out },
+  });
+}
+
+/** Opens the store, runs fn, closes the store even when fn throws. */
+export async function withStore<T>(settings: Settings, fn: (store: Store) => T | Promise<T>): Promise<T> {
+  const store = openStore(settings.db);
+  try {
+    return await fn(store);
+  } finally {
+    store.close();
+  }
+}
+
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;

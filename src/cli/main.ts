@@ -1,0 +1,104 @@
+/**
+ * The command-line entry: parses arguments, runs one command, and turns its outcome into an exit
+ * code (0 ok, 1 failure, 2 bad usage). The only place that exits the process. Command modules
+ * are loaded on demand so `render` does not pay for `import`'s validation library.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { createRequire } from 'node:module';
+import { AppError, ExitError, UsageError } from '../errors.js';
+import type { GlobalOptions, Io } from './context.js';
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('arxiv-digest')
+    .description('Daily arXiv digest: every new paper in your categories, summarized in your language')
+    .version(version)
+    .option('--db <path>', 'SQLite store (env ARXIV_DIGEST_DB, default ./data/arxiv-digest.db)')
+    .option('--config <file>', 'settings file (default ./arxiv-digest.config.json when present)')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+
+  const globals = () => program.opts<GlobalOptions>();
+  const wire = (cmd: Command) => cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+
+  wire(
+    program
+      .command('import')
+      .description("import the reference system's raw JSONL, enhanced JSONL or Markdown digest files (idempotent)")
+      .argument('<files...>', 'YYYY-MM-DD.jsonl, YYYY-MM-DD_AI_enhanced_Language.jsonl or YYYY-MM-DD.md files')
+      .option('--date <YYYY-MM-DD>', 'announcement date (default: from the file name)')
+      .option('--lang <language>', 'summary language (default: from the file name, else LANGUAGE)')
+      .action(async (files: string[], opts) => {
+        const { importCommand } = await import('./commands/import.js');
+        setExit(await importCommand(files, opts, globals(), io));
+      }),
+  );
+
+  wire(
+    program
+      .command('render')
+      .description('write one stored day in one format (stdout without --out)')
+      .requiredOption('--date <YYYY-MM-DD|latest>', 'announcement date')
+      .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'jsonl', 'raw-jsonl', 'json']).default('markdown'))
+      .option('--categories <order>', 'category order, comma-separated; others follow alphabetically (default: CATEGORIES)')
+      .option('--lang <language>', 'summary language (default: LANGUAGE)')
+      .option('--out <file>', 'write to this file instead of stdout')
+      .action(async (opts) => {
+        const { renderCommand } = await import('./commands/render.js');
+        setExit(await renderCommand(opts, globals(), io));
+      }),
+  );
+
+  wire(
+    program
+      .command('search')
+      .description('full-text search over titles, authors, abstracts and summaries (SQLite FTS5, bm25)')
+      .argument('<query...>', 'words, "phrases", prefix*, AND/OR/NOT, title:word')
+      .option('--json', 'print hits as JSON')
+      .option('--limit <n>', 'maximum number of hits', '20')
+      .action(async (words: string[], opts) => {
+        const { searchCommand } = await import('./commands/search.js');
+        setExit(await searchCommand(words, opts, globals(), io));
+      }),
+  );
+
+  wire(
+    program
+      .command('run')
+      .description('the daily job; in this release: publish a stored day as YYYY-MM-DD.md, .jsonl and _AI_enhanced_Language.jsonl')
+      .option('--date <YYYY-MM-DD|latest>', 'announcement date', 'latest')
+      .option('--categories <list>', 'categories, also the section order (default: CATEGORIES)')
+      .option('--lang <language>', 'summary language (default: LANGUAGE)')
+      .option('--out <dir>', 'output folder (default ./data)')
+      .action(async (opts) => {
+        const { runCommand } = await import('./commands/run.js');
+        setExit(await runCommand(opts, globals(), io));
+      }),
+  );
+  return program;
+}
+
+export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  let code = 0;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof ExitError) {
+      if (e.message) io.stderr.write(`arxiv-digest: ${e.message}\n`);
+      return e.exitCode;
+    }
+    if (e instanceof AppError) {
+      io.stderr.write(`arxiv-digest: ${e.message}\n`);
+      return e instanceof UsageError ? 2 : 1;
+    }
+    io.stderr.write(`arxiv-digest: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,186 @@
+/**
+ * Settings: one place that merges command-line flags, environment, the config file and
+ * defaults (in that order of precedence) and checks them, collecting every problem at once.
+ * Secrets (OPENAI_API_KEY) come from the environment only and are never printed.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+
+export interface Settings {
+  categories: string[];
+  language: string;
+  db: string;
+  out: string;
+  /** The config file that was read, if any. */
+  configFile: string | null;
+  openai: { apiKey: string | null; baseUrl: string | null; model: string };
+  arxiv: {
+    apiUrl: string;
+    rssUrl: string;
+    oaiUrl: string;
+    listingUrl: string;
+    minIntervalMs: number;
+    contact: string | null;
+  };
+}
+
+export const DEFAULTS = {
+  categories: 'cs.CV, cs.CL',
+  language: 'Chinese',
+  db: './data/arxiv-digest.db',
+  out: './data',
+  configFile: './arxiv-digest.config.json',
+  model: 'deepseek-chat',
+  apiUrl: 'https://export.arxiv.org/api/query',
+  rssUrl: 'https://rss.arxiv.org/rss',
+  oaiUrl: 'https://oaipmh.arxiv.org/oai',
+  listingUrl: 'https://arxiv.org/list',
+  minIntervalMs: 3000,
+} as const;
+
+/** Config-file key → environment variable. The file may hold every setting but secrets. */
+const KEYS = {
+  categories: 'CATEGORIES',
+  language: 'LANGUAGE',
+  db: 'ARXIV_DIGEST_DB',
+  out: 'ARXIV_DIGEST_OUT',
+  openaiBaseUrl: 'OPENAI_BASE_URL',
+  model: 'MODEL_NAME',
+  arxivApiUrl: 'ARXIV_API_URL',
+  arxivRssUrl: 'ARXIV_RSS_URL',
+  arxivOaiUrl: 'ARXIV_OAI_URL',
+  arxivListingUrl: 'ARXIV_LISTING_URL',
+  arxivMinIntervalMs: 'ARXIV_MIN_INTERVAL_MS',
+  arxivContact: 'ARXIV_CONTACT',
+} as const;
+type Key = keyof typeof KEYS;
+const SECRET_KEYS = ['openaiApiKey', 'apiKey', 'OPENAI_API_KEY', 'smtpPass', 'password', 'token'];
+
+export interface SettingsSources {
+  /** Flags given on the command line (undefined = not given). */
+  flags?: Partial<Record<Key, string | undefined>> & { config?: string };
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+}
+
+const CATEGORY = /^[a-z][a-z-]*(\.[A-Za-z][A-Za-z-]*)?$/;
+
+/** `cs.AR, cs.DC,cs.LG` → ['cs.AR','cs.DC','cs.LG']; throws naming the source on a bad entry. */
+export function parseCategoryList(text: string, source: string): string[] {
+  const list = text
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
+  const bad = list.filter((c) => !CATEGORY.test(c));
+  if (bad.length) throw new UsageError(`${source}: not an arXiv category: ${bad.join(', ')} (expected names like cs.LG or hep-th)`);
+  return [...new Set(list)];
+}
+
+function readConfigFile(path: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read config file ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, { cause: e });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`config file ${path} is not valid JSON: ${(e as Error).message}`, { cause: e });
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new UsageError(`config file ${path}: expected a JSON object of settings`);
+  }
+  return value as Record<string, unknown>;
+}
+
+export function loadSettings(sources: SettingsSources = {}): Settings {
+  const env = sources.env ?? process.env;
+  const cwd = sources.cwd ?? process.cwd();
+  const flags = sources.flags ?? {};
+  const problems: string[] = [];
+
+  const explicitConfig = flags.config ?? env.ARXIV_DIGEST_CONFIG;
+  const configPath = resolve(cwd, explicitConfig ?? DEFAULTS.configFile);
+  const hasConfig = explicitConfig !== undefined || existsSync(configPath);
+  const file: Record<string, unknown> = hasConfig ? readConfigFile(configPath) : {};
+  for (const k of Object.keys(file)) {
+    if (SECRET_KEYS.includes(k)) problems.push(`${k}: secrets are read from the environment only (OPENAI_API_KEY), never from the config file`);
+    else if (!(k in KEYS) && k !== '$schema') problems.push(`${k}: unknown setting (known: ${Object.keys(KEYS).join(', ')})`);
+  }
+
+  /** flag > env > config file > default; returns the value and where it came from. */
+  const pick = (key: Key, fallback: string | null): { value: string | null; source: string } => {
+    const flag = flags[key];
+    if (flag !== undefined) return { value: flag, source: `--${key}` };
+    const e = env[KEYS[key]];
+    if (e !== undefined && e !== '') return { value: e, source: `environment variable ${KEYS[key]}` };
+    const f = file[key];
+    if (f !== undefined && f !== null) {
+      if (key === 'categories' && Array.isArray(f)) return { value: f.join(','), source: `${configPath}: categories` };
+      if (typeof f === 'string' || typeof f === 'number') return { value: String(f), source: `${configPath}: ${key}` };
+      problems.push(`${key}: expected a string${key === 'categories' ? ' or a list of strings' : ''} in ${configPath}`);
+    }
+    return { value: fallback, source: 'default' };
+  };
+
+  const url = (key: Key, fallback: string): string => {
+    const { value, source } = pick(key, fallback);
+    try {
+      const u = new URL(value!);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('not http(s)');
+    } catch {
+      problems.push(`${source}: expected an http(s) URL, got ${JSON.stringify(value)}`);
+    }
+    return value!.replace(/\/+$/, '');
+  };
+
+  let categories: string[] = [];
+  const cats = pick('categories', DEFAULTS.categories);
+  try {
+    categories = parseCategoryList(cats.value!, cats.source);
+    if (categories.length === 0) problems.push(`${cats.source}: no categories given`);
+  } catch (e) {
+    problems.push((e as Error).message);
+  }
+
+  const language = pick('language', DEFAULTS.language).value!.trim();
+  if (!language) problems.push('language: must not be empty');
+
+  const interval = pick('arxivMinIntervalMs', String(DEFAULTS.minIntervalMs));
+  const minIntervalMs = Number(interval.value);
+  if (!Number.isInteger(minIntervalMs) || minIntervalMs < 0) {
+    problems.push(`${interval.source}: expected a whole number of milliseconds, got ${JSON.stringify(interval.value)}`);
+  }
+
+  const baseUrl = pick('openaiBaseUrl', null).value;
+  const settings: Settings = {
+    categories,
+    language,
+    db: resolve(cwd, pick('db', DEFAULTS.db).value!),
+    out: resolve(cwd, pick('out', DEFAULTS.out).value!),
+    configFile: hasConfig ? configPath : null,
+    openai: {
+      apiKey: env.OPENAI_API_KEY?.trim() || null,
+      baseUrl: baseUrl ? url('openaiBaseUrl', baseUrl) : null,
+      model: pick('model', DEFAULTS.model).value!,
+    },
+    arxiv: {
+      apiUrl: url('arxivApiUrl', DEFAULTS.apiUrl),
+      rssUrl: url('arxivRssUrl', DEFAULTS.rssUrl),
+      oaiUrl: url('arxivOaiUrl', DEFAULTS.oaiUrl),
+      listingUrl: url('arxivListingUrl', DEFAULTS.listingUrl),
+      minIntervalMs,
+      contact: pick('arxivContact', null).value,
+    },
+  };
+  if (problems.length) {
+    throw new UsageError(`invalid settings:\n  - ${problems.join('\n  - ')}`);
+  }
+  return settings;
+}
+
+/** The summarizer whose summaries a render prefers: the one a run would use. */
+export const configuredSummarizer = (s: Settings): string => (s.openai.apiKey ? `openai:${s.openai.model}` : 'offline');

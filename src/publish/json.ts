@@ -1,0 +1,59 @@
+/** `render --format json`: our own complete view of a day, one JSON document (product.md). */
+import { absUrl, pdfUrl } from '../core/arxiv-id.js';
+import type { DayPaper, DayView } from './day-view.js';
+import type { Renderer } from './renderer.js';
+
+function paperJson(p: DayPaper, date: string) {
+  const s = p.summary;
+  const fields = s.status === 'ok' ? s.summary.fields! : null;
+  return {
+    id: p.paper.id,
+    version: p.paper.version,
+    title: p.paper.title,
+    authors: p.paper.authors,
+    categories: p.paper.categories,
+    primary: p.primary,
+    abstract: p.paper.abstract,
+    comment: p.paper.comment,
+    journal_ref: p.paper.journalRef,
+    doi: p.paper.doi,
+    published: p.paper.published,
+    updated: p.paper.updated,
+    links: {
+      abs: absUrl(p.paper.id),
+      pdf: pdfUrl(p.paper.id),
+      html: `https://arxiv.org/html/${p.paper.id}`,
+      code: p.code?.url ?? null,
+      code_stars: p.code?.stars ?? null,
+    },
+    announcement: { date, kind: p.kind, listings: p.listings },
+    summary: {
+      status: s.status,
+      tldr: fields?.tldr ?? null,
+      motivation: fields?.motivation ?? null,
+      method: fields?.method ?? null,
+      result: fields?.result ?? null,
+      conclusion: fields?.conclusion ?? null,
+      reason: s.status === 'ok' ? null : s.reason,
+      summarizer: s.summary?.summarizer ?? null,
+      prompt_version: s.summary?.promptVersion ?? null,
+      flags: s.summary?.flags ?? [],
+    },
+  };
+}
+
+export function renderJson(day: DayView): string {
+  const doc = {
+    date: day.date,
+    language: day.language,
+    categories: day.categories,
+    papers: day.papers.map((p) => paperJson(p, day.date)),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+export const jsonRenderer: Renderer = {
+  format: 'json',
+  fileName: (day) => `${day.date}.json`,
+  render: renderJson,
+};

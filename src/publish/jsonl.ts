@@ -1,0 +1,57 @@
+/**
+ * The reference system's JSONL files. `raw-jsonl` has one line per announcement (a paper once
+ * for each listing it appeared in, as the reference crawler wrote it); `jsonl` (enhanced) has
+ * one line per paper with its `AI` summary. A paper without a summary in the language keeps its
+ * line, with `summary_status` instead of `AI`.
+ */
+import { absUrl, pdfUrl } from '../core/arxiv-id.js';
+import type { DayPaper, DayView } from './day-view.js';
+import { pyDumps, type PyValue } from './py-json.js';
+import type { Renderer } from './renderer.js';
+
+function rawObject(p: DayPaper): { [k: string]: PyValue | undefined } {
+  return {
+    id: p.paper.id,
+    categories: p.paper.categories,
+    pdf: pdfUrl(p.paper.id),
+    abs: absUrl(p.paper.id),
+    authors: p.paper.authors,
+    title: p.paper.title,
+    comment: p.paper.comment,
+    summary: p.paper.abstract,
+  };
+}
+
+function enhancedObject(p: DayPaper): { [k: string]: PyValue | undefined } {
+  const o = rawObject(p);
+  if (p.code) {
+    o.code_url = p.code.url;
+    o.code_stars = p.code.stars ?? undefined;
+    o.code_last_update = p.code.lastUpdate ?? undefined;
+  }
+  if (p.summary.status === 'ok') {
+    const f = p.summary.summary.fields!;
+    o.AI = { tldr: f.tldr, motivation: f.motivation, method: f.method, result: f.result, conclusion: f.conclusion };
+  } else {
+    o.summary_status = { status: p.summary.status, reason: p.summary.reason };
+  }
+  return o;
+}
+
+const lines = (objects: { [k: string]: PyValue | undefined }[], ensureAscii: boolean): string =>
+  objects.map((o) => `${pyDumps(o, ensureAscii)}\n`).join('');
+
+/** Papers in stored order (the digest regroups by category; the JSONL files do not). */
+const storedOrder = (day: DayView): DayPaper[] => [...new Set(day.listings.map((l) => l.paper))];
+
+export const enhancedJsonlRenderer: Renderer = {
+  format: 'jsonl',
+  fileName: (day) => `${day.date}_AI_enhanced_${day.language}.jsonl`,
+  render: (day) => lines(storedOrder(day).map(enhancedObject), true),
+};
+
+export const rawJsonlRenderer: Renderer = {
+  format: 'raw-jsonl',
+  fileName: (day) => `${day.date}.jsonl`,
+  render: (day) => lines(day.listings.map((l) => rawObject(l.paper)), false),
+};

@@ -1,0 +1,32 @@
+/** The I/O edge of publishing: reads one day from the store and builds its DayView. */
+import type { Store } from '../store/store.js';
+import { NotFoundError } from '../errors.js';
+import { buildDayView, type DayView } from './day-view.js';
+
+export interface LoadDayOptions {
+  date: string;
+  language: string;
+  categoryOrder: readonly string[];
+  preferredSummarizer: string;
+}
+
+export function loadDay(store: Store, opts: LoadDayOptions): DayView {
+  const rows = store.getDay(opts.date);
+  if (rows.length === 0) {
+    const days = store.listDays();
+    const hint = days.length
+      ? `stored days: ${days.slice(0, 5).map((d) => d.date).join(', ')}${days.length > 5 ? ', …' : ''}`
+      : 'the store has no days yet: fetch or import some';
+    throw new NotFoundError(`no papers announced on ${opts.date} in ${store.path} (${hint})`);
+  }
+  return buildDayView({
+    date: opts.date,
+    language: opts.language,
+    rows,
+    summaries: store.getDaySummaries(opts.date, opts.language),
+    otherLanguages: store.getDayOtherLanguages(opts.date, opts.language),
+    codeLinks: store.getDayCodeLinks(opts.date),
+    categoryOrder: opts.categoryOrder,
+    preferredSummarizer: opts.preferredSummarizer,
+  });
+}

@@ -1,0 +1,44 @@
+/**
+ * The reference system's Markdown digest, byte for byte: table of contents, one section per
+ * category, one counter across categories. A paper without a summary keeps its place with an
+ * honest "Summary status" line and its abstract, never placeholder text.
+ */
+import { absUrl } from '../core/arxiv-id.js';
+import type { DayPaper, DayView } from './day-view.js';
+import type { Renderer } from './renderer.js';
+
+// Python's str.strip() whitespace, which the reference applies to the TL;DR.
+const pyStrip = (s: string): string => s.replace(/^[\s\u001c-\u001f\u0085]+|[\s\u001c-\u001f\u0085]+$/g, '');
+
+function entry(p: DayPaper, idx: number): string {
+  const head = `### [${idx}] [${p.paper.title}](${absUrl(p.paper.id)})\n*${p.paper.authors.join(',')}*\n\nMain category: ${p.primary}\n\n`;
+  const abstract = `Abstract: ${p.paper.abstract}\n\n</details>\n`;
+  if (p.summary.status !== 'ok') {
+    return `${head}Summary status: ${p.summary.status} — ${p.summary.reason}\n\n\n<details>\n  <summary>Details</summary>\n${abstract}`;
+  }
+  const f = p.summary.summary.fields!;
+  return (
+    `${head}TL;DR: ${pyStrip(f.tldr)}\n\n\n<details>\n  <summary>Details</summary>\n` +
+    `Motivation: ${f.motivation}\n\nMethod: ${f.method}\n\nResult: ${f.result}\n\nConclusion: ${f.conclusion}\n\n${abstract}`
+  );
+}
+
+export function renderMarkdown(day: DayView): string {
+  const out: string[] = ['<div id=toc></div>\n\n# Table of Contents\n\n'];
+  for (const c of day.categories) out.push(`- [${c.name}](#${c.name}) [Total: ${c.count}]\n`);
+  let idx = 0;
+  let i = 0;
+  for (const c of day.categories) {
+    out.push(`\n\n<div id='${c.name}'></div>\n\n# ${c.name} [[Back]](#toc)\n\n`);
+    const entries: string[] = [];
+    for (const end = i + c.count; i < end; i++) entries.push(entry(day.papers[i]!, ++idx));
+    out.push(entries.join('\n\n'));
+  }
+  return out.join('');
+}
+
+export const markdownRenderer: Renderer = {
+  format: 'markdown',
+  fileName: (day) => `${day.date}.md`,
+  render: renderMarkdown,
+};

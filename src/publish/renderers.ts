@@ -1,0 +1,9 @@
+/** The output formats `render --format` accepts. */
+import { jsonRenderer } from './json.js';
+import { enhancedJsonlRenderer, rawJsonlRenderer } from './jsonl.js';
+import { markdownRenderer } from './markdown.js';
+import type { Renderer } from './renderer.js';
+
+export const RENDERERS: readonly Renderer[] = [markdownRenderer, enhancedJsonlRenderer, rawJsonlRenderer, jsonRenderer];
+
+export const rendererFor = (format: string): Renderer | undefined => RENDERERS.find((r) => r.format === format);

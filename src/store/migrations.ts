@@ -1,0 +1,108 @@
+/**
+ * Schema migrations, applied in order on open. Each one runs in its own transaction and bumps
+ * `PRAGMA user_version`, so a store is always at a known version. Never edit a released
+ * migration: add a new one.
+ */
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'papers, announcements, summaries, code links, runs, search index',
+    sql: `
+      CREATE TABLE papers (
+        n INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        version INTEGER,
+        title TEXT NOT NULL,
+        authors TEXT NOT NULL,              -- JSON array of names
+        abstract TEXT NOT NULL,
+        categories TEXT NOT NULL,           -- JSON array, primary first
+        primary_category TEXT NOT NULL,
+        categories_partial INTEGER NOT NULL DEFAULT 0,
+        comment TEXT,
+        journal_ref TEXT,
+        doi TEXT,
+        published TEXT,
+        updated TEXT,
+        source TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+
+      CREATE TABLE announcements (
+        date TEXT NOT NULL,
+        category TEXT NOT NULL,
+        paper_id TEXT NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+        version INTEGER,
+        kind TEXT NOT NULL CHECK (kind IN ('new', 'cross', 'replace', 'replace-cross')),
+        position INTEGER NOT NULL,
+        source TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (date, category, paper_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX announcements_by_paper ON announcements(paper_id, date);
+      CREATE INDEX announcements_by_day ON announcements(date, position);
+
+      CREATE TABLE summaries (
+        paper_id TEXT NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        language TEXT NOT NULL,
+        summarizer TEXT NOT NULL,
+        prompt_version TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('ok', 'failed', 'refused', 'pending')),
+        tldr TEXT,
+        motivation TEXT,
+        method TEXT,
+        result TEXT,
+        conclusion TEXT,
+        error TEXT,
+        flags TEXT NOT NULL DEFAULT '[]',   -- JSON array, e.g. ["placeholder"]
+        tokens_in INTEGER,
+        tokens_out INTEGER,
+        cost_usd REAL,
+        duration_ms INTEGER,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (paper_id, version, language, summarizer, prompt_version),
+        CHECK (status <> 'ok' OR (tldr IS NOT NULL AND motivation IS NOT NULL AND method IS NOT NULL
+                                  AND result IS NOT NULL AND conclusion IS NOT NULL))
+      ) WITHOUT ROWID;
+      CREATE INDEX summaries_by_language ON summaries(language, status);
+
+      CREATE TABLE code_links (
+        paper_id TEXT NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+        url TEXT NOT NULL,
+        stars INTEGER,
+        last_update TEXT,
+        source TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (paper_id, url)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE runs (
+        id INTEGER PRIMARY KEY,
+        command TEXT NOT NULL,
+        args TEXT NOT NULL,                 -- JSON
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        status TEXT NOT NULL CHECK (status IN ('running', 'ok', 'failed')),
+        counts TEXT,                        -- JSON
+        error TEXT
+      );
+
+      -- Full-text index over papers and their ok summaries. rowid = papers.n. CJK text is stored
+      -- with a space between characters so that unicode61 indexes every character as a token and
+      -- a Chinese phrase query matches any substring.
+      CREATE VIRTUAL TABLE search_index USING fts5(
+        title, authors, abstract, summaries,
+        tokenize = 'porter unicode61 remove_diacritics 2'
+      );
+    `,
+  },
+];

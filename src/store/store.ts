@@ -1,0 +1,696 @@
+/**
+ * The store: the only module that speaks SQL. A SQLite file (WAL, foreign keys on), migrated on
+ * open. Every write method runs inside a transaction, so a command killed midway leaves either
+ * the old or the new state, never half of one.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Database as Db, Statement } from 'better-sqlite3';
+import { spaceCjk, unspaceCjk } from '../core/cjk.js';
+import type {
+  AnnouncementInput,
+  AnnouncementKind,
+  CodeLink,
+  Paper,
+  PaperInput,
+  StoredSummary,
+  SummaryInput,
+  SummaryStatus,
+} from '../core/types.js';
+import { AppError, StoreError, UsageError, errorMessage } from '../errors.js';
+import { MIGRATIONS } from './migrations.js';
+
+export interface WriteCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface DayRow {
+  paper: Paper;
+  category: string;
+  kind: AnnouncementKind;
+  version: number | null;
+  position: number;
+}
+
+export interface DaySummary {
+  date: string;
+  papers: number;
+}
+
+export interface SearchHit {
+  id: string;
+  title: string;
+  authors: string[];
+  categories: string[];
+  date: string | null;
+  score: number;
+  snippet: string;
+}
+
+export interface RunRecord {
+  id: number;
+  command: string;
+  status: 'running' | 'ok' | 'failed';
+  startedAt: string;
+  finishedAt: string | null;
+  counts: Record<string, number> | null;
+  error: string | null;
+}
+
+/** Marks the start and end of a highlighted term in search snippets. */
+export const HIGHLIGHT_START = '\u0002';
+export const HIGHLIGHT_END = '\u0003';
+
+export const emptyCounts = (): WriteCounts => ({ inserted: 0, updated: 0, unchanged: 0 });
+
+interface PaperRow {
+  n: number;
+  id: string;
+  version: number | null;
+  title: string;
+  authors: string;
+  abstract: string;
+  categories: string;
+  primary_category: string;
+  categories_partial: number;
+  comment: string | null;
+  journal_ref: string | null;
+  doi: string | null;
+  published: string | null;
+  updated: string | null;
+}
+
+interface SummaryRow {
+  paper_id: string;
+  version: number;
+  language: string;
+  summarizer: string;
+  prompt_version: string;
+  status: SummaryStatus;
+  tldr: string | null;
+  motivation: string | null;
+  method: string | null;
+  result: string | null;
+  conclusion: string | null;
+  error: string | null;
+  flags: string;
+  tokens_in: number | null;
+  tokens_out: number | null;
+  cost_usd: number | null;
+  duration_ms: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const toPaper = (r: PaperRow): Paper => ({
+  id: r.id,
+  version: r.version,
+  title: r.title,
+  authors: JSON.parse(r.authors) as string[],
+  abstract: r.abstract,
+  categories: JSON.parse(r.categories) as string[],
+  comment: r.comment,
+  journalRef: r.journal_ref,
+  doi: r.doi,
+  published: r.published,
+  updated: r.updated,
+});
+
+const toSummary = (r: SummaryRow): StoredSummary => ({
+  paperId: r.paper_id,
+  version: r.version,
+  language: r.language,
+  summarizer: r.summarizer,
+  promptVersion: r.prompt_version,
+  status: r.status,
+  fields:
+    r.tldr === null
+      ? null
+      : { tldr: r.tldr, motivation: r.motivation ?? '', method: r.method ?? '', result: r.result ?? '', conclusion: r.conclusion ?? '' },
+  error: r.error,
+  flags: JSON.parse(r.flags) as string[],
+  tokensIn: r.tokens_in,
+  tokensOut: r.tokens_out,
+  costUsd: r.cost_usd,
+  durationMs: r.duration_ms,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+/** Chunks a list so `IN (…)` queries stay under SQLite's parameter limit. */
+function* chunks<T>(items: readonly T[], size = 500): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
+export interface OpenStoreOptions {
+  /** Clock for created/updated stamps; injected so tests are deterministic. */
+  now?: () => Date;
+  readonly?: boolean;
+}
+
+export class Store {
+  readonly db: Db;
+  private readonly now: () => string;
+  private readonly stmts = new Map<string, Statement>();
+
+  constructor(
+    readonly path: string,
+    options: OpenStoreOptions = {},
+  ) {
+    const clock = options.now ?? (() => new Date());
+    this.now = () => clock().toISOString();
+    try {
+      if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true });
+      this.db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+      this.db.pragma('busy_timeout = 5000');
+      if (!options.readonly) this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma('foreign_keys = ON');
+    } catch (e) {
+      throw new StoreError(`cannot open the store ${path}: ${errorMessage(e)}`, { cause: e });
+    }
+    if (!options.readonly) this.migrate();
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  get schemaVersion(): number {
+    return this.db.pragma('user_version', { simple: true }) as number;
+  }
+
+  private migrate(): void {
+    const current = this.schemaVersion;
+    const latest = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+    if (current > latest) {
+      throw new StoreError(
+        `the store ${this.path} has schema version ${current}, newer than this arxiv-digest knows (${latest}); upgrade arxiv-digest`,
+      );
+    }
+    for (const m of MIGRATIONS) {
+      if (m.version <= current) continue;
+      try {
+        this.db.transaction(() => {
+          this.db.exec(m.sql);
+          this.db.pragma(`user_version = ${m.version}`);
+        }).immediate();
+      } catch (e) {
+        throw new StoreError(`migration ${m.version} (${m.name}) failed on ${this.path}: ${errorMessage(e)}`, { cause: e });
+      }
+    }
+  }
+
+  private stmt(sql: string): Statement {
+    let s = this.stmts.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.stmts.set(sql, s);
+    }
+    return s;
+  }
+
+  /** Runs fn in one IMMEDIATE transaction (nested calls join the outer one). */
+  transaction<T>(fn: () => T): T {
+    if (this.db.inTransaction) return fn();
+    return this.db.transaction(fn).immediate();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // papers
+
+  getPaper(id: string): Paper | null {
+    const row = this.stmt('SELECT * FROM papers WHERE id = ?').get(id) as PaperRow | undefined;
+    return row ? toPaper(row) : null;
+  }
+
+  /**
+   * Inserts or merges papers. Unknown fields (undefined) keep what is stored; metadata of an
+   * older version never overwrites a newer one; a partial category list never replaces a full one.
+   */
+  upsertPapers(papers: readonly PaperInput[], source: string): WriteCounts {
+    const counts = emptyCounts();
+    const select = this.stmt('SELECT * FROM papers WHERE id = ?');
+    const insert = this.stmt(`
+      INSERT INTO papers (id, version, title, authors, abstract, categories, primary_category, categories_partial,
+        comment, journal_ref, doi, published, updated, source, created_at, updated_at)
+      VALUES (@id, @version, @title, @authors, @abstract, @categories, @primary, @partial,
+        @comment, @journalRef, @doi, @published, @updated, @source, @now, @now)`);
+    const update = this.stmt(`
+      UPDATE papers SET version = @version, title = @title, authors = @authors, abstract = @abstract,
+        categories = @categories, primary_category = @primary, categories_partial = @partial, comment = @comment,
+        journal_ref = @journalRef, doi = @doi, published = @published, updated = @updated, source = @source,
+        updated_at = @now
+      WHERE id = @id`);
+    this.transaction(() => {
+      const now = this.now();
+      const touched: string[] = [];
+      for (const p of papers) {
+        const old = select.get(p.id) as PaperRow | undefined;
+        const row = mergePaper(old, p);
+        if (!old) {
+          insert.run({ ...row, source, now });
+          counts.inserted++;
+          touched.push(p.id);
+        } else if (paperRowChanged(old, row)) {
+          update.run({ ...row, source, now });
+          counts.updated++;
+          touched.push(p.id);
+        } else counts.unchanged++;
+      }
+      this.reindex(touched);
+    });
+    return counts;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // announcements
+
+  /**
+   * Records a day's announcements in the order given. Rows already stored keep their place;
+   * new rows go right after the row that precedes them in `entries`, so importing a subset
+   * and then the whole list (or the reverse) ends in the order of the whole list.
+   */
+  addAnnouncements(date: string, entries: readonly AnnouncementInput[], source: string): WriteCounts {
+    const counts = emptyCounts();
+    const key = (category: string, paperId: string) => `${category}\u0000${paperId}`;
+    this.transaction(() => {
+      const existing = this.stmt(
+        'SELECT category, paper_id, version, position FROM announcements WHERE date = ? ORDER BY position',
+      ).all(date) as { category: string; paper_id: string; version: number | null; position: number }[];
+      const order = existing.map((r) => key(r.category, r.paper_id));
+      const known = new Map(existing.map((r) => [key(r.category, r.paper_id), r]));
+      const fresh = new Map<string, AnnouncementInput>();
+      const fillVersion = this.stmt(
+        'UPDATE announcements SET version = ? WHERE date = ? AND category = ? AND paper_id = ? AND version IS NULL',
+      );
+      let prev: string | null = null;
+      for (const e of entries) {
+        const k = key(e.category, e.paperId);
+        const old = known.get(k);
+        if (old || fresh.has(k)) {
+          if (old && old.version === null && e.version !== null) {
+            fillVersion.run(e.version, date, e.category, e.paperId);
+            old.version = e.version;
+            counts.updated++;
+          } else counts.unchanged++;
+        } else {
+          fresh.set(k, e);
+          // Appending is the common case; only a merge into an existing day needs the search.
+          if (prev !== null && order[order.length - 1] === prev) order.push(k);
+          else order.splice(prev === null ? 0 : order.indexOf(prev) + 1, 0, k);
+          counts.inserted++;
+        }
+        prev = k;
+      }
+      if (fresh.size === 0) return;
+      const now = this.now();
+      const insert = this.stmt(`
+        INSERT INTO announcements (date, category, paper_id, version, kind, position, source, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+      const move = this.stmt('UPDATE announcements SET position = ? WHERE date = ? AND category = ? AND paper_id = ?');
+      order.forEach((k, position) => {
+        const e = fresh.get(k);
+        if (e) insert.run(date, e.category, e.paperId, e.version, e.kind, position, source, now);
+        else {
+          const old = known.get(k)!;
+          if (old.position !== position) move.run(position, date, ...k.split('\u0000'));
+        }
+      });
+    });
+    return counts;
+  }
+
+  /** The day's announcements in stored order, each with its paper. */
+  getDay(date: string): DayRow[] {
+    const rows = this.stmt(`
+      SELECT a.category AS a_category, a.kind AS a_kind, a.version AS a_version, a.position AS a_position, p.*
+      FROM announcements a JOIN papers p ON p.id = a.paper_id
+      WHERE a.date = ? ORDER BY a.position`).all(date) as (PaperRow & {
+      a_category: string;
+      a_kind: AnnouncementKind;
+      a_version: number | null;
+      a_position: number;
+    })[];
+    return rows.map((r) => ({
+      paper: toPaper(r),
+      category: r.a_category,
+      kind: r.a_kind,
+      version: r.a_version,
+      position: r.a_position,
+    }));
+  }
+
+  listDays(): DaySummary[] {
+    return this.stmt(
+      'SELECT date, count(DISTINCT paper_id) AS papers FROM announcements GROUP BY date ORDER BY date DESC',
+    ).all() as DaySummary[];
+  }
+
+  /** Announcement dates of each paper, newest first. */
+  announcementDates(paperIds: readonly string[]): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const ids of chunks(paperIds)) {
+      const rows = this.db
+        .prepare(
+          `SELECT DISTINCT paper_id, date FROM announcements WHERE paper_id IN (${ids.map(() => '?').join(',')}) ORDER BY date DESC`,
+        )
+        .all(...ids) as { paper_id: string; date: string }[];
+      for (const r of rows) out.set(r.paper_id, [...(out.get(r.paper_id) ?? []), r.date]);
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // summaries
+
+  upsertSummaries(summaries: readonly SummaryInput[]): WriteCounts {
+    const counts = emptyCounts();
+    const select = this.stmt(
+      'SELECT * FROM summaries WHERE paper_id = ? AND version = ? AND language = ? AND summarizer = ? AND prompt_version = ?',
+    );
+    const upsert = this.stmt(`
+      INSERT INTO summaries (paper_id, version, language, summarizer, prompt_version, status, tldr, motivation, method,
+        result, conclusion, error, flags, tokens_in, tokens_out, cost_usd, duration_ms, created_at, updated_at)
+      VALUES (@paperId, @version, @language, @summarizer, @promptVersion, @status, @tldr, @motivation, @method,
+        @result, @conclusion, @error, @flags, @tokensIn, @tokensOut, @costUsd, @durationMs, @now, @now)
+      ON CONFLICT (paper_id, version, language, summarizer, prompt_version) DO UPDATE SET
+        status = excluded.status, tldr = excluded.tldr, motivation = excluded.motivation, method = excluded.method,
+        result = excluded.result, conclusion = excluded.conclusion, error = excluded.error, flags = excluded.flags,
+        tokens_in = excluded.tokens_in, tokens_out = excluded.tokens_out, cost_usd = excluded.cost_usd,
+        duration_ms = excluded.duration_ms, updated_at = excluded.updated_at`);
+    this.transaction(() => {
+      const now = this.now();
+      const touched = new Set<string>();
+      for (const s of summaries) {
+        const row = {
+          paperId: s.paperId,
+          version: s.version,
+          language: s.language,
+          summarizer: s.summarizer,
+          promptVersion: s.promptVersion,
+          status: s.status,
+          tldr: s.fields?.tldr ?? null,
+          motivation: s.fields?.motivation ?? null,
+          method: s.fields?.method ?? null,
+          result: s.fields?.result ?? null,
+          conclusion: s.fields?.conclusion ?? null,
+          error: s.error ?? null,
+          flags: JSON.stringify(s.flags ?? []),
+          tokensIn: s.tokensIn ?? null,
+          tokensOut: s.tokensOut ?? null,
+          costUsd: s.costUsd ?? null,
+          durationMs: s.durationMs ?? null,
+          now,
+        };
+        const old = select.get(s.paperId, s.version, s.language, s.summarizer, s.promptVersion) as SummaryRow | undefined;
+        if (old && summaryRowSame(old, row)) {
+          counts.unchanged++;
+          continue;
+        }
+        upsert.run(row);
+        if (old) counts.updated++;
+        else counts.inserted++;
+        touched.add(s.paperId);
+      }
+      this.reindex([...touched]);
+    });
+    return counts;
+  }
+
+  /** Every summary of the day's papers in one language (all statuses, all summarizers). */
+  getDaySummaries(date: string, language: string): StoredSummary[] {
+    return (
+      this.stmt(`
+        SELECT * FROM summaries WHERE language = ? AND paper_id IN (SELECT paper_id FROM announcements WHERE date = ?)`)
+        .all(language, date) as SummaryRow[]
+    ).map(toSummary);
+  }
+
+  /** For each of the day's papers, the other languages it has ok summaries in. */
+  getDayOtherLanguages(date: string, language: string): Map<string, string[]> {
+    const rows = this.stmt(`
+      SELECT DISTINCT paper_id, language FROM summaries
+      WHERE status = 'ok' AND language <> ? AND paper_id IN (SELECT paper_id FROM announcements WHERE date = ?)
+      ORDER BY language`).all(language, date) as { paper_id: string; language: string }[];
+    const out = new Map<string, string[]>();
+    for (const r of rows) out.set(r.paper_id, [...(out.get(r.paper_id) ?? []), r.language]);
+    return out;
+  }
+
+  getSummaries(paperId: string): StoredSummary[] {
+    return (this.stmt('SELECT * FROM summaries WHERE paper_id = ? ORDER BY language, updated_at DESC').all(paperId) as SummaryRow[]).map(
+      toSummary,
+    );
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // code links
+
+  upsertCodeLinks(links: readonly CodeLink[], source: string): WriteCounts {
+    const counts = emptyCounts();
+    const select = this.stmt('SELECT stars, last_update FROM code_links WHERE paper_id = ? AND url = ?');
+    const upsert = this.stmt(`
+      INSERT INTO code_links (paper_id, url, stars, last_update, source, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT (paper_id, url) DO UPDATE SET stars = excluded.stars, last_update = excluded.last_update,
+        source = excluded.source, updated_at = excluded.updated_at`);
+    this.transaction(() => {
+      const now = this.now();
+      for (const l of links) {
+        const old = select.get(l.paperId, l.url) as { stars: number | null; last_update: string | null } | undefined;
+        const stars = l.stars === undefined ? (old?.stars ?? null) : l.stars;
+        const lastUpdate = l.lastUpdate === undefined ? (old?.last_update ?? null) : l.lastUpdate;
+        if (old && old.stars === stars && old.last_update === lastUpdate) {
+          counts.unchanged++;
+          continue;
+        }
+        upsert.run(l.paperId, l.url, stars, lastUpdate, source, now);
+        if (old) counts.updated++;
+        else counts.inserted++;
+      }
+    });
+    return counts;
+  }
+
+  getDayCodeLinks(date: string): Map<string, CodeLink> {
+    const rows = this.stmt(`
+      SELECT paper_id, url, stars, last_update FROM code_links
+      WHERE paper_id IN (SELECT paper_id FROM announcements WHERE date = ?) ORDER BY paper_id, updated_at`).all(date) as {
+      paper_id: string;
+      url: string;
+      stars: number | null;
+      last_update: string | null;
+    }[];
+    const out = new Map<string, CodeLink>();
+    for (const r of rows) {
+      if (!out.has(r.paper_id)) out.set(r.paper_id, { paperId: r.paper_id, url: r.url, stars: r.stars, lastUpdate: r.last_update });
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // search
+
+  /** Rebuilds the full-text rows of these papers (title, authors, abstract, ok summaries). */
+  private reindex(paperIds: readonly string[]): void {
+    if (paperIds.length === 0) return;
+    const paper = this.stmt('SELECT n, title, authors, abstract FROM papers WHERE id = ?');
+    const summaries = this.stmt(
+      "SELECT tldr, motivation, method, result, conclusion FROM summaries WHERE paper_id = ? AND status = 'ok'",
+    );
+    const del = this.stmt('DELETE FROM search_index WHERE rowid = ?');
+    const ins = this.stmt('INSERT INTO search_index (rowid, title, authors, abstract, summaries) VALUES (?, ?, ?, ?, ?)');
+    for (const id of paperIds) {
+      const p = paper.get(id) as { n: number; title: string; authors: string; abstract: string } | undefined;
+      if (!p) continue;
+      const text = (summaries.all(id) as Record<string, string>[]).map((s) => Object.values(s).join('\n')).join('\n');
+      del.run(p.n);
+      ins.run(p.n, spaceCjk(p.title), (JSON.parse(p.authors) as string[]).join(', '), spaceCjk(p.abstract), spaceCjk(text));
+    }
+  }
+
+  /**
+   * FTS5 query (already translated by search/query.ts), ranked by bm25 with title and authors
+   * weighted above abstract and summaries. Throws UsageError on FTS syntax errors.
+   */
+  search(ftsQuery: string, limit: number): SearchHit[] {
+    let rows: (PaperRow & { score: number; snip: string; last_date: string | null })[];
+    try {
+      rows = this.stmt(`
+        SELECT p.*, bm25(search_index, 8.0, 6.0, 2.0, 1.0) AS score,
+          snippet(search_index, -1, char(2), char(3), '…', 16) AS snip,
+          (SELECT max(date) FROM announcements a WHERE a.paper_id = p.id) AS last_date
+        FROM search_index JOIN papers p ON p.n = search_index.rowid
+        WHERE search_index MATCH ? ORDER BY score LIMIT ?`).all(ftsQuery, limit) as typeof rows;
+    } catch (e) {
+      const msg = errorMessage(e);
+      if (/fts5|syntax error|no such column|unterminated|malformed/i.test(msg)) {
+        throw new UsageError(`invalid search query: ${msg.replace(/^fts5: /, '')}`, { cause: e });
+      }
+      throw new AppError(`search failed: ${msg}`, { cause: e });
+    }
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      authors: JSON.parse(r.authors) as string[],
+      categories: JSON.parse(r.categories) as string[],
+      date: r.last_date,
+      score: -r.score,
+      snippet: unspaceCjk(r.snip).replace(/\s+/g, ' ').trim(),
+    }));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // runs log
+
+  startRun(command: string, args: unknown): number {
+    const info = this.stmt("INSERT INTO runs (command, args, started_at, status) VALUES (?, ?, ?, 'running')").run(
+      command,
+      JSON.stringify(args ?? {}),
+      this.now(),
+    );
+    return Number(info.lastInsertRowid);
+  }
+
+  finishRun(id: number, status: 'ok' | 'failed', counts: Record<string, number>, error?: string): void {
+    this.stmt('UPDATE runs SET finished_at = ?, status = ?, counts = ?, error = ? WHERE id = ?').run(
+      this.now(),
+      status,
+      JSON.stringify(counts),
+      error ?? null,
+      id,
+    );
+  }
+
+  listRuns(limit = 20): RunRecord[] {
+    const rows = this.stmt('SELECT * FROM runs ORDER BY id DESC LIMIT ?').all(limit) as {
+      id: number;
+      command: string;
+      status: RunRecord['status'];
+      started_at: string;
+      finished_at: string | null;
+      counts: string | null;
+      error: string | null;
+    }[];
+    return rows.map((r) => ({
+      id: r.id,
+      command: r.command,
+      status: r.status,
+      startedAt: r.started_at,
+      finishedAt: r.finished_at,
+      counts: r.counts ? (JSON.parse(r.counts) as Record<string, number>) : null,
+      error: r.error,
+    }));
+  }
+
+  /** Counts for `doctor` and tests. */
+  stats(): { papers: number; days: number; announcements: number; summaries: number } {
+    return this.stmt(`SELECT (SELECT count(*) FROM papers) AS papers,
+      (SELECT count(DISTINCT date) FROM announcements) AS days,
+      (SELECT count(*) FROM announcements) AS announcements,
+      (SELECT count(*) FROM summaries) AS summaries`).get() as {
+      papers: number;
+      days: number;
+      announcements: number;
+      summaries: number;
+    };
+  }
+}
+
+// -----------------------------------------------------------------------------------------------
+// merge rules (pure)
+
+interface PaperWrite {
+  id: string;
+  version: number | null;
+  title: string;
+  authors: string;
+  abstract: string;
+  categories: string;
+  primary: string;
+  partial: number;
+  comment: string | null;
+  journalRef: string | null;
+  doi: string | null;
+  published: string | null;
+  updated: string | null;
+}
+
+function mergePaper(old: PaperRow | undefined, p: PaperInput): PaperWrite {
+  const incoming: PaperWrite = {
+    id: p.id,
+    version: p.version ?? null,
+    title: p.title,
+    authors: JSON.stringify(p.authors),
+    abstract: p.abstract,
+    categories: JSON.stringify(p.categories),
+    primary: p.categories[0] ?? '',
+    partial: p.categoriesPartial ? 1 : 0,
+    comment: p.comment ?? null,
+    journalRef: p.journalRef ?? null,
+    doi: p.doi ?? null,
+    published: p.published ?? null,
+    updated: p.updated ?? null,
+  };
+  if (!old) return incoming;
+  // Metadata of an older version than the stored one is stale: keep the stored text.
+  const stale = old.version !== null && p.version != null && p.version < old.version;
+  const keepCategories = stale || (p.categoriesPartial === true && old.categories_partial === 0);
+  const pick = <T>(value: T | undefined, stored: T): T => (stale || value === undefined ? stored : value);
+  return {
+    id: p.id,
+    version: old.version !== null && (p.version == null || stale) ? old.version : (p.version ?? null),
+    title: stale ? old.title : p.title,
+    authors: stale ? old.authors : incoming.authors,
+    abstract: stale ? old.abstract : p.abstract,
+    categories: keepCategories ? old.categories : incoming.categories,
+    primary: keepCategories ? old.primary_category : incoming.primary,
+    partial: keepCategories ? old.categories_partial : incoming.partial,
+    comment: pick(p.comment, old.comment),
+    journalRef: pick(p.journalRef, old.journal_ref),
+    doi: pick(p.doi, old.doi),
+    published: pick(p.published, old.published),
+    updated: pick(p.updated, old.updated),
+  };
+}
+
+function paperRowChanged(old: PaperRow, w: PaperWrite): boolean {
+  return (
+    old.version !== w.version ||
+    old.title !== w.title ||
+    old.authors !== w.authors ||
+    old.abstract !== w.abstract ||
+    old.categories !== w.categories ||
+    old.primary_category !== w.primary ||
+    old.categories_partial !== w.partial ||
+    old.comment !== w.comment ||
+    old.journal_ref !== w.journalRef ||
+    old.doi !== w.doi ||
+    old.published !== w.published ||
+    old.updated !== w.updated
+  );
+}
+
+function summaryRowSame(old: SummaryRow, r: { [k: string]: unknown }): boolean {
+  return (
+    old.status === r.status &&
+    old.tldr === r.tldr &&
+    old.motivation === r.motivation &&
+    old.method === r.method &&
+    old.result === r.result &&
+    old.conclusion === r.conclusion &&
+    old.error === r.error &&
+    old.flags === r.flags &&
+    old.tokens_in === r.tokensIn &&
+    old.tokens_out === r.tokensOut &&
+    old.cost_usd === r.costUsd &&
+    old.duration_ms === r.durationMs
+  );
+}
+
+export function openStore(path: string, options?: OpenStoreOptions): Store {
+  return new Store(path, options);
+}
