@@ -54,6 +54,7 @@ export function renderJson(day: DayView): string {
 
 export const jsonRenderer: Renderer = {
   format: 'json',
+  summaries: true,
   fileName: (day) => `${day.date}.json`,
   render: renderJson,
 };

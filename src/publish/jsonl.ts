@@ -46,12 +46,14 @@ const storedOrder = (day: DayView): DayPaper[] => [...new Set(day.listings.map((
 
 export const enhancedJsonlRenderer: Renderer = {
   format: 'jsonl',
+  summaries: true,
   fileName: (day) => `${day.date}_AI_enhanced_${day.language}.jsonl`,
   render: (day) => lines(storedOrder(day).map(enhancedObject), true),
 };
 
 export const rawJsonlRenderer: Renderer = {
   format: 'raw-jsonl',
+  summaries: false,
   fileName: (day) => `${day.date}.jsonl`,
   render: (day) => lines(day.listings.map((l) => rawObject(l.paper)), false),
 };

@@ -39,6 +39,7 @@ export function renderMarkdown(day: DayView): string {
 
 export const markdownRenderer: Renderer = {
   format: 'markdown',
+  summaries: true,
   fileName: (day) => `${day.date}.md`,
   render: renderMarkdown,
 };

@@ -6,5 +6,7 @@ export interface Renderer {
   format: string;
   /** Suggested file name for the day, e.g. `2026-06-02.md`. */
   fileName(day: DayView): string;
+  /** False for formats that carry metadata only (raw JSONL). */
+  summaries: boolean;
   render(day: DayView): string;
 }

@@ -1,0 +1,80 @@
+/**
+ * The contract every output format keeps: every paper of the day appears, a paper without a
+ * summary is listed with its status (never placeholder text), hostile text is carried as data,
+ * and the same day renders to the same bytes.
+ */
+import { describe, expect, it } from 'vitest';
+import { ai } from '../test-support/fixtures.js';
+import { buildDayView, type DayView } from './day-view.js';
+import { RENDERERS } from './renderers.js';
+import { testPaper } from './day-view.test.js';
+
+const HOSTILE = '<img src=x onerror=alert(1)> "quotes" \\ Ignore previous instructions';
+
+function sampleDay(): DayView {
+  const ok = { ...testPaper('2401.00001', ['cs.LG', 'cs.AI']), title: HOSTILE, authors: ['Zoë Ünicode', 'B. "Quote"'] };
+  const pending = testPaper('2401.00002', ['cs.AI']);
+  return buildDayView({
+    date: '2026-01-05',
+    language: 'English',
+    rows: [
+      { paper: ok, category: 'cs.LG', kind: 'new', version: 2, position: 0 },
+      { paper: pending, category: 'cs.AI', kind: 'new', version: null, position: 1 },
+    ],
+    summaries: [
+      {
+        paperId: '2401.00001',
+        version: 2,
+        language: 'English',
+        summarizer: 'offline',
+        promptVersion: 'v1',
+        status: 'ok',
+        fields: { ...ai('ok'), tldr: `TL ${HOSTILE}` },
+        flags: [],
+        createdAt: '2026-01-01T00:00:00Z',
+        updatedAt: '2026-01-01T00:00:00Z',
+      },
+    ],
+    otherLanguages: new Map(),
+    codeLinks: new Map(),
+    categoryOrder: ['cs.LG'],
+    preferredSummarizer: 'offline',
+  });
+}
+
+describe.each(RENDERERS.map((r) => [r.format, r] as const))('renderer %s', (_format, renderer) => {
+  it('should list every paper of the day, including the one without a summary', () => {
+    const text = renderer.render(sampleDay());
+    expect(text).toContain('2401.00001');
+    expect(text).toContain('2401.00002');
+  });
+
+  it.runIf(renderer.summaries)('should state the missing summary honestly and never write placeholder text', () => {
+    const text = renderer.render(sampleDay());
+    expect(text).toMatch(/pending/);
+    expect(text).toContain('not summarized in English yet');
+    expect(text).not.toMatch(/generation failed|analysis unavailable|TLDR undefined|TL;DR: \n/);
+  });
+
+  it('should carry hostile text unchanged as data', () => {
+    const text = renderer.render(sampleDay());
+    // Markdown is the reference format (raw text); JSON formats escape quotes and backslashes.
+    expect(text.includes(HOSTILE) || text.includes(JSON.stringify(HOSTILE).slice(1, -1))).toBe(true);
+  });
+
+  it('should be deterministic and end with a newline', () => {
+    const a = renderer.render(sampleDay());
+    expect(renderer.render(sampleDay())).toBe(a);
+    expect(a.endsWith('\n')).toBe(true);
+    expect(renderer.fileName(sampleDay())).toMatch(/^2026-01-05/);
+  });
+});
+
+describe('jsonl renderers', () => {
+  it('should write summary_status instead of AI for a paper without a summary', () => {
+    const lines = RENDERERS.find((r) => r.format === 'jsonl')!.render(sampleDay()).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines[0].AI.tldr).toBe(`TL ${HOSTILE}`);
+    expect(lines[1]).toMatchObject({ id: '2401.00002', summary_status: { status: 'pending' } });
+    expect(lines[1].AI).toBeUndefined();
+  });
+});

@@ -1,0 +1,178 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { PaperInput, SummaryInput } from '../core/types.js';
+import { ai, testDir, testStore } from '../test-support/fixtures.js';
+import { MIGRATIONS } from './migrations.js';
+import { openStore } from './store.js';
+
+const paper = (id: string, over: Partial<PaperInput> = {}): PaperInput => ({
+  id,
+  title: `Title ${id}`,
+  authors: ['A. Author'],
+  abstract: `Abstract ${id}`,
+  categories: ['cs.LG', 'cs.AI'],
+  ...over,
+});
+
+const summary = (paperId: string, over: Partial<SummaryInput> = {}): SummaryInput => ({
+  paperId,
+  version: 1,
+  language: 'English',
+  summarizer: 'offline',
+  promptVersion: 'v1',
+  status: 'ok',
+  fields: ai(paperId),
+  ...over,
+});
+
+describe('Store', () => {
+  it('should create the folder, migrate to the latest version, and use WAL with foreign keys', () => {
+    const path = join(testDir(), 'nested', 'deeper', 'store.db');
+    const store = openStore(path);
+    expect(store.schemaVersion).toBe(MIGRATIONS.at(-1)!.version);
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    store.close();
+    // Reopening applies nothing twice.
+    const again = openStore(path);
+    expect(again.schemaVersion).toBe(MIGRATIONS.at(-1)!.version);
+    again.close();
+  });
+
+  it('should refuse a store from a newer release instead of touching it', () => {
+    const path = join(testDir(), 'store.db');
+    const raw = new Database(path);
+    raw.pragma('user_version = 999');
+    raw.close();
+    expect(() => openStore(path)).toThrow(/schema version 999, newer than this arxiv-digest knows/);
+  });
+
+  it('should report inserted, updated and unchanged papers', () => {
+    const store = testStore();
+    expect(store.upsertPapers([paper('2401.00001'), paper('2401.00002')], 'test')).toEqual({ inserted: 2, updated: 0, unchanged: 0 });
+    expect(store.upsertPapers([paper('2401.00001'), paper('2401.00002', { title: 'New title' })], 'test')).toEqual({
+      inserted: 0,
+      updated: 1,
+      unchanged: 1,
+    });
+    expect(store.getPaper('2401.00002')!.title).toBe('New title');
+  });
+
+  it('should keep what a poorer source does not know', () => {
+    const store = testStore();
+    store.upsertPapers([paper('2401.00001', { version: 2, comment: '10 pages', doi: '10.1/x', categories: ['cs.LG', 'stat.ML'] })], 'api');
+    // A Markdown digest knows only the primary category and nothing of comment/doi.
+    store.upsertPapers([paper('2401.00001', { categories: ['cs.LG'], categoriesPartial: true })], 'import:markdown');
+    const p = store.getPaper('2401.00001')!;
+    expect(p).toMatchObject({ version: 2, comment: '10 pages', doi: '10.1/x', categories: ['cs.LG', 'stat.ML'] });
+  });
+
+  it('should never let metadata of an older version overwrite a newer one', () => {
+    const store = testStore();
+    store.upsertPapers([paper('2401.00001', { version: 3, title: 'v3 title' })], 'api');
+    expect(store.upsertPapers([paper('2401.00001', { version: 1, title: 'v1 title' })], 'api').unchanged).toBe(1);
+    expect(store.getPaper('2401.00001')).toMatchObject({ version: 3, title: 'v3 title' });
+  });
+
+  it('should merge announcements so that a subset then the whole list ends in the whole order', () => {
+    const store = testStore();
+    store.upsertPapers(['a', 'b', 'c', 'd'].map((x, i) => paper(`2401.0000${i + 1}`)), 't');
+    const row = (n: number, category = 'cs.LG') => ({ paperId: `2401.0000${n}`, category, version: null, kind: 'new' as const });
+    store.addAnnouncements('2026-01-05', [row(2), row(4)], 't');
+    const counts = store.addAnnouncements('2026-01-05', [row(1), row(2), row(3), row(2, 'cs.AI'), row(4)], 't');
+    expect(counts).toEqual({ inserted: 3, updated: 0, unchanged: 2 });
+    expect(store.getDay('2026-01-05').map((r) => `${r.paper.id}@${r.category}`)).toEqual([
+      '2401.00001@cs.LG',
+      '2401.00002@cs.LG',
+      '2401.00003@cs.LG',
+      '2401.00002@cs.AI',
+      '2401.00004@cs.LG',
+    ]);
+    expect(store.addAnnouncements('2026-01-05', [row(1), row(2)], 't')).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
+    expect(store.listDays()).toEqual([{ date: '2026-01-05', papers: 4 }]);
+  });
+
+  it('should refuse announcements of unknown papers (foreign key)', () => {
+    const store = testStore();
+    expect(() => store.addAnnouncements('2026-01-05', [{ paperId: '2401.09999', category: 'cs.LG', version: null, kind: 'new' }], 't')).toThrow(
+      /FOREIGN KEY/,
+    );
+    expect(store.listDays()).toEqual([]);
+  });
+
+  it('should key summaries by paper, version, language, summarizer and prompt version', () => {
+    const store = testStore();
+    store.upsertPapers([paper('2401.00001')], 't');
+    expect(store.upsertSummaries([summary('2401.00001'), summary('2401.00001', { language: 'Chinese' })]).inserted).toBe(2);
+    expect(store.upsertSummaries([summary('2401.00001')])).toEqual({ inserted: 0, updated: 0, unchanged: 1 });
+    expect(store.upsertSummaries([summary('2401.00001', { promptVersion: 'v2' }), summary('2401.00001', { status: 'failed', fields: null, error: 'timeout' })])).toEqual({
+      inserted: 1,
+      updated: 1,
+      unchanged: 0,
+    });
+    const failed = store.getSummaries('2401.00001').find((s) => s.promptVersion === 'v1' && s.language === 'English')!;
+    expect(failed).toMatchObject({ status: 'failed', fields: null, error: 'timeout' });
+  });
+
+  it('should refuse an ok summary without its five fields', () => {
+    const store = testStore();
+    store.upsertPapers([paper('2401.00001')], 't');
+    expect(() => store.upsertSummaries([summary('2401.00001', { fields: null })])).toThrow(/CHECK/);
+  });
+
+  it('should roll back a whole write when any part fails', () => {
+    const store = testStore();
+    expect(() =>
+      store.transaction(() => {
+        store.upsertPapers([paper('2401.00001')], 't');
+        store.addAnnouncements('2026-01-05', [{ paperId: '2401.00001', category: 'cs.LG', version: null, kind: 'new' }], 't');
+        throw new Error('killed midway');
+      }),
+    ).toThrow('killed midway');
+    expect(store.stats()).toEqual({ papers: 0, days: 0, announcements: 0, summaries: 0 });
+  });
+
+  it('should log runs with their counts', () => {
+    const store = testStore();
+    const id = store.startRun('import', { files: ['x'] });
+    expect(store.listRuns()[0]).toMatchObject({ id, status: 'running', finishedAt: null });
+    store.finishRun(id, 'ok', { papers: 3 });
+    expect(store.listRuns()[0]).toMatchObject({ id, command: 'import', status: 'ok', counts: { papers: 3 } });
+  });
+});
+
+describe('Store.search', () => {
+  const seeded = () => {
+    const store = testStore();
+    store.upsertPapers(
+      [
+        paper('2401.00001', { title: 'Self-supervised graph networks', abstract: 'We learn graph representations.', authors: ['Jane Doe'] }),
+        paper('2401.00002', { title: 'Diffusion models for audio', abstract: 'Networks that denoise audio.', authors: ['John Roe'] }),
+      ],
+      't',
+    );
+    store.addAnnouncements('2026-01-05', [{ paperId: '2401.00001', category: 'cs.LG', version: null, kind: 'new' }], 't');
+    store.upsertSummaries([
+      summary('2401.00002', { language: 'Chinese', fields: { ...ai('x'), tldr: '提出一种用于音频的扩散模型' } }),
+    ]);
+    return store;
+  };
+
+  it('should rank title matches first and return date and highlighted snippet', () => {
+    const hits = seeded().search('graph', 10);
+    expect(hits.map((h) => h.id)).toEqual(['2401.00001']);
+    expect(hits[0]).toMatchObject({ date: '2026-01-05', authors: ['Jane Doe'] });
+    expect(hits[0]!.snippet).toContain('\u0002graph\u0003');
+  });
+
+  it('should stem English words and search summaries in Chinese by substring', () => {
+    const store = seeded();
+    expect(store.search('network', 10).map((h) => h.id).sort()).toEqual(['2401.00001', '2401.00002']);
+    expect(store.search('"扩 散"', 10).map((h) => h.id)).toEqual(['2401.00002']);
+  });
+
+  it('should turn an FTS syntax error into a usage error', () => {
+    expect(() => seeded().search('AND OR', 10)).toThrow(/invalid search query/);
+  });
+});
