@@ -69,11 +69,11 @@ export const MIGRATIONS: readonly Migration[] = [
         duration_ms INTEGER,
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL,
-        PRIMARY KEY (paper_id, version, language, summarizer, prompt_version),
         CHECK (status <> 'ok' OR (tldr IS NOT NULL AND motivation IS NOT NULL AND method IS NOT NULL
                                   AND result IS NOT NULL AND conclusion IS NOT NULL))
-      ) WITHOUT ROWID;
-      CREATE INDEX summaries_by_language ON summaries(language, status);
+      );
+      -- A rowid table: summary rows are kilobytes, too large for an efficient WITHOUT ROWID b-tree.
+      CREATE UNIQUE INDEX summaries_key ON summaries(paper_id, version, language, summarizer, prompt_version);
 
       CREATE TABLE code_links (
         paper_id TEXT NOT NULL REFERENCES papers(id) ON DELETE CASCADE,

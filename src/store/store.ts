@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
 import type { Database as Db, Statement } from 'better-sqlite3';
 import { spaceCjk, unspaceCjk } from '../core/cjk.js';
 import type {
@@ -20,6 +20,9 @@ import type {
 } from '../core/types.js';
 import { AppError, StoreError, UsageError, errorMessage } from '../errors.js';
 import { MIGRATIONS } from './migrations.js';
+
+// Loaded with require, not import: see the note in cli/main.ts on start-up cost.
+const Database = createRequire(import.meta.url)('better-sqlite3') as typeof import('better-sqlite3');
 
 export interface WriteCounts {
   inserted: number;
@@ -105,6 +108,11 @@ interface SummaryRow {
   updated_at: string;
 }
 
+/** The columns toPaper reads (a day's render must not pay for the others). */
+const PAPER_COLUMNS = ['id', 'version', 'title', 'authors', 'abstract', 'categories', 'comment', 'journal_ref', 'doi', 'published', 'updated']
+  .map((c) => `p.${c}`)
+  .join(', ');
+
 const toPaper = (r: PaperRow): Paper => ({
   id: r.id,
   version: r.version,
@@ -131,7 +139,7 @@ const toSummary = (r: SummaryRow): StoredSummary => ({
       ? null
       : { tldr: r.tldr, motivation: r.motivation ?? '', method: r.method ?? '', result: r.result ?? '', conclusion: r.conclusion ?? '' },
   error: r.error,
-  flags: JSON.parse(r.flags) as string[],
+  flags: r.flags === '[]' ? [] : (JSON.parse(r.flags) as string[]),
   tokensIn: r.tokens_in,
   tokensOut: r.tokens_out,
   costUsd: r.cost_usd,
@@ -327,7 +335,8 @@ export class Store {
   /** The day's announcements in stored order, each with its paper. */
   getDay(date: string): DayRow[] {
     const rows = this.stmt(`
-      SELECT a.category AS a_category, a.kind AS a_kind, a.version AS a_version, a.position AS a_position, p.*
+      SELECT a.category AS a_category, a.kind AS a_kind, a.version AS a_version, a.position AS a_position,
+        ${PAPER_COLUMNS}
       FROM announcements a JOIN papers p ON p.id = a.paper_id
       WHERE a.date = ? ORDER BY a.position`).all(date) as (PaperRow & {
       a_category: string;
@@ -335,14 +344,15 @@ export class Store {
       a_version: number | null;
       a_position: number;
     })[];
-    return rows.map((r) => ({
-      paper: toPaper(r),
-      category: r.a_category,
-      kind: r.a_kind,
-      version: r.a_version,
-      position: r.a_position,
-    }));
+    // A paper listed in several categories is one Paper object.
+    const papers = new Map<string, Paper>();
+    return rows.map((r) => {
+      let paper = papers.get(r.id);
+      if (!paper) papers.set(r.id, (paper = toPaper(r)));
+      return { paper, category: r.a_category, kind: r.a_kind, version: r.a_version, position: r.a_position };
+    });
   }
+
 
   listDays(): DaySummary[] {
     return this.stmt(
