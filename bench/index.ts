@@ -27,7 +27,9 @@ import { median, sample, summarize, timeMs, type Summary } from './stats.js';
 const REPO = fileURLToPath(new URL('../', import.meta.url));
 const BIN = join(REPO, 'bin', 'arxiv-digest');
 const PY_SCRIPT = fileURLToPath(new URL('./reference-convert.py', import.meta.url));
-const FIXTURES = resolve(process.env.ARXIV_DIGEST_FIXTURES || fileURLToPath(new URL('../../shared/fixtures/', import.meta.url)));
+const FIXTURES = resolve(
+  process.env.ARXIV_DIGEST_FIXTURES || fileURLToPath(new URL('../../shared/fixtures/', import.meta.url)),
+);
 
 /** The largest anchor day: 532 papers, a 1.6 MB digest. */
 const DAY = '2026-06-02';
@@ -62,9 +64,15 @@ const mib = (kib: number): string => `${(kib / 1024).toFixed(1)} MiB`;
 const times = (r: number): string => `${r.toFixed(2)}×`;
 const verdict = (ok: boolean): string => (ok ? 'PASS' : 'MISS');
 const line = (label: string, ...cols: string[]): void =>
-  console.log(`  ${label.padEnd(48)}${cols.map((c) => c.padEnd(21)).join(' ').trimEnd()}`);
+  console.log(
+    `  ${label.padEnd(48)}${cols
+      .map((c) => c.padEnd(21))
+      .join(' ')
+      .trimEnd()}`,
+  );
 const heading = (s: string): void => console.log(`\n${s}`);
-const timing = (label: string, s: Summary): void => line(label, `median ${ms(s.median)}`, `p95 ${ms(s.p95)}`, `min ${ms(s.min)}`);
+const timing = (label: string, s: Summary): void =>
+  line(label, `median ${ms(s.median)}`, `p95 ${ms(s.p95)}`, `min ${ms(s.min)}`);
 
 /** Outputs that differ from the reference digest; any one makes the bench exit 1. */
 const mismatches: string[] = [];
@@ -142,7 +150,12 @@ function benchImport(tmp: string): number {
   const best = Math.max(...rates);
   const med = median(rates);
   line('best', `${int(best)} papers/s`);
-  line('median', `${int(med)} papers/s`, `goal ≥ ${int(GOAL_IMPORT_PAPERS_PER_S)}`, verdict(med >= GOAL_IMPORT_PAPERS_PER_S));
+  line(
+    'median',
+    `${int(med)} papers/s`,
+    `goal ≥ ${int(GOAL_IMPORT_PAPERS_PER_S)}`,
+    verdict(med >= GOAL_IMPORT_PAPERS_PER_S),
+  );
   line('peak RSS so far', mib(process.resourceUsage().maxRSS));
   return med;
 }
@@ -176,7 +189,9 @@ function benchRender(dbPath: string, expected: Buffer): RenderTimes {
 
     // The result is kept outside the closure so V8 cannot drop the work as dead code.
     let text = '';
-    const loadRender = summarize(sample(() => (text = renderMarkdown(loadDay(store, opts))), RENDER_WARMUP, RENDER_ITERATIONS));
+    const loadRender = summarize(
+      sample(() => (text = renderMarkdown(loadDay(store, opts))), RENDER_WARMUP, RENDER_ITERATIONS),
+    );
     timing('loadDay + renderMarkdown', loadRender);
     checkIdentical('in-process render', Buffer.from(text, 'utf8'), expected);
 
@@ -234,8 +249,20 @@ function benchCli(dbPath: string, outFile: string, expected: Buffer): Summary {
   heading(`3. CLI render process: node bin/arxiv-digest render, ${PROCESS_WARMUP} warm-up + ${PROCESS_RUNS} timed`);
   // --lang pins the language: LANGUAGE is also gettext's locale variable, which some systems set.
   const args = [
-    BIN, '--db', dbPath, 'render', '--date', DAY, '--format', 'markdown',
-    '--categories', CATEGORY_ORDER.join(','), '--lang', LANGUAGE, '--out', outFile,
+    BIN,
+    '--db',
+    dbPath,
+    'render',
+    '--date',
+    DAY,
+    '--format',
+    'markdown',
+    '--categories',
+    CATEGORY_ORDER.join(','),
+    '--lang',
+    LANGUAGE,
+    '--out',
+    outFile,
   ];
   const out = outputChecker('CLI render', outFile, expected);
   const s = timeProcess(process.execPath, args, process.env, out.check);
@@ -284,7 +311,8 @@ function benchPython(outFile: string, expected: Buffer): PyResult | null {
 
   const r = spawnSync('python3', [...args, '--repeat', String(PY_REPEAT)], { cwd: REPO, env, encoding: 'utf8' });
   if (r.error) throw r.error;
-  if (r.status !== 0) throw new Error(`reference-convert.py --repeat exited ${r.status ?? r.signal}: ${r.stderr.trim()}`);
+  if (r.status !== 0)
+    throw new Error(`reference-convert.py --repeat exited ${r.status ?? r.signal}: ${r.stderr.trim()}`);
   const inProcess = JSON.parse(r.stdout) as PyInProcess;
   const { repeat } = inProcess;
   line(`in-process load + convert (×${repeat})`, `median ${ms(inProcess.median_ms)}`, `p95 ${ms(inProcess.p95_ms)}`);
@@ -314,7 +342,11 @@ function report(importRate: number, render: RenderTimes, cli: Summary, py: PyRes
   line(`import ≥ ${int(GOAL_IMPORT_PAPERS_PER_S)} papers/s (median)`, `${int(importRate)} papers/s`, verdict(importOk));
   const renderOk = render.renderOnly.median <= GOAL_RENDER_MS;
   line(`in-process render ≤ ${GOAL_RENDER_MS} ms (render median)`, ms(render.renderOnly.median), verdict(renderOk));
-  line('in-process load + render (median)', ms(render.loadRender.median), py ? `Python load + convert ${ms(py.inProcess.median_ms)}` : '');
+  line(
+    'in-process load + render (median)',
+    ms(render.loadRender.median),
+    py ? `Python load + convert ${ms(py.inProcess.median_ms)}` : '',
+  );
   const cliLabel = 'CLI render ≤ Python process (median)';
   if (py) line(cliLabel, `${ms(cli.median)} vs ${ms(py.process.median)}`, verdict(cli.median <= py.process.median));
   else line(cliLabel, ms(cli.median), 'SKIPPED (no python3)');
@@ -333,7 +365,9 @@ function machine(): string {
 
 function main(): number {
   if (!existsSync(DAY_ENHANCED) || !existsSync(DAY_DIGEST)) {
-    console.error(`bench: fixtures not found in ${FIXTURES} (expected anchor-days/ and seed/); set ARXIV_DIGEST_FIXTURES`);
+    console.error(
+      `bench: fixtures not found in ${FIXTURES} (expected anchor-days/ and seed/); set ARXIV_DIGEST_FIXTURES`,
+    );
     return 1;
   }
   console.log(`arxiv-digest bench — ${new Date().toISOString()}`);

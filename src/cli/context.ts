@@ -21,7 +21,13 @@ export interface Io {
 export function settingsFrom(globals: GlobalOptions, flags: CommandFlags = {}, env = process.env): Settings {
   return loadSettings({
     env,
-    flags: { config: globals.config, db: globals.db, categories: flags.categories, language: flags.lang, out: flags.out },
+    flags: {
+      config: globals.config,
+      db: globals.db,
+      categories: flags.categories,
+      language: flags.lang,
+      out: flags.out,
+    },
   });
 }
 
@@ -37,4 +43,24 @@ export async function withStore<T>(settings: Settings, fn: (store: Store) => T |
 
 /** `1,234 papers`. (Not toLocaleString: loading ICU locale data costs ~8 ms per process.) */
 export const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+export interface RunOutcome {
+  code: number;
+  counts: Record<string, number>;
+  /** One line saying what went wrong, for the runs log. */
+  problem?: string;
+}
+
+/** Records the command in the store's runs log, also when it throws. */
+export function recordRun(store: Store, command: string, args: unknown, fn: () => RunOutcome): number {
+  const id = store.startRun(command, args);
+  try {
+    const outcome = fn();
+    store.finishRun(id, outcome.code === 0 ? 'ok' : 'failed', outcome.counts, outcome.problem);
+    return outcome.code;
+  } catch (e) {
+    store.finishRun(id, 'failed', {}, e instanceof Error ? e.message : String(e));
+    throw e;
+  }
+}
+
 export const plural = (n: number, one: string, many = `${one}s`): string => `${grouped(n)} ${n === 1 ? one : many}`;

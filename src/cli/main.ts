@@ -25,7 +25,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): CommandTy
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
 
   const globals = () => program.opts<GlobalOptions>();
-  const wire = (cmd: CommandType) => cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  const wire = (cmd: CommandType) =>
+    cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
 
   wire(
     program
@@ -45,8 +46,15 @@ export function buildProgram(io: Io, setExit: (code: number) => void): CommandTy
       .command('render')
       .description('write one stored day in one format (stdout without --out)')
       .requiredOption('--date <YYYY-MM-DD|latest>', 'announcement date')
-      .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'jsonl', 'raw-jsonl', 'json']).default('markdown'))
-      .option('--categories <order>', 'category order, comma-separated; others follow alphabetically (default: CATEGORIES)')
+      .addOption(
+        new Option('--format <format>', 'output format')
+          .choices(['markdown', 'jsonl', 'raw-jsonl', 'json'])
+          .default('markdown'),
+      )
+      .option(
+        '--categories <order>',
+        'category order, comma-separated; others follow alphabetically (default: CATEGORIES)',
+      )
       .option('--lang <language>', 'summary language (default: LANGUAGE)')
       .option('--out <file>', 'write to this file instead of stdout')
       .action(async (opts) => {
@@ -71,7 +79,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): CommandTy
   wire(
     program
       .command('run')
-      .description('the daily job; in this release: publish a stored day as YYYY-MM-DD.md, .jsonl and _AI_enhanced_Language.jsonl')
+      .description(
+        'the daily job; in this release: publish a stored day as YYYY-MM-DD.md, .jsonl and _AI_enhanced_Language.jsonl',
+      )
       .option('--date <YYYY-MM-DD|latest>', 'announcement date', 'latest')
       .option('--categories <list>', 'categories, also the section order (default: CATEGORIES)')
       .option('--lang <language>', 'summary language (default: LANGUAGE)')
@@ -84,7 +94,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): CommandTy
   return program;
 }
 
-export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(
+  argv: string[],
+  io: Io = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
   let code = 0;
   const program = buildProgram(io, (c) => (code = c));
   try {

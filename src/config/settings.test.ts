@@ -13,13 +13,24 @@ describe('loadSettings', () => {
       db: join(cwd, 'data/arxiv-digest.db'),
       configFile: null,
       openai: { apiKey: null, baseUrl: null, model: 'deepseek-chat' },
-      arxiv: { apiUrl: 'https://export.arxiv.org/api/query', rssUrl: 'https://rss.arxiv.org/rss', minIntervalMs: 3000, contact: null },
+      arxiv: {
+        apiUrl: 'https://export.arxiv.org/api/query',
+        rssUrl: 'https://rss.arxiv.org/rss',
+        minIntervalMs: 3000,
+        contact: null,
+      },
     });
     expect(configuredSummarizer(s)).toBe('offline');
   });
 
   it('should take flag over env over config file over default', () => {
-    const cwd = testDir({ 'arxiv-digest.config.json': JSON.stringify({ categories: ['cs.AR', 'cs.DC'], language: 'German', model: 'm-file' }) });
+    const cwd = testDir({
+      'arxiv-digest.config.json': JSON.stringify({
+        categories: ['cs.AR', 'cs.DC'],
+        language: 'German',
+        model: 'm-file',
+      }),
+    });
     const env = { LANGUAGE: 'Japanese', MODEL_NAME: 'm-env', OPENAI_API_KEY: 'sk-secret' };
     const s = loadSettings({ env, cwd, flags: { language: 'English' } });
     expect(s.categories).toEqual(['cs.AR', 'cs.DC']);
@@ -36,30 +47,47 @@ describe('loadSettings', () => {
   });
 
   it('should collect every problem and refuse secrets in the config file', () => {
-    const cwd = testDir({ 'c.json': JSON.stringify({ apiKey: 'sk-1', colour: 'red', categories: 'cs.LG, not a cat' }) });
+    const cwd = testDir({
+      'c.json': JSON.stringify({ apiKey: 'sk-1', colour: 'red', categories: 'cs.LG, not a cat' }),
+    });
     let message = '';
     try {
-      loadSettings({ env: { ARXIV_MIN_INTERVAL_MS: 'soon', ARXIV_API_URL: 'ftp://x' }, cwd, flags: { config: 'c.json' } });
+      loadSettings({
+        env: { ARXIV_MIN_INTERVAL_MS: 'soon', ARXIV_API_URL: 'ftp://x' },
+        cwd,
+        flags: { config: 'c.json' },
+      });
     } catch (e) {
       message = (e as Error).message;
     }
     expect(message).toContain('apiKey: secrets are read from the environment only');
     expect(message).toContain('colour: unknown setting');
     expect(message).toContain('not an arXiv category: not a cat');
-    expect(message).toContain('environment variable ARXIV_MIN_INTERVAL_MS: expected a whole number of milliseconds, got "soon"');
+    expect(message).toContain(
+      'environment variable ARXIV_MIN_INTERVAL_MS: expected a whole number of milliseconds, got "soon"',
+    );
     expect(message).toContain('environment variable ARXIV_API_URL: expected an http(s) URL');
     expect(message).not.toContain('sk-1');
   });
 
   it('should name the config file when it is missing or not JSON', () => {
     const cwd = testDir({ 'bad.json': '{nope' });
-    expect(() => loadSettings({ env: {}, cwd, flags: { config: 'missing.json' } })).toThrow(/cannot read config file .*missing\.json: ENOENT/);
-    expect(() => loadSettings({ env: {}, cwd, flags: { config: 'bad.json' } })).toThrow(/config file .*bad\.json is not valid JSON/);
+    expect(() => loadSettings({ env: {}, cwd, flags: { config: 'missing.json' } })).toThrow(
+      /cannot read config file .*missing\.json: ENOENT/,
+    );
+    expect(() => loadSettings({ env: {}, cwd, flags: { config: 'bad.json' } })).toThrow(
+      /config file .*bad\.json is not valid JSON/,
+    );
   });
 });
 
 describe('parseCategoryList', () => {
   it('should split, trim and de-duplicate', () => {
-    expect(parseCategoryList(' cs.AR, cs.DC,cs.LG,,cs.AR, hep-th ', 'x')).toEqual(['cs.AR', 'cs.DC', 'cs.LG', 'hep-th']);
+    expect(parseCategoryList(' cs.AR, cs.DC,cs.LG,,cs.AR, hep-th ', 'x')).toEqual([
+      'cs.AR',
+      'cs.DC',
+      'cs.LG',
+      'hep-th',
+    ]);
   });
 });

@@ -73,7 +73,8 @@ export function parseCategoryList(text: string, source: string): string[] {
     .map((c) => c.trim())
     .filter(Boolean);
   const bad = list.filter((c) => !CATEGORY.test(c));
-  if (bad.length) throw new UsageError(`${source}: not an arXiv category: ${bad.join(', ')} (expected names like cs.LG or hep-th)`);
+  if (bad.length)
+    throw new UsageError(`${source}: not an arXiv category: ${bad.join(', ')} (expected names like cs.LG or hep-th)`);
   return [...new Set(list)];
 }
 
@@ -82,7 +83,9 @@ function readConfigFile(path: string): Record<string, unknown> {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new UsageError(`cannot read config file ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, { cause: e });
+    throw new UsageError(`cannot read config file ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, {
+      cause: e,
+    });
   }
   let value: unknown;
   try {
@@ -107,8 +110,10 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
   const hasConfig = explicitConfig !== undefined || existsSync(configPath);
   const file: Record<string, unknown> = hasConfig ? readConfigFile(configPath) : {};
   for (const k of Object.keys(file)) {
-    if (SECRET_KEYS.includes(k)) problems.push(`${k}: secrets are read from the environment only (OPENAI_API_KEY), never from the config file`);
-    else if (!(k in KEYS) && k !== '$schema') problems.push(`${k}: unknown setting (known: ${Object.keys(KEYS).join(', ')})`);
+    if (SECRET_KEYS.includes(k))
+      problems.push(`${k}: secrets are read from the environment only (OPENAI_API_KEY), never from the config file`);
+    else if (!(k in KEYS) && k !== '$schema')
+      problems.push(`${k}: unknown setting (known: ${Object.keys(KEYS).join(', ')})`);
   }
 
   /** flag > env > config file > default; returns the value and where it came from. */
@@ -129,7 +134,8 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
   const url = (key: Key, fallback: string): string => {
     const { value, source } = pick(key, fallback);
     // A pattern, not new URL(): the URL parser's first use costs milliseconds on every command.
-    if (!/^https?:\/\/[^\s/?#]+[^\s]*$/i.test(value!)) problems.push(`${source}: expected an http(s) URL, got ${JSON.stringify(value)}`);
+    if (!/^https?:\/\/[^\s/?#]+[^\s]*$/i.test(value!))
+      problems.push(`${source}: expected an http(s) URL, got ${JSON.stringify(value)}`);
     return value!.replace(/\/+$/, '');
   };
 

@@ -16,7 +16,19 @@ describe('parseArxivId', () => {
   });
 
   it('should reject things that are not arXiv ids', () => {
-    for (const bad of ['', 'abc', '2401.1234', '2413.01234', '2401.123456', '1501.1234', '1412.12345', '0612.0001', 'astro-ph/061301', '2401.01234v', '<script>']) {
+    for (const bad of [
+      '',
+      'abc',
+      '2401.1234',
+      '2413.01234',
+      '2401.123456',
+      '1501.1234',
+      '1412.12345',
+      '0612.0001',
+      'astro-ph/061301',
+      '2401.01234v',
+      '<script>',
+    ]) {
       expect(parseArxivId(bad), bad).toBeNull();
     }
   });

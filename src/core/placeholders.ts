@@ -20,4 +20,5 @@ export const isPlaceholderText = (text: string): boolean => {
 };
 
 /** True when any of the five fields is empty or a known placeholder. */
-export const hasPlaceholder = (fields: SummaryFields): boolean => SUMMARY_FIELDS.some((f) => isPlaceholderText(fields[f]));
+export const hasPlaceholder = (fields: SummaryFields): boolean =>
+  SUMMARY_FIELDS.some((f) => isPlaceholderText(fields[f]));

@@ -33,7 +33,9 @@ export function importReferenceFile(store: Store, file: string, opts: ReferenceF
     try {
       text = readFileSync(file, 'utf8');
     } catch (e) {
-      throw new InputError(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? errorMessage(e)}`, { cause: e });
+      throw new InputError(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? errorMessage(e)}`, {
+        cause: e,
+      });
     }
     parsed = parseReferenceFile(file, text, opts);
   } catch (e) {

@@ -19,19 +19,27 @@ describe('parseReferenceFile', () => {
   });
 
   it('should refuse an unknown format and name the accepted ones', () => {
-    expect(() => parseReferenceFile('papers.csv', 'id,title\n', opts)).toThrow(/papers\.csv: not a reference-system file; accepted formats: .*raw JSONL.*enhanced JSONL.*Markdown digest/);
+    expect(() => parseReferenceFile('papers.csv', 'id,title\n', opts)).toThrow(
+      /papers\.csv: not a reference-system file; accepted formats: .*raw JSONL.*enhanced JSONL.*Markdown digest/,
+    );
     expect(() => parseReferenceFile('2026-01-05.jsonl', '', opts)).toThrow(/the file is empty/);
   });
 
   it('should require a date when the name has none', () => {
     const text = jsonl([refLine({ id: '2401.00001' })]);
-    expect(() => parseReferenceFile('papers.jsonl', text, opts)).toThrow(/cannot tell the announcement date.*pass --date/);
+    expect(() => parseReferenceFile('papers.jsonl', text, opts)).toThrow(
+      /cannot tell the announcement date.*pass --date/,
+    );
     expect(parseReferenceFile('papers.jsonl', text, { ...opts, date: '2026-01-05' }).date).toBe('2026-01-05');
   });
 
   it('should let --date and --lang override the name', () => {
     const text = jsonl([refLine({ id: '2401.00001', AI: ai('a') })]);
-    const f = parseReferenceFile('2026-01-05_AI_enhanced_Chinese.jsonl', text, { ...opts, date: '2026-01-06', language: 'English' });
+    const f = parseReferenceFile('2026-01-05_AI_enhanced_Chinese.jsonl', text, {
+      ...opts,
+      date: '2026-01-06',
+      language: 'English',
+    });
     expect([f.date, f.language, f.summaries[0]!.language]).toEqual(['2026-01-06', 'English', 'English']);
   });
 
@@ -49,14 +57,27 @@ describe('parseReferenceFile', () => {
   });
 
   it("should flag the reference system's placeholder summaries", () => {
-    const bad = { tldr: 'Summary generation failed', motivation: 'Motivation analysis unavailable', method: 'Method extraction failed', result: 'Result analysis unavailable', conclusion: 'Conclusion extraction failed' };
-    const f = parseReferenceFile('2026-01-05_AI_enhanced_English.jsonl', jsonl([refLine({ id: '2401.00001', AI: bad }), refLine({ id: '2401.00002', AI: ai('ok') })]), opts);
+    const bad = {
+      tldr: 'Summary generation failed',
+      motivation: 'Motivation analysis unavailable',
+      method: 'Method extraction failed',
+      result: 'Result analysis unavailable',
+      conclusion: 'Conclusion extraction failed',
+    };
+    const f = parseReferenceFile(
+      '2026-01-05_AI_enhanced_English.jsonl',
+      jsonl([refLine({ id: '2401.00001', AI: bad }), refLine({ id: '2401.00002', AI: ai('ok') })]),
+      opts,
+    );
     expect(f.summaries.map((s) => s.flags)).toEqual([['placeholder'], []]);
     expect(f.notes[0]).toMatch(/1 summaries are the reference system's failure placeholders \(2401\.00001\)/);
   });
 
   it('should say which language it assumed when the name has none', () => {
-    const f = parseReferenceFile('enhanced.jsonl', jsonl([refLine({ id: '2401.00001', AI: ai('a') })]), { ...opts, date: '2026-01-05' });
+    const f = parseReferenceFile('enhanced.jsonl', jsonl([refLine({ id: '2401.00001', AI: ai('a') })]), {
+      ...opts,
+      date: '2026-01-05',
+    });
     expect(f.language).toBe('Chinese');
     expect(f.notes[0]).toMatch(/does not name a language; summaries stored as Chinese/);
   });

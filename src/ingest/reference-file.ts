@@ -19,7 +19,7 @@ import { looksLikeDigest, parseReferenceMarkdown } from './reference-markdown.js
 import type { LineRejection, ReferenceFormat, ReferenceRecord } from './reference-record.js';
 
 export const ACCEPTED_FORMATS =
-  'accepted formats: the reference system\'s raw JSONL (YYYY-MM-DD.jsonl), enhanced JSONL ' +
+  "accepted formats: the reference system's raw JSONL (YYYY-MM-DD.jsonl), enhanced JSONL " +
   '(YYYY-MM-DD_AI_enhanced_Language.jsonl) and Markdown digest (YYYY-MM-DD.md)';
 
 export interface ReferenceFileOptions {
@@ -72,7 +72,9 @@ export function parseReferenceFile(file: string, text: string, opts: ReferenceFi
   }
   const date = opts.date ?? dateFromFileName(file);
   if (!date) {
-    throw new InputError(`${file}: cannot tell the announcement date: the file name does not start with YYYY-MM-DD; pass --date`);
+    throw new InputError(
+      `${file}: cannot tell the announcement date: the file name does not start with YYYY-MM-DD; pass --date`,
+    );
   }
   const notes: string[] = [];
   let records: ReferenceRecord[];
@@ -85,14 +87,17 @@ export function parseReferenceFile(file: string, text: string, opts: ReferenceFi
     ({ records, rejects } = parseReferenceJsonl(text));
     format = records.some((r) => r.summary) || languageFromFileName(file) ? 'enhanced-jsonl' : 'raw-jsonl';
   }
-  if (records.length === 0 && rejects.length === 0) throw new InputError(`${file}: no papers in the file; ${ACCEPTED_FORMATS}`);
+  if (records.length === 0 && rejects.length === 0)
+    throw new InputError(`${file}: no papers in the file; ${ACCEPTED_FORMATS}`);
 
   let language: string | null = null;
   if (format !== 'raw-jsonl') {
     language = opts.language ?? languageFromFileName(file);
     if (!language) {
       language = opts.defaultLanguage;
-      notes.push(`the file name does not name a language; summaries stored as ${language} (LANGUAGE setting); pass --lang to choose`);
+      notes.push(
+        `the file name does not name a language; summaries stored as ${language} (LANGUAGE setting); pass --lang to choose`,
+      );
     }
   }
 
@@ -112,7 +117,12 @@ export function parseReferenceFile(file: string, text: string, opts: ReferenceFi
     listings.set(p.id, n + 1);
     if (n === 0) papers.set(p.id, p);
     if (n < p.categories.length && !(n > 0 && p.categoriesPartial)) {
-      announcements.push({ paperId: p.id, category: p.categories[n]!, version: p.version ?? null, kind: n === 0 ? 'new' : 'cross' });
+      announcements.push({
+        paperId: p.id,
+        category: p.categories[n]!,
+        version: p.version ?? null,
+        kind: n === 0 ? 'new' : 'cross',
+      });
     } else duplicates++;
     if (n > 0) continue;
     if (r.summary && language) {
@@ -131,7 +141,10 @@ export function parseReferenceFile(file: string, text: string, opts: ReferenceFi
     }
     if (r.code) codeLinks.push({ paperId: p.id, ...r.code });
   }
-  if (duplicates) notes.push(`${duplicates} repeated ${duplicates === 1 ? 'entry' : 'entries'} of a paper already in the file skipped`);
+  if (duplicates)
+    notes.push(
+      `${duplicates} repeated ${duplicates === 1 ? 'entry' : 'entries'} of a paper already in the file skipped`,
+    );
   if (placeholders.length) {
     notes.push(
       `${placeholders.length} summaries are the reference system's failure placeholders (${placeholders.slice(0, 3).join(', ')}${placeholders.length > 3 ? ', …' : ''}); stored flagged "${PLACEHOLDER_FLAG}" so a real summary replaces them`,

@@ -17,7 +17,11 @@ const lineSchema = z.object({
   title: str.refine((t) => t.trim() !== '', 'must not be empty'),
   comment: str.nullable().optional(),
   summary: str,
-  AI: z.object(Object.fromEntries(SUMMARY_FIELDS.map((f) => [f, str])) as Record<(typeof SUMMARY_FIELDS)[number], typeof str>).optional(),
+  AI: z
+    .object(
+      Object.fromEntries(SUMMARY_FIELDS.map((f) => [f, str])) as Record<(typeof SUMMARY_FIELDS)[number], typeof str>,
+    )
+    .optional(),
   code_url: str.nullable().optional(),
   code_stars: z.number().int().nullable().optional(),
   code_last_update: str.nullable().optional(),
@@ -26,7 +30,8 @@ const lineSchema = z.object({
 function describeIssue(value: unknown, issue: z.core.$ZodIssue): string {
   const path = issue.path.join('.');
   let at: unknown = value;
-  for (const k of issue.path) at = at != null && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[k] : undefined;
+  for (const k of issue.path)
+    at = at != null && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[k] : undefined;
   if (issue.code === 'invalid_type' && at === undefined) return `missing field "${path}" (expected ${issue.expected})`;
   if (issue.code === 'invalid_type') return `field "${path}": expected ${issue.expected}, got ${describeValue(at)}`;
   if (issue.code === 'unrecognized_keys') return `field "${path}": unexpected keys ${issue.keys.join(', ')}`;
@@ -55,7 +60,11 @@ export function parseReferenceLine(text: string, line: number): ReferenceRecord 
   if (!parsed.success) return { line, reason: parsed.error.issues.map((i) => describeIssue(value, i)).join('; ') };
   const o = parsed.data;
   const id = parseArxivId(o.id);
-  if (!id) return { line, reason: `field "id": expected an arXiv id such as 2401.01234 or astro-ph/0601001, got ${JSON.stringify(o.id)}` };
+  if (!id)
+    return {
+      line,
+      reason: `field "id": expected an arXiv id such as 2401.01234 or astro-ph/0601001, got ${JSON.stringify(o.id)}`,
+    };
   return {
     line,
     paper: {

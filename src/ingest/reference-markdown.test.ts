@@ -29,7 +29,8 @@ line two.
 </details>
 `;
 
-const digest = (body: string) => `<div id=toc></div>\n\n# Table of Contents\n\n- [cs.LG](#cs.LG) [Total: 1]\n\n\n<div id='cs.LG'></div>\n\n# cs.LG [[Back]](#toc)\n\n${body}`;
+const digest = (body: string) =>
+  `<div id=toc></div>\n\n# Table of Contents\n\n- [cs.LG](#cs.LG) [Total: 1]\n\n\n<div id='cs.LG'></div>\n\n# cs.LG [[Back]](#toc)\n\n${body}`;
 
 describe('parseReferenceMarkdown', () => {
   it('should read entries back into papers and summaries', () => {
@@ -39,13 +40,22 @@ describe('parseReferenceMarkdown', () => {
     expect(md.rejects).toEqual([]);
     expect(md.records[0]).toMatchObject({
       line: 12,
-      paper: { id: '2401.00001', title: 'A [bracketed] title (v2)', authors: ['Ada Lovelace', 'Alan Turing'], abstract: 'Line one\nline two.', categories: ['cs.LG'], categoriesPartial: true },
+      paper: {
+        id: '2401.00001',
+        title: 'A [bracketed] title (v2)',
+        authors: ['Ada Lovelace', 'Alan Turing'],
+        abstract: 'Line one\nline two.',
+        categories: ['cs.LG'],
+        categoriesPartial: true,
+      },
       summary: { tldr: 'Short.', motivation: 'Why.', method: 'How.', result: 'What.', conclusion: 'So.' },
     });
   });
 
   it('should reject a broken entry with its line and keep the others', () => {
-    const broken = ENTRY.replace('1]', '2]').replace('Main category: cs.LG', 'Category cs.LG').replace('2401.00001', '2401.00002');
+    const broken = ENTRY.replace('1]', '2]')
+      .replace('Main category: cs.LG', 'Category cs.LG')
+      .replace('2401.00001', '2401.00002');
     const md = parseReferenceMarkdown(digest(`${ENTRY}\n\n${broken}`));
     expect(md.records.map((r) => r.paper.id)).toEqual(['2401.00001']);
     expect(md.rejects).toEqual([{ line: 36, reason: 'expected "Main category: CATEGORY" after the authors' }]);
@@ -56,10 +66,29 @@ describe('parseReferenceMarkdown', () => {
       date: '2026-01-05',
       language: 'English',
       rows: [
-        { paper: { ...testPaper('2401.00001'), abstract: 'Multi\nline' }, category: 'cs.LG', kind: 'new', version: null, position: 0 },
+        {
+          paper: { ...testPaper('2401.00001'), abstract: 'Multi\nline' },
+          category: 'cs.LG',
+          kind: 'new',
+          version: null,
+          position: 0,
+        },
         { paper: testPaper('2401.00002', ['cs.AI']), category: 'cs.AI', kind: 'new', version: null, position: 1 },
       ],
-      summaries: [{ paperId: '2401.00001', version: 0, language: 'English', summarizer: 'imported', promptVersion: 'reference', status: 'ok', fields: ai('a'), flags: [], createdAt: 'x', updatedAt: 'x' }],
+      summaries: [
+        {
+          paperId: '2401.00001',
+          version: 0,
+          language: 'English',
+          summarizer: 'imported',
+          promptVersion: 'reference',
+          status: 'ok',
+          fields: ai('a'),
+          flags: [],
+          createdAt: 'x',
+          updatedAt: 'x',
+        },
+      ],
       otherLanguages: new Map(),
       codeLinks: new Map(),
       categoryOrder: [],

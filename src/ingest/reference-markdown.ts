@@ -60,7 +60,11 @@ function parseEntry(block: string[], line: number): ReferenceRecord | LineReject
   const statusLine = block[5] ?? '';
   const open = block.indexOf('<details>');
   let close = -1;
-  for (let i = block.length - 1; i > open; i--) if (block[i] === '</details>') { close = i; break; }
+  for (let i = block.length - 1; i > open; i--)
+    if (block[i] === '</details>') {
+      close = i;
+      break;
+    }
   if (open < 0 || close < 0 || block[open + 1] !== '  <summary>Details</summary>') {
     return fail('expected a "<details>" block with "  <summary>Details</summary>"');
   }
@@ -80,7 +84,13 @@ function parseEntry(block: string[], line: number): ReferenceRecord | LineReject
       values.push(rest.slice(label.length, next));
       rest = rest.slice(next + 2);
     }
-    summary = { tldr: statusLine.slice(7), motivation: values[0]!, method: values[1]!, result: values[2]!, conclusion: values[3]! };
+    summary = {
+      tldr: statusLine.slice(7),
+      motivation: values[0]!,
+      method: values[1]!,
+      result: values[2]!,
+      conclusion: values[3]!,
+    };
   } else if (!statusLine.startsWith('Summary status: ')) {
     return fail('expected "TL;DR: …" or "Summary status: …" after the category line');
   }

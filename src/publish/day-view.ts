@@ -70,7 +70,8 @@ export function chooseSummary(
 ): SummaryState {
   const ok = candidates.filter((s) => s.status === 'ok' && s.fields);
   if (ok.length) {
-    const score = (s: StoredSummary) => (s.flags.includes(PLACEHOLDER_FLAG) ? 0 : 2) + (s.summarizer === preferredSummarizer ? 1 : 0);
+    const score = (s: StoredSummary) =>
+      (s.flags.includes(PLACEHOLDER_FLAG) ? 0 : 2) + (s.summarizer === preferredSummarizer ? 1 : 0);
     const best = [...ok].sort((a, b) => score(b) - score(a) || newestFirst(a, b))[0]!;
     return { status: 'ok', summary: best };
   }
@@ -141,7 +142,14 @@ export interface DayCounts {
 }
 
 export function countDay(view: DayView): DayCounts {
-  const c: DayCounts = { papers: view.papers.length, summarized: 0, pending: 0, failed: 0, refused: 0, placeholders: 0 };
+  const c: DayCounts = {
+    papers: view.papers.length,
+    summarized: 0,
+    pending: 0,
+    failed: 0,
+    refused: 0,
+    placeholders: 0,
+  };
   for (const p of view.papers) {
     if (p.summary.status === 'ok') {
       c.summarized++;

@@ -55,5 +55,9 @@ export const rawJsonlRenderer: Renderer = {
   format: 'raw-jsonl',
   summaries: false,
   fileName: (day) => `${day.date}.jsonl`,
-  render: (day) => lines(day.listings.map((l) => rawObject(l.paper)), false),
+  render: (day) =>
+    lines(
+      day.listings.map((l) => rawObject(l.paper)),
+      false,
+    ),
 };

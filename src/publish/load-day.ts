@@ -15,8 +15,11 @@ export function loadDay(store: Store, opts: LoadDayOptions): DayView {
   if (rows.length === 0) {
     const days = store.listDays();
     const hint = days.length
-      ? `stored days: ${days.slice(0, 5).map((d) => d.date).join(', ')}${days.length > 5 ? ', …' : ''}`
-      : 'the store has no days yet: fetch or import some';
+      ? `stored days: ${days
+          .slice(0, 5)
+          .map((d) => d.date)
+          .join(', ')}${days.length > 5 ? ', …' : ''}`
+      : 'the store has no days yet: import some with "arxiv-digest import FILE..."';
     throw new NotFoundError(`no papers announced on ${opts.date} in ${store.path} (${hint})`);
   }
   return buildDayView({

@@ -13,7 +13,9 @@ describe('pyDumps', () => {
   });
 
   it('should keep non-ASCII with ensure_ascii=False and always escape quotes and controls', () => {
-    expect(pyDumps('π "q" \\ \n\t\r\b\f \u0001 \u007f /', false)).toBe('"π \\"q\\" \\\\ \\n\\t\\r\\b\\f \\u0001 \u007f /"');
+    expect(pyDumps('π "q" \\ \n\t\r\b\f \u0001 \u007f /', false)).toBe(
+      '"π \\"q\\" \\\\ \\n\\t\\r\\b\\f \\u0001 \u007f /"',
+    );
   });
 
   it('should drop undefined keys and write floats like Python', () => {

@@ -4,7 +4,15 @@
  * system's: its raw files use ensure_ascii=False, its enhanced files the default (True).
  */
 
-const ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
+const ESCAPES: Record<string, string> = {
+  '"': '\\"',
+  '\\': '\\\\',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+  '\b': '\\b',
+  '\f': '\\f',
+};
 const hex4 = (c: number): string => `\\u${c.toString(16).padStart(4, '0')}`;
 
 // Quote, backslash and C0 controls always; with ensure_ascii also everything above 0x7e.
@@ -33,7 +41,8 @@ export function pyDumps(v: PyValue, ensureAscii = true): string {
   }
   if (Array.isArray(v)) return `[${v.map((x) => pyDumps(x, ensureAscii)).join(', ')}]`;
   const parts: string[] = [];
-  for (const [k, x] of Object.entries(v)) if (x !== undefined) parts.push(`${pyString(k, ensureAscii)}: ${pyDumps(x, ensureAscii)}`);
+  for (const [k, x] of Object.entries(v))
+    if (x !== undefined) parts.push(`${pyString(k, ensureAscii)}: ${pyDumps(x, ensureAscii)}`);
   return `{${parts.join(', ')}}`;
 }
 

@@ -72,7 +72,11 @@ describe.each(RENDERERS.map((r) => [r.format, r] as const))('renderer %s', (_for
 
 describe('jsonl renderers', () => {
   it('should write summary_status instead of AI for a paper without a summary', () => {
-    const lines = RENDERERS.find((r) => r.format === 'jsonl')!.render(sampleDay()).trim().split('\n').map((l) => JSON.parse(l));
+    const lines = RENDERERS.find((r) => r.format === 'jsonl')!
+      .render(sampleDay())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines[0].AI.tldr).toBe(`TL ${HOSTILE}`);
     expect(lines[1]).toMatchObject({ id: '2401.00002', summary_status: { status: 'pending' } });
     expect(lines[1].AI).toBeUndefined();

@@ -50,7 +50,11 @@ describe('Store', () => {
 
   it('should report inserted, updated and unchanged papers', () => {
     const store = testStore();
-    expect(store.upsertPapers([paper('2401.00001'), paper('2401.00002')], 'test')).toEqual({ inserted: 2, updated: 0, unchanged: 0 });
+    expect(store.upsertPapers([paper('2401.00001'), paper('2401.00002')], 'test')).toEqual({
+      inserted: 2,
+      updated: 0,
+      unchanged: 0,
+    });
     expect(store.upsertPapers([paper('2401.00001'), paper('2401.00002', { title: 'New title' })], 'test')).toEqual({
       inserted: 0,
       updated: 1,
@@ -61,7 +65,10 @@ describe('Store', () => {
 
   it('should keep what a poorer source does not know', () => {
     const store = testStore();
-    store.upsertPapers([paper('2401.00001', { version: 2, comment: '10 pages', doi: '10.1/x', categories: ['cs.LG', 'stat.ML'] })], 'api');
+    store.upsertPapers(
+      [paper('2401.00001', { version: 2, comment: '10 pages', doi: '10.1/x', categories: ['cs.LG', 'stat.ML'] })],
+      'api',
+    );
     // A Markdown digest knows only the primary category and nothing of comment/doi.
     store.upsertPapers([paper('2401.00001', { categories: ['cs.LG'], categoriesPartial: true })], 'import:markdown');
     const p = store.getPaper('2401.00001')!;
@@ -77,8 +84,16 @@ describe('Store', () => {
 
   it('should merge announcements so that a subset then the whole list ends in the whole order', () => {
     const store = testStore();
-    store.upsertPapers(['a', 'b', 'c', 'd'].map((x, i) => paper(`2401.0000${i + 1}`)), 't');
-    const row = (n: number, category = 'cs.LG') => ({ paperId: `2401.0000${n}`, category, version: null, kind: 'new' as const });
+    store.upsertPapers(
+      ['a', 'b', 'c', 'd'].map((x, i) => paper(`2401.0000${i + 1}`)),
+      't',
+    );
+    const row = (n: number, category = 'cs.LG') => ({
+      paperId: `2401.0000${n}`,
+      category,
+      version: null,
+      kind: 'new' as const,
+    });
     store.addAnnouncements('2026-01-05', [row(2), row(4)], 't');
     const counts = store.addAnnouncements('2026-01-05', [row(1), row(2), row(3), row(2, 'cs.AI'), row(4)], 't');
     expect(counts).toEqual({ inserted: 3, updated: 0, unchanged: 2 });
@@ -89,24 +104,39 @@ describe('Store', () => {
       '2401.00002@cs.AI',
       '2401.00004@cs.LG',
     ]);
-    expect(store.addAnnouncements('2026-01-05', [row(1), row(2)], 't')).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
+    expect(store.addAnnouncements('2026-01-05', [row(1), row(2)], 't')).toEqual({
+      inserted: 0,
+      updated: 0,
+      unchanged: 2,
+    });
     expect(store.listDays()).toEqual([{ date: '2026-01-05', papers: 4 }]);
   });
 
   it('should refuse announcements of unknown papers (foreign key)', () => {
     const store = testStore();
-    expect(() => store.addAnnouncements('2026-01-05', [{ paperId: '2401.09999', category: 'cs.LG', version: null, kind: 'new' }], 't')).toThrow(
-      /FOREIGN KEY/,
-    );
+    expect(() =>
+      store.addAnnouncements(
+        '2026-01-05',
+        [{ paperId: '2401.09999', category: 'cs.LG', version: null, kind: 'new' }],
+        't',
+      ),
+    ).toThrow(/FOREIGN KEY/);
     expect(store.listDays()).toEqual([]);
   });
 
   it('should key summaries by paper, version, language, summarizer and prompt version', () => {
     const store = testStore();
     store.upsertPapers([paper('2401.00001')], 't');
-    expect(store.upsertSummaries([summary('2401.00001'), summary('2401.00001', { language: 'Chinese' })]).inserted).toBe(2);
+    expect(
+      store.upsertSummaries([summary('2401.00001'), summary('2401.00001', { language: 'Chinese' })]).inserted,
+    ).toBe(2);
     expect(store.upsertSummaries([summary('2401.00001')])).toEqual({ inserted: 0, updated: 0, unchanged: 1 });
-    expect(store.upsertSummaries([summary('2401.00001', { promptVersion: 'v2' }), summary('2401.00001', { status: 'failed', fields: null, error: 'timeout' })])).toEqual({
+    expect(
+      store.upsertSummaries([
+        summary('2401.00001', { promptVersion: 'v2' }),
+        summary('2401.00001', { status: 'failed', fields: null, error: 'timeout' }),
+      ]),
+    ).toEqual({
       inserted: 1,
       updated: 1,
       unchanged: 0,
@@ -126,7 +156,11 @@ describe('Store', () => {
     expect(() =>
       store.transaction(() => {
         store.upsertPapers([paper('2401.00001')], 't');
-        store.addAnnouncements('2026-01-05', [{ paperId: '2401.00001', category: 'cs.LG', version: null, kind: 'new' }], 't');
+        store.addAnnouncements(
+          '2026-01-05',
+          [{ paperId: '2401.00001', category: 'cs.LG', version: null, kind: 'new' }],
+          't',
+        );
         throw new Error('killed midway');
       }),
     ).toThrow('killed midway');
@@ -147,12 +181,24 @@ describe('Store.search', () => {
     const store = testStore();
     store.upsertPapers(
       [
-        paper('2401.00001', { title: 'Self-supervised graph networks', abstract: 'We learn graph representations.', authors: ['Jane Doe'] }),
-        paper('2401.00002', { title: 'Diffusion models for audio', abstract: 'Networks that denoise audio.', authors: ['John Roe'] }),
+        paper('2401.00001', {
+          title: 'Self-supervised graph networks',
+          abstract: 'We learn graph representations.',
+          authors: ['Jane Doe'],
+        }),
+        paper('2401.00002', {
+          title: 'Diffusion models for audio',
+          abstract: 'Networks that denoise audio.',
+          authors: ['John Roe'],
+        }),
       ],
       't',
     );
-    store.addAnnouncements('2026-01-05', [{ paperId: '2401.00001', category: 'cs.LG', version: null, kind: 'new' }], 't');
+    store.addAnnouncements(
+      '2026-01-05',
+      [{ paperId: '2401.00001', category: 'cs.LG', version: null, kind: 'new' }],
+      't',
+    );
     store.upsertSummaries([
       summary('2401.00002', { language: 'Chinese', fields: { ...ai('x'), tldr: '提出一种用于音频的扩散模型' } }),
     ]);
@@ -168,7 +214,12 @@ describe('Store.search', () => {
 
   it('should stem English words and search summaries in Chinese by substring', () => {
     const store = seeded();
-    expect(store.search('network', 10).map((h) => h.id).sort()).toEqual(['2401.00001', '2401.00002']);
+    expect(
+      store
+        .search('network', 10)
+        .map((h) => h.id)
+        .sort(),
+    ).toEqual(['2401.00001', '2401.00002']);
     expect(store.search('"扩 散"', 10).map((h) => h.id)).toEqual(['2401.00002']);
   });
 

@@ -109,7 +109,19 @@ interface SummaryRow {
 }
 
 /** The columns toPaper reads (a day's render must not pay for the others). */
-const PAPER_COLUMNS = ['id', 'version', 'title', 'authors', 'abstract', 'categories', 'comment', 'journal_ref', 'doi', 'published', 'updated']
+const PAPER_COLUMNS = [
+  'id',
+  'version',
+  'title',
+  'authors',
+  'abstract',
+  'categories',
+  'comment',
+  'journal_ref',
+  'doi',
+  'published',
+  'updated',
+]
   .map((c) => `p.${c}`)
   .join(', ');
 
@@ -137,7 +149,13 @@ const toSummary = (r: SummaryRow): StoredSummary => ({
   fields:
     r.tldr === null
       ? null
-      : { tldr: r.tldr, motivation: r.motivation ?? '', method: r.method ?? '', result: r.result ?? '', conclusion: r.conclusion ?? '' },
+      : {
+          tldr: r.tldr,
+          motivation: r.motivation ?? '',
+          method: r.method ?? '',
+          result: r.result ?? '',
+          conclusion: r.conclusion ?? '',
+        },
   error: r.error,
   flags: r.flags === '[]' ? [] : (JSON.parse(r.flags) as string[]),
   tokensIn: r.tokens_in,
@@ -202,12 +220,16 @@ export class Store {
     for (const m of MIGRATIONS) {
       if (m.version <= current) continue;
       try {
-        this.db.transaction(() => {
-          this.db.exec(m.sql);
-          this.db.pragma(`user_version = ${m.version}`);
-        }).immediate();
+        this.db
+          .transaction(() => {
+            this.db.exec(m.sql);
+            this.db.pragma(`user_version = ${m.version}`);
+          })
+          .immediate();
       } catch (e) {
-        throw new StoreError(`migration ${m.version} (${m.name}) failed on ${this.path}: ${errorMessage(e)}`, { cause: e });
+        throw new StoreError(`migration ${m.version} (${m.name}) failed on ${this.path}: ${errorMessage(e)}`, {
+          cause: e,
+        });
       }
     }
   }
@@ -334,11 +356,13 @@ export class Store {
 
   /** The day's announcements in stored order, each with its paper. */
   getDay(date: string): DayRow[] {
-    const rows = this.stmt(`
+    const rows = this.stmt(
+      `
       SELECT a.category AS a_category, a.kind AS a_kind, a.version AS a_version, a.position AS a_position,
         ${PAPER_COLUMNS}
       FROM announcements a JOIN papers p ON p.id = a.paper_id
-      WHERE a.date = ? ORDER BY a.position`).all(date) as (PaperRow & {
+      WHERE a.date = ? ORDER BY a.position`,
+    ).all(date) as (PaperRow & {
       a_category: string;
       a_kind: AnnouncementKind;
       a_version: number | null;
@@ -352,7 +376,6 @@ export class Store {
       return { paper, category: r.a_category, kind: r.a_kind, version: r.a_version, position: r.a_position };
     });
   }
-
 
   listDays(): DaySummary[] {
     return this.stmt(
@@ -416,7 +439,8 @@ export class Store {
           durationMs: s.durationMs ?? null,
           now,
         };
-        const old = select.get(s.paperId, s.version, s.language, s.summarizer, s.promptVersion) as SummaryRow | undefined;
+        const old = select.get(s.paperId, s.version, s.language, s.summarizer, s.promptVersion) as
+          SummaryRow | undefined;
         if (old && summaryRowSame(old, row)) {
           counts.unchanged++;
           continue;
@@ -434,27 +458,32 @@ export class Store {
   /** Every summary of the day's papers in one language (all statuses, all summarizers). */
   getDaySummaries(date: string, language: string): StoredSummary[] {
     return (
-      this.stmt(`
-        SELECT * FROM summaries WHERE language = ? AND paper_id IN (SELECT paper_id FROM announcements WHERE date = ?)`)
-        .all(language, date) as SummaryRow[]
+      this.stmt(
+        `
+        SELECT * FROM summaries WHERE language = ? AND paper_id IN (SELECT paper_id FROM announcements WHERE date = ?)`,
+      ).all(language, date) as SummaryRow[]
     ).map(toSummary);
   }
 
   /** For each of the day's papers, the other languages it has ok summaries in. */
   getDayOtherLanguages(date: string, language: string): Map<string, string[]> {
-    const rows = this.stmt(`
+    const rows = this.stmt(
+      `
       SELECT DISTINCT paper_id, language FROM summaries
       WHERE status = 'ok' AND language <> ? AND paper_id IN (SELECT paper_id FROM announcements WHERE date = ?)
-      ORDER BY language`).all(language, date) as { paper_id: string; language: string }[];
+      ORDER BY language`,
+    ).all(language, date) as { paper_id: string; language: string }[];
     const out = new Map<string, string[]>();
     for (const r of rows) out.set(r.paper_id, [...(out.get(r.paper_id) ?? []), r.language]);
     return out;
   }
 
   getSummaries(paperId: string): StoredSummary[] {
-    return (this.stmt('SELECT * FROM summaries WHERE paper_id = ? ORDER BY language, updated_at DESC').all(paperId) as SummaryRow[]).map(
-      toSummary,
-    );
+    return (
+      this.stmt('SELECT * FROM summaries WHERE paper_id = ? ORDER BY language, updated_at DESC').all(
+        paperId,
+      ) as SummaryRow[]
+    ).map(toSummary);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -486,9 +515,11 @@ export class Store {
   }
 
   getDayCodeLinks(date: string): Map<string, CodeLink> {
-    const rows = this.stmt(`
+    const rows = this.stmt(
+      `
       SELECT paper_id, url, stars, last_update FROM code_links
-      WHERE paper_id IN (SELECT paper_id FROM announcements WHERE date = ?) ORDER BY paper_id, updated_at`).all(date) as {
+      WHERE paper_id IN (SELECT paper_id FROM announcements WHERE date = ?) ORDER BY paper_id, updated_at`,
+    ).all(date) as {
       paper_id: string;
       url: string;
       stars: number | null;
@@ -496,7 +527,8 @@ export class Store {
     }[];
     const out = new Map<string, CodeLink>();
     for (const r of rows) {
-      if (!out.has(r.paper_id)) out.set(r.paper_id, { paperId: r.paper_id, url: r.url, stars: r.stars, lastUpdate: r.last_update });
+      if (!out.has(r.paper_id))
+        out.set(r.paper_id, { paperId: r.paper_id, url: r.url, stars: r.stars, lastUpdate: r.last_update });
     }
     return out;
   }
@@ -512,13 +544,21 @@ export class Store {
       "SELECT tldr, motivation, method, result, conclusion FROM summaries WHERE paper_id = ? AND status = 'ok'",
     );
     const del = this.stmt('DELETE FROM search_index WHERE rowid = ?');
-    const ins = this.stmt('INSERT INTO search_index (rowid, title, authors, abstract, summaries) VALUES (?, ?, ?, ?, ?)');
+    const ins = this.stmt(
+      'INSERT INTO search_index (rowid, title, authors, abstract, summaries) VALUES (?, ?, ?, ?, ?)',
+    );
     for (const id of paperIds) {
       const p = paper.get(id) as { n: number; title: string; authors: string; abstract: string } | undefined;
       if (!p) continue;
       const text = (summaries.all(id) as Record<string, string>[]).map((s) => Object.values(s).join('\n')).join('\n');
       del.run(p.n);
-      ins.run(p.n, spaceCjk(p.title), (JSON.parse(p.authors) as string[]).join(', '), spaceCjk(p.abstract), spaceCjk(text));
+      ins.run(
+        p.n,
+        spaceCjk(p.title),
+        (JSON.parse(p.authors) as string[]).join(', '),
+        spaceCjk(p.abstract),
+        spaceCjk(text),
+      );
     }
   }
 
@@ -529,12 +569,14 @@ export class Store {
   search(ftsQuery: string, limit: number): SearchHit[] {
     let rows: (PaperRow & { score: number; snip: string; last_date: string | null })[];
     try {
-      rows = this.stmt(`
+      rows = this.stmt(
+        `
         SELECT p.*, bm25(search_index, 8.0, 6.0, 2.0, 1.0) AS score,
           snippet(search_index, -1, char(2), char(3), '…', 16) AS snip,
           (SELECT max(date) FROM announcements a WHERE a.paper_id = p.id) AS last_date
         FROM search_index JOIN papers p ON p.n = search_index.rowid
-        WHERE search_index MATCH ? ORDER BY score LIMIT ?`).all(ftsQuery, limit) as typeof rows;
+        WHERE search_index MATCH ? ORDER BY score LIMIT ?`,
+      ).all(ftsQuery, limit) as typeof rows;
     } catch (e) {
       const msg = errorMessage(e);
       if (/fts5|syntax error|no such column|unterminated|malformed/i.test(msg)) {
@@ -598,10 +640,12 @@ export class Store {
 
   /** Counts for `doctor` and tests. */
   stats(): { papers: number; days: number; announcements: number; summaries: number } {
-    return this.stmt(`SELECT (SELECT count(*) FROM papers) AS papers,
+    return this.stmt(
+      `SELECT (SELECT count(*) FROM papers) AS papers,
       (SELECT count(DISTINCT date) FROM announcements) AS days,
       (SELECT count(*) FROM announcements) AS announcements,
-      (SELECT count(*) FROM summaries) AS summaries`).get() as {
+      (SELECT count(*) FROM summaries) AS summaries`,
+    ).get() as {
       papers: number;
       days: number;
       announcements: number;

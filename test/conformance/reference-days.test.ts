@@ -15,7 +15,8 @@ import type { Store } from '../../src/store/store.js';
 import { testDir, testStore } from '../../src/test-support/fixtures.js';
 import { cli } from '../support/cli.js';
 
-const FIXTURES = process.env.ARXIV_DIGEST_FIXTURES ?? fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
+const FIXTURES =
+  process.env.ARXIV_DIGEST_FIXTURES ?? fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
 const ANCHOR = join(FIXTURES, 'anchor-days');
 
 interface Day {
@@ -27,13 +28,25 @@ interface Day {
 }
 
 const days: Day[] = [
-  { name: 'seed', date: '2026-01-09', enhanced: join(FIXTURES, 'seed/enhanced.jsonl'), raw: null, markdown: join(FIXTURES, 'seed/digest.md') },
+  {
+    name: 'seed',
+    date: '2026-01-09',
+    enhanced: join(FIXTURES, 'seed/enhanced.jsonl'),
+    raw: null,
+    markdown: join(FIXTURES, 'seed/digest.md'),
+  },
   ...readdirSync(ANCHOR)
     .filter((f) => f.endsWith('_AI_enhanced_Chinese.jsonl'))
     .sort()
     .map((f) => {
       const date = f.slice(0, 10);
-      return { name: date, date, enhanced: join(ANCHOR, f), raw: join(ANCHOR, `${date}.jsonl`), markdown: join(ANCHOR, `${date}.md`) };
+      return {
+        name: date,
+        date,
+        enhanced: join(ANCHOR, f),
+        raw: join(ANCHOR, `${date}.jsonl`),
+        markdown: join(ANCHOR, `${date}.md`),
+      };
     }),
 ];
 
@@ -72,14 +85,26 @@ describe.each(days)('reference day $name', (day) => {
     const input = readFileSync(day.enhanced, 'utf8');
     const output = enhancedJsonlRenderer.render(view(store, day.date, md));
     if (day.raw) expect(output).toBe(input);
-    else expect(output.trim().split('\n').map((l) => JSON.parse(l))).toEqual(input.trim().split('\n').map((l) => JSON.parse(l)));
+    else
+      expect(
+        output
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l)),
+      ).toEqual(
+        input
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l)),
+      );
   });
 
   it('should be idempotent: a second import changes nothing', () => {
     const store = testStore();
     importOk(store, day.enhanced, day.date);
     const again = importOk(store, day.enhanced, day.date);
-    for (const c of [again.papers, again.announcements, again.summaries, again.codeLinks]) expect(c.inserted + c.updated).toBe(0);
+    for (const c of [again.papers, again.announcements, again.summaries, again.codeLinks])
+      expect(c.inserted + c.updated).toBe(0);
   });
 
   it('should import the Markdown digest itself and render it back byte for byte', () => {
@@ -100,7 +125,11 @@ describe.each(days)('reference day $name', (day) => {
       const v = view(store, day.date, md);
       expect(rawJsonlRenderer.render(v)).toBe(raw);
       // Papers the reference dropped after crawling stay listed, with a pending status.
-      const enhanced = enhancedJsonlRenderer.render(v).trim().split('\n').map((l) => JSON.parse(l));
+      const enhanced = enhancedJsonlRenderer
+        .render(v)
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
       const summarized = enhanced.filter((o) => o.AI);
       expect(summarized.length).toBe(readFileSync(day.enhanced, 'utf8').trim().split('\n').length);
       expect(enhanced.filter((o) => !o.AI).every((o) => o.summary_status?.status === 'pending')).toBe(true);
@@ -113,7 +142,9 @@ describe('reference seed through the CLI', () => {
     const cwd = testDir();
     const seed = days[0]!;
     expect(cli(['import', '--date', seed.date, seed.enhanced], { cwd }).code).toBe(0);
-    const r = cli(['render', '--date', seed.date, '--format', 'markdown', '--categories', 'cs.AR,cs.DC,cs.LG'], { cwd });
+    const r = cli(['render', '--date', seed.date, '--format', 'markdown', '--categories', 'cs.AR,cs.DC,cs.LG'], {
+      cwd,
+    });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(readFileSync(seed.markdown, 'utf8'));
   });

@@ -17,7 +17,13 @@ const enhancedDay = () =>
 describe('arxiv-digest CLI', () => {
   it('should print help for the program and every command with exit 0', () => {
     const cwd = testDir();
-    for (const args of [['--help'], ['import', '--help'], ['render', '--help'], ['search', '--help'], ['run', '--help']]) {
+    for (const args of [
+      ['--help'],
+      ['import', '--help'],
+      ['render', '--help'],
+      ['search', '--help'],
+      ['run', '--help'],
+    ]) {
       const r = cli(args, { cwd });
       expect(r.code, args.join(' ')).toBe(0);
       expect(r.stdout).toMatch(/^Usage: arxiv-digest/);
@@ -31,7 +37,10 @@ describe('arxiv-digest CLI', () => {
     expect(cli(['render'], { cwd }).stderr).toMatch(/required option '--date/);
     expect(cli(['render', '--date', DAY, '--format', 'pdf'], { cwd }).code).toBe(2);
     const bad = cli(['render', '--date', '2026-13-01'], { cwd });
-    expect([bad.code, bad.stderr]).toEqual([2, 'arxiv-digest: --date: expected YYYY-MM-DD or latest, got "2026-13-01"\n']);
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      'arxiv-digest: --date: expected YYYY-MM-DD or latest, got "2026-13-01"\n',
+    ]);
     expect(cli(['import'], { cwd }).code).toBe(2);
     expect(cli(['import', '--date', 'tomorrow', 'x.jsonl'], { cwd }).code).toBe(2);
     const settings = cli(['render', '--date', DAY], { cwd, env: { CATEGORIES: 'cs.LG,bogus cat' } });
@@ -43,20 +52,28 @@ describe('arxiv-digest CLI', () => {
     const cwd = testDir({ [`${DAY}_AI_enhanced_English.jsonl`]: enhancedDay() });
     const first = cli(['import', `${DAY}_AI_enhanced_English.jsonl`], { cwd });
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain('enhanced-jsonl for 2026-01-05 (English): papers 3 new; announcements 3 new; summaries 3 new');
+    expect(first.stdout).toContain(
+      'enhanced-jsonl for 2026-01-05 (English): papers 3 new; announcements 3 new; summaries 3 new',
+    );
     expect(existsSync(join(cwd, 'data/arxiv-digest.db'))).toBe(true);
     const again = cli(['import', `${DAY}_AI_enhanced_English.jsonl`], { cwd });
     expect(again.code).toBe(0);
-    expect(again.stdout.trim().split('\n').at(-1)).toBe('import: nothing changed — 1 file already stored (3 papers, 3 summaries)');
+    expect(again.stdout.trim().split('\n').at(-1)).toBe(
+      'import: nothing changed — 1 file already stored (3 papers, 3 summaries)',
+    );
 
     const md = cli(['render', '--date', DAY, '--lang', 'English', '--categories', 'cs.AR,cs.LG'], { cwd });
     expect(md.code).toBe(0);
-    expect(md.stdout).toMatch(/^<div id=toc><\/div>\n\n# Table of Contents\n\n- \[cs.AR\]\(#cs.AR\) \[Total: 1\]\n- \[cs.LG\]\(#cs.LG\) \[Total: 1\]\n- \[cs.AI\]\(#cs.AI\) \[Total: 1\]\n/);
+    expect(md.stdout).toMatch(
+      /^<div id=toc><\/div>\n\n# Table of Contents\n\n- \[cs.AR\]\(#cs.AR\) \[Total: 1\]\n- \[cs.LG\]\(#cs.LG\) \[Total: 1\]\n- \[cs.AI\]\(#cs.AI\) \[Total: 1\]\n/,
+    );
     expect(md.stdout).toContain('### [2] [Graph transformers at scale](https://arxiv.org/abs/2401.00001)');
     expect(md.stderr).toBe('render markdown 2026-01-05 (English): 3 papers in 3 categories, 3 summarized\n');
 
     const out = join(cwd, 'out/day.jsonl');
-    expect(cli(['render', '--date', 'latest', '--format', 'jsonl', '--lang', 'English', '--out', out], { cwd }).code).toBe(0);
+    expect(
+      cli(['render', '--date', 'latest', '--format', 'jsonl', '--lang', 'English', '--out', out], { cwd }).code,
+    ).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(
       readFileSync(join(cwd, `${DAY}_AI_enhanced_English.jsonl`), 'utf8')
         .trim()
@@ -67,18 +84,34 @@ describe('arxiv-digest CLI', () => {
     );
 
     const json = JSON.parse(cli(['render', '--date', DAY, '--format', 'json'], { cwd }).stdout);
-    expect(json).toMatchObject({ date: DAY, language: 'Chinese', categories: [{ name: 'cs.AI', count: 1 }, { name: 'cs.AR', count: 1 }, { name: 'cs.LG', count: 1 }] });
-    expect(json.papers[0].summary).toMatchObject({ status: 'pending', reason: 'no Chinese summary yet (available in English)', tldr: null });
+    expect(json).toMatchObject({
+      date: DAY,
+      language: 'Chinese',
+      categories: [
+        { name: 'cs.AI', count: 1 },
+        { name: 'cs.AR', count: 1 },
+        { name: 'cs.LG', count: 1 },
+      ],
+    });
+    expect(json.papers[0].summary).toMatchObject({
+      status: 'pending',
+      reason: 'no Chinese summary yet (available in English)',
+      tldr: null,
+    });
   });
 
   it('should report malformed lines as FILE:LINE, import the rest and exit 1', () => {
     const good = JSON.stringify(refLine({ id: '2401.00001' }));
-    const cwd = testDir({ [`${DAY}.jsonl`]: `${good}\n{"id": "2401.00002", "title": \n${JSON.stringify(refLine({ id: 'abc' }))}\n${JSON.stringify({ ...refLine({ id: '2401.00004' }), authors: 3 })}\n` });
+    const cwd = testDir({
+      [`${DAY}.jsonl`]: `${good}\n{"id": "2401.00002", "title": \n${JSON.stringify(refLine({ id: 'abc' }))}\n${JSON.stringify({ ...refLine({ id: '2401.00004' }), authors: 3 })}\n`,
+    });
     const r = cli(['import', `${DAY}.jsonl`], { cwd });
     expect(r.code).toBe(1);
     const lines = r.stderr.trim().split('\n');
     expect(lines[0]).toMatch(/^2026-01-05\.jsonl:2: not valid JSON/);
-    expect(lines[1]).toBe('2026-01-05.jsonl:3: field "id": expected an arXiv id such as 2401.01234 or astro-ph/0601001, got "abc"');
+    expect(lines[1]).toBe(
+      '2026-01-05.jsonl:3: field "id": expected an arXiv id such as 2401.01234 or astro-ph/0601001, got "abc"',
+    );
     expect(lines[2]).toBe('2026-01-05.jsonl:4: field "authors": expected array, got number');
     expect(r.stdout).toMatch(/papers 1 new.*; 3 lines rejected\n$/);
     const store = openStore(join(cwd, 'data/arxiv-digest.db'));
@@ -91,7 +124,9 @@ describe('arxiv-digest CLI', () => {
     const cwd = testDir({ 'notes.txt': 'hello\n', [`${DAY}.jsonl`]: jsonl([refLine({ id: '2401.00001' })]) });
     const r = cli(['import', 'notes.txt', 'missing.jsonl', `${DAY}.jsonl`], { cwd });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("notes.txt: not a reference-system file; accepted formats: the reference system's raw JSONL");
+    expect(r.stderr).toContain(
+      "notes.txt: not a reference-system file; accepted formats: the reference system's raw JSONL",
+    );
     expect(r.stderr).toContain('missing.jsonl: cannot read: ENOENT');
     expect(r.stdout).toMatch(/papers 1 new.*; 2 files refused\n$/);
   });
@@ -148,7 +183,8 @@ describe('arxiv-digest CLI', () => {
     cli(['import', `${DAY}_AI_enhanced_English.jsonl`], { cwd });
     const r = cli(['run', '--lang', 'English', '--out', 'pub'], { cwd });
     expect(r.code).toBe(0);
-    for (const f of [`${DAY}.md`, `${DAY}.jsonl`, `${DAY}_AI_enhanced_English.jsonl`]) expect(existsSync(join(cwd, 'pub', f)), f).toBe(true);
+    for (const f of [`${DAY}.md`, `${DAY}.jsonl`, `${DAY}_AI_enhanced_English.jsonl`])
+      expect(existsSync(join(cwd, 'pub', f)), f).toBe(true);
     expect(r.stdout).toMatch(/^run 2026-01-05: 3 papers, 3 summarized, 0 pending, 0 failed; published/);
   });
 
@@ -161,7 +197,9 @@ describe('arxiv-digest CLI', () => {
 
   it('should leave the store consistent when killed mid-import, and finish on the next run', async () => {
     const n = 40_000;
-    const lines = Array.from({ length: n }, (_, i) => JSON.stringify(refLine({ id: `2401.${String(i + 1).padStart(5, '0')}`, AI: ai(String(i)) })));
+    const lines = Array.from({ length: n }, (_, i) =>
+      JSON.stringify(refLine({ id: `2401.${String(i + 1).padStart(5, '0')}`, AI: ai(String(i)) })),
+    );
     const cwd = testDir({ [`${DAY}_AI_enhanced_English.jsonl`]: `${lines.join('\n')}\n` });
     const child = cliAsync(['import', `${DAY}_AI_enhanced_English.jsonl`], { cwd });
     const db = join(cwd, 'data/arxiv-digest.db');

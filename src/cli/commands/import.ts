@@ -3,7 +3,7 @@ import { isIsoDate } from '../../core/dates.js';
 import { UsageError } from '../../errors.js';
 import { changed, importReferenceFile, type FileImport } from '../../ingest/import-files.js';
 import type { WriteCounts } from '../../store/store.js';
-import { plural, settingsFrom, withStore, type GlobalOptions, type Io } from '../context.js';
+import { plural, recordRun, settingsFrom, withStore, type GlobalOptions, type Io } from '../context.js';
 import { createProgress } from '../progress.js';
 
 export interface ImportFlags {
@@ -23,64 +23,82 @@ const add = (a: WriteCounts, b: WriteCounts): WriteCounts => ({
 });
 const total = (c: WriteCounts): number => c.inserted + c.updated + c.unchanged;
 
-export async function importCommand(files: string[], flags: ImportFlags, globals: GlobalOptions, io: Io): Promise<number> {
-  if (flags.date !== undefined && !isIsoDate(flags.date)) throw new UsageError(`--date: expected YYYY-MM-DD, got ${JSON.stringify(flags.date)}`);
+export async function importCommand(
+  files: string[],
+  flags: ImportFlags,
+  globals: GlobalOptions,
+  io: Io,
+): Promise<number> {
+  if (flags.date !== undefined && !isIsoDate(flags.date))
+    throw new UsageError(`--date: expected YYYY-MM-DD, got ${JSON.stringify(flags.date)}`);
   if (flags.lang !== undefined && !flags.lang.trim()) throw new UsageError('--lang: must not be empty');
   const settings = settingsFrom(globals, { lang: flags.lang });
-  return withStore(settings, (store) => {
-    const run = store.startRun('import', { files, ...flags });
-    const results: FileImport[] = [];
-    const progress = createProgress({ label: 'import', total: files.length, stream: io.stderr });
-    for (const [i, file] of files.entries()) {
-      const r = importReferenceFile(store, file, { date: flags.date, language: flags.lang, defaultLanguage: settings.language });
-      results.push(r);
-      progress.update(i + 1, file);
-      if (r.error) {
-        io.stderr.write(`${r.error}\n`);
-        continue;
+  return withStore(settings, (store) =>
+    recordRun(store, 'import', { files, ...flags }, () => {
+      const results: FileImport[] = [];
+      const progress = createProgress({ label: 'import', total: files.length, stream: io.stderr });
+      for (const [i, file] of files.entries()) {
+        const r = importReferenceFile(store, file, {
+          date: flags.date,
+          language: flags.lang,
+          defaultLanguage: settings.language,
+        });
+        results.push(r);
+        progress.update(i + 1, file);
+        if (r.error) {
+          io.stderr.write(`${r.error}\n`);
+          continue;
+        }
+        const p = r.parsed!;
+        for (const rej of p.rejects) io.stderr.write(`${file}:${rej.line}: ${rej.reason}\n`);
+        for (const note of p.notes) io.stderr.write(`${file}: note: ${note}\n`);
+        io.stdout.write(
+          `${file}: ${p.format} for ${p.date}${p.language ? ` (${p.language})` : ''}: ` +
+            `papers ${describe(r.papers)}; announcements ${describe(r.announcements)}` +
+            (p.format === 'raw-jsonl' ? '' : `; summaries ${describe(r.summaries)}`) +
+            (p.rejects.length ? `; ${plural(p.rejects.length, 'line')} rejected` : '') +
+            '\n',
+        );
       }
-      const p = r.parsed!;
-      for (const rej of p.rejects) io.stderr.write(`${file}:${rej.line}: ${rej.reason}\n`);
-      for (const note of p.notes) io.stderr.write(`${file}: note: ${note}\n`);
-      io.stdout.write(
-        `${file}: ${p.format} for ${p.date}${p.language ? ` (${p.language})` : ''}: ` +
-          `papers ${describe(r.papers)}; announcements ${describe(r.announcements)}` +
-          (p.format === 'raw-jsonl' ? '' : `; summaries ${describe(r.summaries)}`) +
-          (p.rejects.length ? `; ${plural(p.rejects.length, 'line')} rejected` : '') +
-          '\n',
-      );
-    }
-    progress.stop();
+      progress.stop();
 
-    const ok = results.filter((r) => !r.error);
-    const sum = (pick: (r: FileImport) => WriteCounts) => ok.map(pick).reduce(add, { inserted: 0, updated: 0, unchanged: 0 });
-    const papers = sum((r) => r.papers);
-    const summaries = sum((r) => r.summaries);
-    const announcements = sum((r) => r.announcements);
-    const rejected = ok.reduce((n, r) => n + r.parsed!.rejects.length, 0);
-    const refused = results.length - ok.length;
-    const days = new Set(ok.map((r) => r.parsed!.date)).size;
-    const nothingChanged = changed(papers) + changed(summaries) + changed(announcements) + ok.reduce((n, r) => n + changed(r.codeLinks), 0) === 0;
-    const problems = [rejected && `${plural(rejected, 'line')} rejected`, refused && `${plural(refused, 'file')} refused`].filter(Boolean);
-    const line = nothingChanged && ok.length
-      ? `import: nothing changed — ${plural(ok.length, 'file')} already stored (${plural(total(papers), 'paper')}, ${plural(total(summaries), 'summary', 'summaries')})`
-      : `import: ${plural(ok.length, 'file')}, ${plural(days, 'day')}: papers ${describe(papers)}; summaries ${describe(summaries)}; announcements ${describe(announcements)}`;
-    io.stdout.write(`${line}${problems.length ? `; ${problems.join(', ')}` : ''}\n`);
-    const failed = rejected > 0 || refused > 0;
-    store.finishRun(
-      run,
-      failed ? 'failed' : 'ok',
-      {
-        files: files.length,
-        refused,
-        rejected,
-        papersNew: papers.inserted,
-        papersUpdated: papers.updated,
-        summariesNew: summaries.inserted,
-        summariesUpdated: summaries.updated,
-      },
-      failed ? problems.join(', ') : undefined,
-    );
-    return failed ? 1 : 0;
-  });
+      const ok = results.filter((r) => !r.error);
+      const sum = (pick: (r: FileImport) => WriteCounts) =>
+        ok.map(pick).reduce(add, { inserted: 0, updated: 0, unchanged: 0 });
+      const papers = sum((r) => r.papers);
+      const summaries = sum((r) => r.summaries);
+      const announcements = sum((r) => r.announcements);
+      const rejected = ok.reduce((n, r) => n + r.parsed!.rejects.length, 0);
+      const refused = results.length - ok.length;
+      const days = new Set(ok.map((r) => r.parsed!.date)).size;
+      const nothingChanged =
+        changed(papers) +
+          changed(summaries) +
+          changed(announcements) +
+          ok.reduce((n, r) => n + changed(r.codeLinks), 0) ===
+        0;
+      const problems = [
+        rejected && `${plural(rejected, 'line')} rejected`,
+        refused && `${plural(refused, 'file')} refused`,
+      ].filter(Boolean);
+      const line =
+        nothingChanged && ok.length
+          ? `import: nothing changed — ${plural(ok.length, 'file')} already stored (${plural(total(papers), 'paper')}, ${plural(total(summaries), 'summary', 'summaries')})`
+          : `import: ${plural(ok.length, 'file')}, ${plural(days, 'day')}: papers ${describe(papers)}; summaries ${describe(summaries)}; announcements ${describe(announcements)}`;
+      io.stdout.write(`${line}${problems.length ? `; ${problems.join(', ')}` : ''}\n`);
+      return {
+        code: problems.length ? 1 : 0,
+        counts: {
+          files: files.length,
+          refused,
+          rejected,
+          papersNew: papers.inserted,
+          papersUpdated: papers.updated,
+          summariesNew: summaries.inserted,
+          summariesUpdated: summaries.updated,
+        },
+        problem: problems.join(', ') || undefined,
+      };
+    }),
+  );
 }

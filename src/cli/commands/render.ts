@@ -21,7 +21,10 @@ export interface RenderFlags {
 export function resolveDate(store: Store, date: string): string {
   if (date === 'latest') {
     const newest = store.listDays()[0];
-    if (!newest) throw new NotFoundError(`the store ${store.path} has no announcement days yet: fetch or import some`);
+    if (!newest)
+      throw new NotFoundError(
+        `the store ${store.path} has no announcement days yet: import some with "arxiv-digest import FILE..."`,
+      );
     return newest.date;
   }
   if (!isIsoDate(date)) throw new UsageError(`--date: expected YYYY-MM-DD or latest, got ${JSON.stringify(date)}`);
@@ -31,7 +34,9 @@ export function resolveDate(store: Store, date: string): string {
 export async function renderCommand(flags: RenderFlags, globals: GlobalOptions, io: Io): Promise<number> {
   const renderer = rendererFor(flags.format);
   if (!renderer) {
-    throw new UsageError(`--format: unknown format ${JSON.stringify(flags.format)} (available: ${RENDERERS.map((r) => r.format).join(', ')})`);
+    throw new UsageError(
+      `--format: unknown format ${JSON.stringify(flags.format)} (available: ${RENDERERS.map((r) => r.format).join(', ')})`,
+    );
   }
   const settings = settingsFrom(globals, { categories: flags.categories, lang: flags.lang });
   return withStore(settings, (store) => {

@@ -10,11 +10,18 @@ export interface SearchFlags {
   limit?: string;
 }
 
-const shortAuthors = (a: string[]): string => (a.length <= 3 ? a.join(', ') : `${a.slice(0, 2).join(', ')}, … ${a[a.length - 1]}`);
+const shortAuthors = (a: string[]): string =>
+  a.length <= 3 ? a.join(', ') : `${a.slice(0, 2).join(', ')}, … ${a[a.length - 1]}`;
 
-export async function searchCommand(words: string[], flags: SearchFlags, globals: GlobalOptions, io: Io): Promise<number> {
+export async function searchCommand(
+  words: string[],
+  flags: SearchFlags,
+  globals: GlobalOptions,
+  io: Io,
+): Promise<number> {
   const limit = flags.limit === undefined ? 20 : Number(flags.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw new UsageError(`--limit: expected a whole number from 1 to 10000, got ${JSON.stringify(flags.limit)}`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000)
+    throw new UsageError(`--limit: expected a whole number from 1 to 10000, got ${JSON.stringify(flags.limit)}`);
   const query = words.join(' ');
   const fts = toFtsQuery(query);
   const settings = settingsFrom(globals);
@@ -38,7 +45,9 @@ export async function searchCommand(words: string[], flags: SearchFlags, globals
           `            ${hl(h.snippet)}\n\n`,
       );
     }
-    io.stdout.write(`search: ${hits.length} ${hits.length === 1 ? 'hit' : 'hits'} for ${JSON.stringify(query)}${hits.length === limit ? ` (first ${limit}; raise --limit for more)` : ''}\n`);
+    io.stdout.write(
+      `search: ${hits.length} ${hits.length === 1 ? 'hit' : 'hits'} for ${JSON.stringify(query)}${hits.length === limit ? ` (first ${limit}; raise --limit for more)` : ''}\n`,
+    );
     return 0;
   });
 }
