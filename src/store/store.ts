@@ -16,10 +16,22 @@ import type {
   PaperInput,
   StoredSummary,
   SummaryInput,
-  SummaryStatus,
 } from '../core/types.js';
 import { AppError, StoreError, UsageError, errorMessage } from '../errors.js';
 import { MIGRATIONS } from './migrations.js';
+import {
+  PAPER_COLUMNS,
+  PAPER_FIELDS,
+  SUMMARY_FIELDS_STORED,
+  SUMMARY_KEY,
+  paperWrite,
+  sameFields,
+  summaryWrite,
+  toPaper,
+  toSummary,
+  type PaperRow,
+  type SummaryRow,
+} from './rows.js';
 
 // Loaded with require, not import: see the note in cli/main.ts on start-up cost.
 const Database = createRequire(import.meta.url)('better-sqlite3') as typeof import('better-sqlite3');
@@ -68,103 +80,6 @@ export const HIGHLIGHT_START = '\u0002';
 export const HIGHLIGHT_END = '\u0003';
 
 export const emptyCounts = (): WriteCounts => ({ inserted: 0, updated: 0, unchanged: 0 });
-
-interface PaperRow {
-  n: number;
-  id: string;
-  version: number | null;
-  title: string;
-  authors: string;
-  abstract: string;
-  categories: string;
-  primary_category: string;
-  categories_partial: number;
-  comment: string | null;
-  journal_ref: string | null;
-  doi: string | null;
-  published: string | null;
-  updated: string | null;
-}
-
-interface SummaryRow {
-  paper_id: string;
-  version: number;
-  language: string;
-  summarizer: string;
-  prompt_version: string;
-  status: SummaryStatus;
-  tldr: string | null;
-  motivation: string | null;
-  method: string | null;
-  result: string | null;
-  conclusion: string | null;
-  error: string | null;
-  flags: string;
-  tokens_in: number | null;
-  tokens_out: number | null;
-  cost_usd: number | null;
-  duration_ms: number | null;
-  created_at: string;
-  updated_at: string;
-}
-
-/** The columns toPaper reads (a day's render must not pay for the others). */
-const PAPER_COLUMNS = [
-  'id',
-  'version',
-  'title',
-  'authors',
-  'abstract',
-  'categories',
-  'comment',
-  'journal_ref',
-  'doi',
-  'published',
-  'updated',
-]
-  .map((c) => `p.${c}`)
-  .join(', ');
-
-const toPaper = (r: PaperRow): Paper => ({
-  id: r.id,
-  version: r.version,
-  title: r.title,
-  authors: JSON.parse(r.authors) as string[],
-  abstract: r.abstract,
-  categories: JSON.parse(r.categories) as string[],
-  comment: r.comment,
-  journalRef: r.journal_ref,
-  doi: r.doi,
-  published: r.published,
-  updated: r.updated,
-});
-
-const toSummary = (r: SummaryRow): StoredSummary => ({
-  paperId: r.paper_id,
-  version: r.version,
-  language: r.language,
-  summarizer: r.summarizer,
-  promptVersion: r.prompt_version,
-  status: r.status,
-  fields:
-    r.tldr === null
-      ? null
-      : {
-          tldr: r.tldr,
-          motivation: r.motivation ?? '',
-          method: r.method ?? '',
-          result: r.result ?? '',
-          conclusion: r.conclusion ?? '',
-        },
-  error: r.error,
-  flags: r.flags === '[]' ? [] : (JSON.parse(r.flags) as string[]),
-  tokensIn: r.tokens_in,
-  tokensOut: r.tokens_out,
-  costUsd: r.cost_usd,
-  durationMs: r.duration_ms,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
 
 /** Chunks a list so `IN (…)` queries stay under SQLite's parameter limit. */
 function* chunks<T>(items: readonly T[], size = 500): Generator<T[]> {
@@ -264,28 +179,25 @@ export class Store {
   upsertPapers(papers: readonly PaperInput[], source: string): WriteCounts {
     const counts = emptyCounts();
     const select = this.stmt('SELECT * FROM papers WHERE id = ?');
-    const insert = this.stmt(`
-      INSERT INTO papers (id, version, title, authors, abstract, categories, primary_category, categories_partial,
-        comment, journal_ref, doi, published, updated, source, created_at, updated_at)
-      VALUES (@id, @version, @title, @authors, @abstract, @categories, @primary, @partial,
-        @comment, @journalRef, @doi, @published, @updated, @source, @now, @now)`);
-    const update = this.stmt(`
-      UPDATE papers SET version = @version, title = @title, authors = @authors, abstract = @abstract,
-        categories = @categories, primary_category = @primary, categories_partial = @partial, comment = @comment,
-        journal_ref = @journalRef, doi = @doi, published = @published, updated = @updated, source = @source,
-        updated_at = @now
-      WHERE id = @id`);
+    const insert = this.stmt(
+      `INSERT INTO papers (${PAPER_FIELDS.join(', ')}, source, created_at, updated_at)
+       VALUES (${PAPER_FIELDS.map((c) => `@${c}`).join(', ')}, @source, @now, @now)`,
+    );
+    const update = this.stmt(
+      `UPDATE papers SET ${PAPER_FIELDS.map((c) => `${c} = @${c}`).join(', ')}, source = @source, updated_at = @now
+       WHERE id = @id`,
+    );
     this.transaction(() => {
       const now = this.now();
       const touched: string[] = [];
       for (const p of papers) {
         const old = select.get(p.id) as PaperRow | undefined;
-        const row = mergePaper(old, p);
+        const row = paperWrite(old, p);
         if (!old) {
           insert.run({ ...row, source, now });
           counts.inserted++;
           touched.push(p.id);
-        } else if (paperRowChanged(old, row)) {
+        } else if (!sameFields(old, row, PAPER_FIELDS)) {
           update.run({ ...row, source, now });
           counts.updated++;
           touched.push(p.id);
@@ -405,47 +317,24 @@ export class Store {
     const select = this.stmt(
       'SELECT * FROM summaries WHERE paper_id = ? AND version = ? AND language = ? AND summarizer = ? AND prompt_version = ?',
     );
-    const upsert = this.stmt(`
-      INSERT INTO summaries (paper_id, version, language, summarizer, prompt_version, status, tldr, motivation, method,
-        result, conclusion, error, flags, tokens_in, tokens_out, cost_usd, duration_ms, created_at, updated_at)
-      VALUES (@paperId, @version, @language, @summarizer, @promptVersion, @status, @tldr, @motivation, @method,
-        @result, @conclusion, @error, @flags, @tokensIn, @tokensOut, @costUsd, @durationMs, @now, @now)
-      ON CONFLICT (paper_id, version, language, summarizer, prompt_version) DO UPDATE SET
-        status = excluded.status, tldr = excluded.tldr, motivation = excluded.motivation, method = excluded.method,
-        result = excluded.result, conclusion = excluded.conclusion, error = excluded.error, flags = excluded.flags,
-        tokens_in = excluded.tokens_in, tokens_out = excluded.tokens_out, cost_usd = excluded.cost_usd,
-        duration_ms = excluded.duration_ms, updated_at = excluded.updated_at`);
+    const upsert = this.stmt(
+      `INSERT INTO summaries (${SUMMARY_KEY.join(', ')}, ${SUMMARY_FIELDS_STORED.join(', ')}, created_at, updated_at)
+       VALUES (${[...SUMMARY_KEY, ...SUMMARY_FIELDS_STORED].map((c) => `@${c}`).join(', ')}, @now, @now)
+       ON CONFLICT (${SUMMARY_KEY.join(', ')}) DO UPDATE SET
+         ${SUMMARY_FIELDS_STORED.map((c) => `${c} = excluded.${c}`).join(', ')}, updated_at = excluded.updated_at`,
+    );
     this.transaction(() => {
       const now = this.now();
       const touched = new Set<string>();
       for (const s of summaries) {
-        const row = {
-          paperId: s.paperId,
-          version: s.version,
-          language: s.language,
-          summarizer: s.summarizer,
-          promptVersion: s.promptVersion,
-          status: s.status,
-          tldr: s.fields?.tldr ?? null,
-          motivation: s.fields?.motivation ?? null,
-          method: s.fields?.method ?? null,
-          result: s.fields?.result ?? null,
-          conclusion: s.fields?.conclusion ?? null,
-          error: s.error ?? null,
-          flags: JSON.stringify(s.flags ?? []),
-          tokensIn: s.tokensIn ?? null,
-          tokensOut: s.tokensOut ?? null,
-          costUsd: s.costUsd ?? null,
-          durationMs: s.durationMs ?? null,
-          now,
-        };
+        const row = summaryWrite(s);
         const old = select.get(s.paperId, s.version, s.language, s.summarizer, s.promptVersion) as
           SummaryRow | undefined;
-        if (old && summaryRowSame(old, row)) {
+        if (old && sameFields(old, row, SUMMARY_FIELDS_STORED)) {
           counts.unchanged++;
           continue;
         }
-        upsert.run(row);
+        upsert.run({ ...row, now });
         if (old) counts.updated++;
         else counts.inserted++;
         touched.add(s.paperId);
@@ -652,97 +541,6 @@ export class Store {
       summaries: number;
     };
   }
-}
-
-// -----------------------------------------------------------------------------------------------
-// merge rules (pure)
-
-interface PaperWrite {
-  id: string;
-  version: number | null;
-  title: string;
-  authors: string;
-  abstract: string;
-  categories: string;
-  primary: string;
-  partial: number;
-  comment: string | null;
-  journalRef: string | null;
-  doi: string | null;
-  published: string | null;
-  updated: string | null;
-}
-
-function mergePaper(old: PaperRow | undefined, p: PaperInput): PaperWrite {
-  const incoming: PaperWrite = {
-    id: p.id,
-    version: p.version ?? null,
-    title: p.title,
-    authors: JSON.stringify(p.authors),
-    abstract: p.abstract,
-    categories: JSON.stringify(p.categories),
-    primary: p.categories[0] ?? '',
-    partial: p.categoriesPartial ? 1 : 0,
-    comment: p.comment ?? null,
-    journalRef: p.journalRef ?? null,
-    doi: p.doi ?? null,
-    published: p.published ?? null,
-    updated: p.updated ?? null,
-  };
-  if (!old) return incoming;
-  // Metadata of an older version than the stored one is stale: keep the stored text.
-  const stale = old.version !== null && p.version != null && p.version < old.version;
-  const keepCategories = stale || (p.categoriesPartial === true && old.categories_partial === 0);
-  const pick = <T>(value: T | undefined, stored: T): T => (stale || value === undefined ? stored : value);
-  return {
-    id: p.id,
-    version: old.version !== null && (p.version == null || stale) ? old.version : (p.version ?? null),
-    title: stale ? old.title : p.title,
-    authors: stale ? old.authors : incoming.authors,
-    abstract: stale ? old.abstract : p.abstract,
-    categories: keepCategories ? old.categories : incoming.categories,
-    primary: keepCategories ? old.primary_category : incoming.primary,
-    partial: keepCategories ? old.categories_partial : incoming.partial,
-    comment: pick(p.comment, old.comment),
-    journalRef: pick(p.journalRef, old.journal_ref),
-    doi: pick(p.doi, old.doi),
-    published: pick(p.published, old.published),
-    updated: pick(p.updated, old.updated),
-  };
-}
-
-function paperRowChanged(old: PaperRow, w: PaperWrite): boolean {
-  return (
-    old.version !== w.version ||
-    old.title !== w.title ||
-    old.authors !== w.authors ||
-    old.abstract !== w.abstract ||
-    old.categories !== w.categories ||
-    old.primary_category !== w.primary ||
-    old.categories_partial !== w.partial ||
-    old.comment !== w.comment ||
-    old.journal_ref !== w.journalRef ||
-    old.doi !== w.doi ||
-    old.published !== w.published ||
-    old.updated !== w.updated
-  );
-}
-
-function summaryRowSame(old: SummaryRow, r: { [k: string]: unknown }): boolean {
-  return (
-    old.status === r.status &&
-    old.tldr === r.tldr &&
-    old.motivation === r.motivation &&
-    old.method === r.method &&
-    old.result === r.result &&
-    old.conclusion === r.conclusion &&
-    old.error === r.error &&
-    old.flags === r.flags &&
-    old.tokens_in === r.tokensIn &&
-    old.tokens_out === r.tokensOut &&
-    old.cost_usd === r.costUsd &&
-    old.duration_ms === r.durationMs
-  );
 }
 
 export function openStore(path: string, options?: OpenStoreOptions): Store {
