@@ -1,11 +1,14 @@
 /**
  * Progress for long commands: a bar on a TTY, otherwise a plain line every few seconds (so CI
- * logs stay readable). Short jobs print nothing.
+ * logs stay readable). Lines a command prints while the bar is shown go through `log`, which
+ * prints them above the bar instead of through it.
  */
 import cliProgress from 'cli-progress';
 
 export interface Progress {
   update(done: number, detail?: string): void;
+  /** Writes a line (ending in \n) to `to`, above the bar when both share the terminal. */
+  log(to: NodeJS.WriteStream, text: string): void;
   stop(): void;
 }
 
@@ -27,7 +30,18 @@ export function createProgress(opts: ProgressOptions): Progress {
       cliProgress.Presets.shades_classic,
     );
     bar.start(opts.total, 0, { detail: '' });
-    return { update: (done, detail = '') => bar.update(done, { detail }), stop: () => bar.stop() };
+    return {
+      update: (done, detail = '') => bar.update(done, { detail }),
+      log(to, text) {
+        if (!to.isTTY) return void to.write(text);
+        // Clear the bar's line, print the text there, and draw the bar again below it.
+        stream.write('\r\x1b[2K');
+        to.write(text);
+        // render(true) forces a redraw even when the bar's text has not changed (untyped argument).
+        (bar as unknown as { render(force: boolean): void }).render(true);
+      },
+      stop: () => bar.stop(),
+    };
   }
   const every = opts.everyMs ?? 3000;
   let last = now();
@@ -37,6 +51,7 @@ export function createProgress(opts: ProgressOptions): Progress {
       last = now();
       stream.write(`${opts.label}: ${done}/${opts.total}${detail ? ` ${detail}` : ''}\n`);
     },
+    log: (to, text) => to.write(text),
     stop() {},
   };
 }

@@ -37,13 +37,17 @@ export interface ReferenceFile {
   date: string;
   /** Summary language (enhanced JSONL and Markdown). */
   language: string | null;
+  /** True when neither the file name nor --lang said the language (LANGUAGE was used). */
+  languageAssumed: boolean;
+  /** Papers whose summaries are the reference system's failure placeholders. */
+  placeholders: string[];
   lines: number;
   papers: PaperInput[];
   announcements: AnnouncementInput[];
   summaries: SummaryInput[];
   codeLinks: CodeLink[];
   rejects: LineRejection[];
-  /** Things worth one line each: assumed language, placeholder summaries, duplicate lines. */
+  /** Things worth a line: repeated lines of a paper beyond its categories. */
   notes: string[];
 }
 
@@ -91,14 +95,11 @@ export function parseReferenceFile(file: string, text: string, opts: ReferenceFi
     throw new InputError(`${file}: no papers in the file; ${ACCEPTED_FORMATS}`);
 
   let language: string | null = null;
+  let languageAssumed = false;
   if (format !== 'raw-jsonl') {
     language = opts.language ?? languageFromFileName(file);
-    if (!language) {
-      language = opts.defaultLanguage;
-      notes.push(
-        `the file name does not name a language; summaries stored as ${language} (LANGUAGE setting); pass --lang to choose`,
-      );
-    }
+    languageAssumed = !language;
+    language ??= opts.defaultLanguage;
   }
 
   const papers = new Map<string, PaperInput>();
@@ -145,16 +146,13 @@ export function parseReferenceFile(file: string, text: string, opts: ReferenceFi
     notes.push(
       `${duplicates} repeated ${duplicates === 1 ? 'entry' : 'entries'} of a paper already in the file skipped`,
     );
-  if (placeholders.length) {
-    notes.push(
-      `${placeholders.length} summaries are the reference system's failure placeholders (${placeholders.slice(0, 3).join(', ')}${placeholders.length > 3 ? ', …' : ''}); stored flagged "${PLACEHOLDER_FLAG}" so a real summary replaces them`,
-    );
-  }
   return {
     file,
     format,
     date,
     language,
+    languageAssumed,
+    placeholders,
     lines: records.length + rejects.length,
     papers: [...papers.values()],
     announcements,

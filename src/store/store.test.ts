@@ -110,6 +110,10 @@ describe('Store', () => {
       unchanged: 2,
     });
     expect(store.listDays()).toEqual([{ date: '2026-01-05', papers: 4 }]);
+    // A later list with nothing in common is appended, not put first.
+    store.upsertPapers([paper('2401.00009')], 't');
+    store.addAnnouncements('2026-01-05', [row(9)], 't');
+    expect(store.getDay('2026-01-05').at(-1)!.paper.id).toBe('2401.00009');
   });
 
   it('should refuse announcements of unknown papers (foreign key)', () => {

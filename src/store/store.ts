@@ -213,8 +213,9 @@ export class Store {
 
   /**
    * Records a day's announcements in the order given. Rows already stored keep their place;
-   * new rows go right after the row that precedes them in `entries`, so importing a subset
-   * and then the whole list (or the reverse) ends in the order of the whole list.
+   * new rows are placed next to their neighbours in `entries`, so importing a subset and then
+   * the whole list (or the reverse) ends in the order of the whole list, and a second list
+   * with nothing in common is appended.
    */
   addAnnouncements(date: string, entries: readonly AnnouncementInput[], source: string): WriteCounts {
     const counts = emptyCounts();
@@ -229,9 +230,17 @@ export class Store {
       const fillVersion = this.stmt(
         'UPDATE announcements SET version = ? WHERE date = ? AND category = ? AND paper_id = ? AND version IS NULL',
       );
+      // A new row goes right after its predecessor in `entries`; one without a predecessor goes
+      // before the first stored row that follows it in `entries`, or at the end if none does.
+      const keys = entries.map((e) => key(e.category, e.paperId));
+      const nextKnown: (string | null)[] = new Array<string | null>(keys.length);
+      for (let i = keys.length - 1, next: string | null = null; i >= 0; i--) {
+        nextKnown[i] = next;
+        if (known.has(keys[i]!)) next = keys[i]!;
+      }
       let prev: string | null = null;
-      for (const e of entries) {
-        const k = key(e.category, e.paperId);
+      entries.forEach((e, i) => {
+        const k = keys[i]!;
         const old = known.get(k);
         if (old || fresh.has(k)) {
           if (old && old.version === null && e.version !== null) {
@@ -241,13 +250,14 @@ export class Store {
           } else counts.unchanged++;
         } else {
           fresh.set(k, e);
-          // Appending is the common case; only a merge into an existing day needs the search.
-          if (prev !== null && order[order.length - 1] === prev) order.push(k);
-          else order.splice(prev === null ? 0 : order.indexOf(prev) + 1, 0, k);
+          const anchor = prev ?? nextKnown[i] ?? null;
+          // Appending is the common case; only a merge into a stored day needs the search.
+          if (anchor === null || (prev !== null && order[order.length - 1] === prev)) order.push(k);
+          else order.splice(order.indexOf(anchor) + (prev === null ? 0 : 1), 0, k);
           counts.inserted++;
         }
         prev = k;
-      }
+      });
       if (fresh.size === 0) return;
       const now = this.now();
       const insert = this.stmt(`

@@ -100,6 +100,24 @@ describe('arxiv-digest CLI', () => {
     });
   });
 
+  it('should say once which language it assumed and which summaries are placeholders', () => {
+    const placeholder = { ...ai('x'), tldr: 'Summary generation failed' };
+    const cwd = testDir({
+      'a.jsonl': jsonl([refLine({ id: '2401.00001', AI: placeholder })]),
+      'b.jsonl': jsonl([refLine({ id: '2401.00002', AI: ai('b') })]),
+    });
+    const r = cli(['import', '--date', DAY, 'a.jsonl', 'b.jsonl'], { cwd, env: { LANGUAGE: 'German' } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      'import: note: 2 files did not name the summary language in the file name; stored as German (LANGUAGE); pass --lang to choose\n' +
+        'import: note: the reference system\'s failure placeholders instead of a summary for 1 paper (2401.00001); stored flagged "placeholder", so any real summary is shown before them\n',
+    );
+    const json = JSON.parse(
+      cli(['render', '--date', DAY, '--format', 'json'], { cwd, env: { LANGUAGE: 'German' } }).stdout,
+    );
+    expect(json.papers[0].summary).toMatchObject({ status: 'ok', flags: ['placeholder'] });
+  });
+
   it('should report malformed lines as FILE:LINE, import the rest and exit 1', () => {
     const good = JSON.stringify(refLine({ id: '2401.00001' }));
     const cwd = testDir({

@@ -3,7 +3,7 @@ import { isIsoDate } from '../../core/dates.js';
 import { UsageError } from '../../errors.js';
 import { changed, importReferenceFile, type FileImport } from '../../ingest/import-files.js';
 import type { WriteCounts } from '../../store/store.js';
-import { plural, recordRun, settingsFrom, withStore, type GlobalOptions, type Io } from '../context.js';
+import { grouped, plural, recordRun, settingsFrom, withStore, type GlobalOptions, type Io } from '../context.js';
 import { createProgress } from '../progress.js';
 
 export interface ImportFlags {
@@ -12,7 +12,11 @@ export interface ImportFlags {
 }
 
 const describe = (c: WriteCounts): string =>
-  [c.inserted && `${c.inserted} new`, c.updated && `${c.updated} updated`, c.unchanged && `${c.unchanged} unchanged`]
+  [
+    c.inserted && `${grouped(c.inserted)} new`,
+    c.updated && `${grouped(c.updated)} updated`,
+    c.unchanged && `${grouped(c.unchanged)} unchanged`,
+  ]
     .filter(Boolean)
     .join(', ') || 'none';
 
@@ -46,13 +50,14 @@ export async function importCommand(
         results.push(r);
         progress.update(i + 1, file);
         if (r.error) {
-          io.stderr.write(`${r.error}\n`);
+          progress.log(io.stderr, `${r.error}\n`);
           continue;
         }
         const p = r.parsed!;
-        for (const rej of p.rejects) io.stderr.write(`${file}:${rej.line}: ${rej.reason}\n`);
-        for (const note of p.notes) io.stderr.write(`${file}: note: ${note}\n`);
-        io.stdout.write(
+        for (const rej of p.rejects) progress.log(io.stderr, `${file}:${rej.line}: ${rej.reason}\n`);
+        for (const note of p.notes) progress.log(io.stderr, `${file}: note: ${note}\n`);
+        progress.log(
+          io.stdout,
           `${file}: ${p.format} for ${p.date}${p.language ? ` (${p.language})` : ''}: ` +
             `papers ${describe(r.papers)}; announcements ${describe(r.announcements)}` +
             (p.format === 'raw-jsonl' ? '' : `; summaries ${describe(r.summaries)}`) +
@@ -77,6 +82,22 @@ export async function importCommand(
           changed(announcements) +
           ok.reduce((n, r) => n + changed(r.codeLinks), 0) ===
         0;
+      const assumed = ok.filter((r) => r.parsed!.languageAssumed);
+      if (assumed.length) {
+        io.stderr.write(
+          `import: note: ${plural(assumed.length, 'file')} did not name the summary language in the file name; ` +
+            `stored as ${settings.language} (LANGUAGE); pass --lang to choose\n`,
+        );
+      }
+      const placeholders = new Set(ok.flatMap((r) => r.parsed!.placeholders));
+      if (placeholders.size) {
+        const ids = [...placeholders];
+        io.stderr.write(
+          `import: note: the reference system's failure placeholders instead of a summary for ` +
+            `${plural(ids.length, 'paper')} (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}); ` +
+            `stored flagged "placeholder", so any real summary is shown before them\n`,
+        );
+      }
       const problems = [
         rejected && `${plural(rejected, 'line')} rejected`,
         refused && `${plural(refused, 'file')} refused`,
