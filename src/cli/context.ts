@@ -18,8 +18,9 @@ export interface Io {
   stderr: NodeJS.WriteStream;
 }
 
-export function settingsFrom(globals: GlobalOptions, flags: CommandFlags = {}, env = process.env): Settings {
-  return loadSettings({
+/** Resolves settings for a command and prints their warnings to stderr. */
+export function settingsFrom(io: Io, globals: GlobalOptions, flags: CommandFlags = {}, env = process.env): Settings {
+  const settings = loadSettings({
     env,
     flags: {
       config: globals.config,
@@ -29,6 +30,8 @@ export function settingsFrom(globals: GlobalOptions, flags: CommandFlags = {}, e
       out: flags.out,
     },
   });
+  for (const w of settings.warnings) io.stderr.write(`arxiv-digest: warning: ${w}\n`);
+  return settings;
 }
 
 /** Opens the store, runs fn, closes the store even when fn throws. */

@@ -40,6 +40,17 @@ describe('loadSettings', () => {
     expect(configuredSummarizer(s)).toBe('openai:m-env');
   });
 
+  it("should ignore gettext's LANGUAGE locale list with a warning", () => {
+    const cwd = testDir();
+    for (const value of ['en_US:en', 'de_DE.UTF-8', 'C', 'fr']) {
+      const s = loadSettings({ env: { LANGUAGE: value }, cwd });
+      expect(s.language, value).toBe('Chinese');
+      expect(s.warnings[0]).toMatch(/looks like a locale list, not a language name; ignored/);
+    }
+    expect(loadSettings({ env: { LANGUAGE: 'English' }, cwd })).toMatchObject({ language: 'English', warnings: [] });
+    expect(loadSettings({ env: { LANGUAGE: 'en_US:en' }, cwd, flags: { language: 'German' } }).warnings).toEqual([]);
+  });
+
   it('should read ARXIV_DIGEST_DB and --db', () => {
     const cwd = testDir();
     expect(loadSettings({ env: { ARXIV_DIGEST_DB: 'x/y.db' }, cwd }).db).toBe(join(cwd, 'x/y.db'));

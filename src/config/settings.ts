@@ -14,6 +14,8 @@ export interface Settings {
   out: string;
   /** The config file that was read, if any. */
   configFile: string | null;
+  /** Settings that were ignored or look wrong, one line each, for the command to print. */
+  warnings: string[];
   openai: { apiKey: string | null; baseUrl: string | null; model: string };
   arxiv: {
     apiUrl: string;
@@ -117,10 +119,14 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
   }
 
   /** flag > env > config file > default; returns the value and where it came from. */
-  const pick = (key: Key, fallback: string | null): { value: string | null; source: string } => {
+  const pick = (
+    key: Key,
+    fallback: string | null,
+    { skipEnv = false } = {},
+  ): { value: string | null; source: string } => {
     const flag = flags[key];
     if (flag !== undefined) return { value: flag, source: `--${key}` };
-    const e = env[KEYS[key]];
+    const e = skipEnv ? undefined : env[KEYS[key]];
     if (e !== undefined && e !== '') return { value: e, source: `environment variable ${KEYS[key]}` };
     const f = file[key];
     if (f !== undefined && f !== null) {
@@ -148,7 +154,19 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
     problems.push((e as Error).message);
   }
 
-  const language = pick('language', DEFAULTS.language).value!.trim();
+  const warnings: string[] = [];
+  // LANGUAGE is also gettext's locale list (Debian and Ubuntu desktops set `en_US:en`); such a
+  // value is not a language name to summarize in, so it is ignored rather than sent to the LLM.
+  const gettext = env.LANGUAGE !== undefined && /^(C|POSIX)$|^[a-z]{2,3}([_.@:][\w.@:-]*)?$/.test(env.LANGUAGE.trim());
+  if (gettext && flags.language === undefined) {
+    warnings.push(
+      `environment variable LANGUAGE=${JSON.stringify(env.LANGUAGE)} looks like a locale list, not a language name; ` +
+        'ignored (set LANGUAGE=English, Chinese, … or pass --lang)',
+    );
+  }
+  const language = (
+    gettext ? pick('language', DEFAULTS.language, { skipEnv: true }) : pick('language', DEFAULTS.language)
+  ).value!.trim();
   if (!language) problems.push('language: must not be empty');
 
   const interval = pick('arxivMinIntervalMs', String(DEFAULTS.minIntervalMs));
@@ -164,6 +182,7 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
     db: resolve(cwd, pick('db', DEFAULTS.db).value!),
     out: resolve(cwd, pick('out', DEFAULTS.out).value!),
     configFile: hasConfig ? configPath : null,
+    warnings,
     openai: {
       apiKey: env.OPENAI_API_KEY?.trim() || null,
       baseUrl: baseUrl ? url('openaiBaseUrl', baseUrl) : null,

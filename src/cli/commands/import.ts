@@ -36,7 +36,7 @@ export async function importCommand(
   if (flags.date !== undefined && !isIsoDate(flags.date))
     throw new UsageError(`--date: expected YYYY-MM-DD, got ${JSON.stringify(flags.date)}`);
   if (flags.lang !== undefined && !flags.lang.trim()) throw new UsageError('--lang: must not be empty');
-  const settings = settingsFrom(globals, { lang: flags.lang });
+  const settings = settingsFrom(io, globals, { lang: flags.lang });
   return withStore(settings, (store) =>
     recordRun(store, 'import', { files, ...flags }, () => {
       const results: FileImport[] = [];

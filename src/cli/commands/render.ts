@@ -38,7 +38,7 @@ export async function renderCommand(flags: RenderFlags, globals: GlobalOptions, 
       `--format: unknown format ${JSON.stringify(flags.format)} (available: ${RENDERERS.map((r) => r.format).join(', ')})`,
     );
   }
-  const settings = settingsFrom(globals, { categories: flags.categories, lang: flags.lang });
+  const settings = settingsFrom(io, globals, { categories: flags.categories, lang: flags.lang });
   return withStore(settings, (store) => {
     const day = loadDay(store, {
       date: resolveDate(store, flags.date),

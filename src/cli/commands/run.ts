@@ -23,7 +23,7 @@ export interface RunFlags {
 const PUBLISHED = [markdownRenderer, rawJsonlRenderer, enhancedJsonlRenderer];
 
 export async function runCommand(flags: RunFlags, globals: GlobalOptions, io: Io): Promise<number> {
-  const settings = settingsFrom(globals, flags);
+  const settings = settingsFrom(io, globals, flags);
   return withStore(settings, (store) =>
     recordRun(store, 'run', flags, () => {
       const day = loadDay(store, {

@@ -24,7 +24,7 @@ export async function searchCommand(
     throw new UsageError(`--limit: expected a whole number from 1 to 10000, got ${JSON.stringify(flags.limit)}`);
   const query = words.join(' ');
   const fts = toFtsQuery(query);
-  const settings = settingsFrom(globals);
+  const settings = settingsFrom(io, globals);
   return withStore(settings, (store) => {
     const hits = store.search(fts, limit);
     const marks = new RegExp(`[${HIGHLIGHT_START}${HIGHLIGHT_END}]`, 'g');
