@@ -190,6 +190,13 @@ describe('arxiv-digest CLI', () => {
     const json = JSON.parse(cli(['search', '--json', '--limit', '5', 'onerror'], { cwd }).stdout);
     expect(json).toHaveLength(1);
     expect(json[0]).toMatchObject({ id: '2401.00002', date: DAY, title: '<img src=x onerror=alert(1)>' });
+    const hostile = testDir({
+      [`${DAY}.jsonl`]: jsonl([refLine({ id: '2401.00009', title: 'Escape \u001b[2J\u001b]0;pwned\u0007 here' })]),
+    });
+    cli(['import', `${DAY}.jsonl`], { cwd: hostile });
+    const shown = cli(['search', 'escape'], { cwd: hostile }).stdout;
+    expect(shown).toContain('Escape \\u001b[2J\\u001b]0;pwned\\u0007 here');
+    expect(shown).not.toContain('\u001b');
     const bad = cli(['search', 'graph', 'AND'], { cwd });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^arxiv-digest: invalid search query: /);

@@ -1,6 +1,7 @@
 /** `arxiv-digest search QUERY`: full-text search over the whole history. */
 import pc from 'picocolors';
 import { UsageError } from '../../errors.js';
+import { terminalSafe } from '../../core/terminal.js';
 import { toFtsQuery } from '../../search/query.js';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../store/store.js';
 import { settingsFrom, withStore, type GlobalOptions, type Io } from '../context.js';
@@ -39,10 +40,11 @@ export async function searchCommand(
         ? s.replace(new RegExp(`${HIGHLIGHT_START}(.*?)${HIGHLIGHT_END}`, 'g'), (_, t: string) => pc.bold(pc.yellow(t)))
         : s.replace(marks, '**');
     for (const h of hits) {
+      const title = terminalSafe(h.title);
       io.stdout.write(
-        `${h.date ?? '—'}  ${tty ? pc.cyan(h.id) : h.id}  ${tty ? pc.bold(h.title) : h.title}\n` +
-          `            ${shortAuthors(h.authors)} · ${h.categories.join(' ')}\n` +
-          `            ${hl(h.snippet)}\n\n`,
+        `${h.date ?? '—'}  ${tty ? pc.cyan(h.id) : h.id}  ${tty ? pc.bold(title) : title}\n` +
+          `            ${terminalSafe(shortAuthors(h.authors))} · ${terminalSafe(h.categories.join(' '))}\n` +
+          `            ${hl(terminalSafe(h.snippet, [HIGHLIGHT_START, HIGHLIGHT_END]))}\n\n`,
       );
     }
     io.stdout.write(
