@@ -9,6 +9,7 @@ export interface GlobalOptions {
 
 export interface CommandFlags {
   categories?: string;
+  include?: string;
   lang?: string;
   out?: string;
 }
@@ -26,6 +27,7 @@ export function settingsFrom(io: Io, globals: GlobalOptions, flags: CommandFlags
       config: globals.config,
       db: globals.db,
       categories: flags.categories,
+      include: flags.include,
       language: flags.lang,
       out: flags.out,
     },
@@ -44,8 +46,6 @@ export async function withStore<T>(settings: Settings, fn: (store: Store) => T |
   }
 }
 
-/** `1,234 papers`. (Not toLocaleString: loading ICU locale data costs ~8 ms per process.) */
-export const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 export interface RunOutcome {
   code: number;
   counts: Record<string, number>;
@@ -54,10 +54,15 @@ export interface RunOutcome {
 }
 
 /** Records the command in the store's runs log, also when it throws. */
-export function recordRun(store: Store, command: string, args: unknown, fn: () => RunOutcome): number {
+export async function recordRun(
+  store: Store,
+  command: string,
+  args: unknown,
+  fn: () => RunOutcome | Promise<RunOutcome>,
+): Promise<number> {
   const id = store.startRun(command, args);
   try {
-    const outcome = fn();
+    const outcome = await fn();
     store.finishRun(id, outcome.code === 0 ? 'ok' : 'failed', outcome.counts, outcome.problem);
     return outcome.code;
   } catch (e) {
@@ -66,4 +71,4 @@ export function recordRun(store: Store, command: string, args: unknown, fn: () =
   }
 }
 
-export const plural = (n: number, one: string, many = `${one}s`): string => `${grouped(n)} ${n === 1 ? one : many}`;
+export { grouped, plural } from '../core/text.js';

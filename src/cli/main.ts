@@ -5,6 +5,7 @@
  */
 import type { Command as CommandType } from 'commander';
 import { createRequire } from 'node:module';
+import { productVersion } from '../core/version.js';
 import { AppError, ExitError, UsageError } from '../errors.js';
 import type { GlobalOptions, Io } from './context.js';
 
@@ -12,12 +13,11 @@ import type { GlobalOptions, Io } from './context.js';
 // scanner first, which costs a few milliseconds of every command's start-up.
 const require = createRequire(import.meta.url);
 const { Command, CommanderError, Option } = require('commander') as typeof import('commander');
-const { version } = require('../../package.json') as { version: string };
 
 export function buildProgram(io: Io, setExit: (code: number) => void): CommandType {
   const program = new Command('arxiv-digest')
     .description('Daily arXiv digest: every new paper in your categories, summarized in your language')
-    .version(version)
+    .version(productVersion())
     .option('--db <path>', 'SQLite store (env ARXIV_DIGEST_DB, default ./data/arxiv-digest.db)')
     .option('--config <file>', 'settings file (default ./arxiv-digest.config.json when present)')
     .showHelpAfterError('(run with --help for usage)')
@@ -73,6 +73,36 @@ export function buildProgram(io: Io, setExit: (code: number) => void): CommandTy
       .action(async (words: string[], opts) => {
         const { searchCommand } = await import('./commands/search.js');
         setExit(await searchCommand(words, opts, globals(), io));
+      }),
+  );
+
+  wire(
+    program
+      .command('fetch')
+      .description("discover a day's announcements in your categories and store them with full metadata")
+      .option('--date <YYYY-MM-DD|latest>', 'listing date; latest = the announcement feed', 'latest')
+      .option('--categories <list>', 'categories, comma-separated (default: CATEGORIES)')
+      .option('--include <list>', 'also include: cross (cross-lists from other categories), replace (replacements)')
+      .action(async (opts) => {
+        const { fetchCommand } = await import('./commands/fetch.js');
+        setExit(await fetchCommand(opts, globals(), io));
+      }),
+  );
+
+  wire(
+    program
+      .command('backfill')
+      .description('harvest history from OAI-PMH (resumable) into the store')
+      .requiredOption('--from <YYYY-MM-DD>', 'first datestamp')
+      .requiredOption('--to <YYYY-MM-DD>', 'last datestamp')
+      .option('--categories <list>', 'categories, comma-separated (default: CATEGORIES)')
+      .option('--include <list>', 'also include: cross, replace')
+      .addOption(
+        new Option('--format <format>', 'OAI-PMH metadata format').choices(['arXivRaw', 'arXiv']).default('arXivRaw'),
+      )
+      .action(async (opts) => {
+        const { backfillCommand } = await import('./commands/fetch.js');
+        setExit(await backfillCommand(opts, globals(), io));
       }),
   );
 

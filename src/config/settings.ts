@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { INCLUDE_OPTIONS, type IncludeOption } from '../arxiv/select.js';
 import { UsageError } from '../errors.js';
 
 export interface Settings {
@@ -12,6 +13,8 @@ export interface Settings {
   language: string;
   db: string;
   out: string;
+  /** Announced papers beyond the default (primary category yours): cross-lists, replacements. */
+  include: IncludeOption[];
   /** The config file that was read, if any. */
   configFile: string | null;
   /** Settings that were ignored or look wrong, one line each, for the command to print. */
@@ -47,6 +50,7 @@ const KEYS = {
   language: 'LANGUAGE',
   db: 'ARXIV_DIGEST_DB',
   out: 'ARXIV_DIGEST_OUT',
+  include: 'ARXIV_DIGEST_INCLUDE',
   openaiBaseUrl: 'OPENAI_BASE_URL',
   model: 'MODEL_NAME',
   arxivApiUrl: 'ARXIV_API_URL',
@@ -78,6 +82,17 @@ export function parseCategoryList(text: string, source: string): string[] {
   if (bad.length)
     throw new UsageError(`${source}: not an arXiv category: ${bad.join(', ')} (expected names like cs.LG or hep-th)`);
   return [...new Set(list)];
+}
+
+function parseIncludeList(text: string, source: string, problems: string[]): IncludeOption[] {
+  const list = text
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  const bad = list.filter((x) => !(INCLUDE_OPTIONS as readonly string[]).includes(x));
+  if (bad.length)
+    problems.push(`${source}: unknown ${bad.join(', ')} (expected a list of: ${INCLUDE_OPTIONS.join(', ')})`);
+  return [...new Set(list.filter((x): x is IncludeOption => (INCLUDE_OPTIONS as readonly string[]).includes(x)))];
 }
 
 function readConfigFile(path: string): Record<string, unknown> {
@@ -130,7 +145,9 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
     if (e !== undefined && e !== '') return { value: e, source: `environment variable ${KEYS[key]}` };
     const f = file[key];
     if (f !== undefined && f !== null) {
-      if (key === 'categories' && Array.isArray(f)) return { value: f.join(','), source: `${configPath}: categories` };
+      if ((key === 'categories' || key === 'include') && Array.isArray(f)) {
+        return { value: f.join(','), source: `${configPath}: ${key}` };
+      }
       if (typeof f === 'string' || typeof f === 'number') return { value: String(f), source: `${configPath}: ${key}` };
       problems.push(`${key}: expected a string${key === 'categories' ? ' or a list of strings' : ''} in ${configPath}`);
     }
@@ -175,12 +192,16 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
     problems.push(`${interval.source}: expected a whole number of milliseconds, got ${JSON.stringify(interval.value)}`);
   }
 
+  const inc = pick('include', '');
+  const include = parseIncludeList(inc.value!, inc.source, problems);
+
   const baseUrl = pick('openaiBaseUrl', null).value;
   const settings: Settings = {
     categories,
     language,
     db: resolve(cwd, pick('db', DEFAULTS.db).value!),
     out: resolve(cwd, pick('out', DEFAULTS.out).value!),
+    include,
     configFile: hasConfig ? configPath : null,
     warnings,
     openai: {

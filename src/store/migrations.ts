@@ -105,4 +105,29 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'fetch queue for missing metadata, key-value state for harvests',
+    sql: `
+      -- Papers announced but whose metadata could not be fetched yet; the next fetch asks for
+      -- exactly these. A row is removed when the metadata arrives.
+      CREATE TABLE fetch_queue (
+        paper_id TEXT NOT NULL,
+        version INTEGER,
+        date TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (paper_id)
+      );
+
+      -- Small durable state, e.g. an OAI-PMH resumption token so an interrupted backfill resumes.
+      CREATE TABLE state (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

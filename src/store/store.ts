@@ -50,6 +50,15 @@ export interface DayRow {
   position: number;
 }
 
+export interface MissingPaper {
+  paperId: string;
+  version: number | null;
+  /** Announcement date the paper belongs to. */
+  date: string;
+  reason: string;
+  attempts: number;
+}
+
 export interface DaySummary {
   date: string;
   papers: number;
@@ -80,6 +89,12 @@ export const HIGHLIGHT_START = '\u0002';
 export const HIGHLIGHT_END = '\u0003';
 
 export const emptyCounts = (): WriteCounts => ({ inserted: 0, updated: 0, unchanged: 0 });
+
+export const addCounts = (a: WriteCounts, b: WriteCounts): WriteCounts => ({
+  inserted: a.inserted + b.inserted,
+  updated: a.updated + b.updated,
+  unchanged: a.unchanged + b.unchanged,
+});
 
 /** Chunks a list so `IN (…)` queries stay under SQLite's parameter limit. */
 function* chunks<T>(items: readonly T[], size = 500): Generator<T[]> {
@@ -492,6 +507,79 @@ export class Store {
       score: -r.score,
       snippet: unspaceCjk(r.snip).replace(/\s+/g, ' ').trim(),
     }));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // fetching
+
+  /** Stored version of each paper (null when unknown); papers not stored are absent. */
+  paperVersions(ids: readonly string[]): Map<string, number | null> {
+    const out = new Map<string, number | null>();
+    for (const part of chunks(ids)) {
+      const rows = this.db
+        .prepare(`SELECT id, version FROM papers WHERE id IN (${part.map(() => '?').join(',')})`)
+        .all(...part) as { id: string; version: number | null }[];
+      for (const r of rows) out.set(r.id, r.version);
+    }
+    return out;
+  }
+
+  /** How many of these announcements are not stored yet for the date. */
+  countUnstoredAnnouncements(date: string, entries: readonly AnnouncementInput[]): number {
+    const has = this.stmt('SELECT 1 FROM announcements WHERE date = ? AND category = ? AND paper_id = ?');
+    return entries.filter((e) => !has.get(date, e.category, e.paperId)).length;
+  }
+
+  /** Number of announcements stored for a date. */
+  countAnnouncements(date: string): number {
+    return (this.stmt('SELECT count(*) AS n FROM announcements WHERE date = ?').get(date) as { n: number }).n;
+  }
+
+  /** Papers whose metadata is still missing, oldest first. */
+  listMissing(): MissingPaper[] {
+    return (
+      this.stmt('SELECT paper_id, version, date, reason, attempts FROM fetch_queue ORDER BY date, paper_id').all() as {
+        paper_id: string;
+        version: number | null;
+        date: string;
+        reason: string;
+        attempts: number;
+      }[]
+    ).map((r) => ({ paperId: r.paper_id, version: r.version, date: r.date, reason: r.reason, attempts: r.attempts }));
+  }
+
+  /** Records papers whose metadata did not arrive (again: attempts grow). */
+  queueMissing(papers: readonly Omit<MissingPaper, 'attempts'>[]): void {
+    const upsert = this.stmt(`
+      INSERT INTO fetch_queue (paper_id, version, date, reason, attempts, created_at, updated_at)
+      VALUES (?, ?, ?, ?, 1, ?, ?)
+      ON CONFLICT (paper_id) DO UPDATE SET version = excluded.version, reason = excluded.reason,
+        attempts = attempts + 1, updated_at = excluded.updated_at`);
+    this.transaction(() => {
+      const now = this.now();
+      for (const p of papers) upsert.run(p.paperId, p.version, p.date, p.reason, now, now);
+    });
+  }
+
+  /** Forgets queue rows of papers whose metadata has now been stored. */
+  resolveMissing(ids: readonly string[]): number {
+    const del = this.stmt('DELETE FROM fetch_queue WHERE paper_id = ?');
+    return this.transaction(() => ids.reduce((n, id) => n + del.run(id).changes, 0));
+  }
+
+  getState<T>(key: string): T | null {
+    const row = this.stmt('SELECT value FROM state WHERE key = ?').get(key) as { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as T) : null;
+  }
+
+  setState(key: string, value: unknown): void {
+    this.stmt(
+      'INSERT INTO state (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+    ).run(key, JSON.stringify(value), this.now());
+  }
+
+  deleteState(key: string): void {
+    this.stmt('DELETE FROM state WHERE key = ?').run(key);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 import { isIsoDate } from '../../core/dates.js';
 import { UsageError } from '../../errors.js';
 import { changed, importReferenceFile, type FileImport } from '../../ingest/import-files.js';
-import type { WriteCounts } from '../../store/store.js';
+import { addCounts, emptyCounts, type WriteCounts } from '../../store/store.js';
 import { grouped, plural, recordRun, settingsFrom, withStore, type GlobalOptions, type Io } from '../context.js';
 import { createProgress } from '../progress.js';
 
@@ -20,11 +20,6 @@ const describe = (c: WriteCounts): string =>
     .filter(Boolean)
     .join(', ') || 'none';
 
-const add = (a: WriteCounts, b: WriteCounts): WriteCounts => ({
-  inserted: a.inserted + b.inserted,
-  updated: a.updated + b.updated,
-  unchanged: a.unchanged + b.unchanged,
-});
 const total = (c: WriteCounts): number => c.inserted + c.updated + c.unchanged;
 
 export async function importCommand(
@@ -68,8 +63,7 @@ export async function importCommand(
       progress.stop();
 
       const ok = results.filter((r) => !r.error);
-      const sum = (pick: (r: FileImport) => WriteCounts) =>
-        ok.map(pick).reduce(add, { inserted: 0, updated: 0, unchanged: 0 });
+      const sum = (pick: (r: FileImport) => WriteCounts) => ok.map(pick).reduce(addCounts, emptyCounts());
       const papers = sum((r) => r.papers);
       const summaries = sum((r) => r.summaries);
       const announcements = sum((r) => r.announcements);

@@ -1,0 +1,128 @@
+/**
+ * arXiv's announcement calendar (arxiv.md §4), in US Eastern time. Submissions close at 14:00
+ * on weekdays; announcements go out at 20:00 Sunday to Thursday except on holidays, and the
+ * listing of an announcement is dated the next day. Pure: dates in, dates and instants out.
+ */
+import { isIsoDate } from '../core/dates.js';
+
+const ZONE = 'America/New_York';
+const CUTOFF_HOUR = 14;
+const ANNOUNCE_HOUR = 20;
+
+/**
+ * Evenings (US Eastern date) with no announcement, from arXiv's published schedule. Dates
+ * outside these years follow the weekly pattern only.
+ */
+export const HOLIDAYS: ReadonlySet<string> = new Set([
+  '2025-01-01',
+  '2025-01-20',
+  '2025-06-19',
+  '2025-07-06',
+  '2025-09-01',
+  '2025-11-27',
+  '2025-12-25',
+  '2025-12-30',
+  '2026-01-01',
+  '2026-01-19',
+  '2026-06-19',
+  '2026-07-03',
+  '2026-09-07',
+  '2026-11-26',
+  '2026-12-25',
+  '2026-12-29',
+  '2026-12-31',
+]);
+
+const DAY_MS = 86_400_000;
+
+/** Day of week of a calendar date, 0 = Sunday. */
+export const weekday = (date: string): number => new Date(`${date}T12:00:00Z`).getUTCDay();
+
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T12:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: ZONE, timeZoneName: 'shortOffset' });
+
+/** Minutes east of UTC of US Eastern time at an instant (−240 in summer, −300 in winter). */
+function easternOffset(instantMs: number): number {
+  const name = offsetFormat.formatToParts(new Date(instantMs)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT-5';
+  const m = /GMT([+-])(\d{1,2})(?::(\d{2}))?/.exec(name);
+  if (!m) return 0;
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
+}
+
+/** The instant of a US Eastern wall-clock time on a date. */
+export function easternInstant(date: string, hour: number): Date {
+  const local = Date.parse(`${date}T${String(hour).padStart(2, '0')}:00:00Z`);
+  // Guess with the offset at the local time read as UTC, then correct once (DST edges).
+  let utc = local - easternOffset(local) * 60_000;
+  utc = local - easternOffset(utc) * 60_000;
+  return new Date(utc);
+}
+
+/** The US Eastern calendar date of an instant. */
+export function easternDate(instant: Date): string {
+  return new Date(instant.getTime() + easternOffset(instant.getTime()) * 60_000).toISOString().slice(0, 10);
+}
+
+/** True when arXiv announces on the evening of this (US Eastern) date. */
+export const announcesOn = (evening: string): boolean => weekday(evening) <= 4 && !HOLIDAYS.has(evening);
+
+/** True when a listing carries this date (the day after an announcement evening). */
+export const isListingDate = (date: string): boolean => announcesOn(addDays(date, -1));
+
+/** The last weekday 14:00 cutoff at or before an announcement evening (Sunday's is Friday's). */
+function cutoffBefore(evening: string): string {
+  let d = evening;
+  while (weekday(d) === 0 || weekday(d) === 6) d = addDays(d, -1);
+  return d;
+}
+
+export interface SubmissionWindow {
+  /** Listing date (YYYY-MM-DD) the window is announced under. */
+  listingDate: string;
+  /** Instants: submissions with start ≤ time < end are announced in this listing. */
+  start: Date;
+  end: Date;
+}
+
+/**
+ * The submission window announced under a listing date: from the cutoff of the previous
+ * announcement to this announcement's cutoff. Null when no listing carries the date.
+ */
+export function submissionWindow(listingDate: string): SubmissionWindow | null {
+  if (!isIsoDate(listingDate) || !isListingDate(listingDate)) return null;
+  const evening = addDays(listingDate, -1);
+  let previous = addDays(evening, -1);
+  while (!announcesOn(previous)) previous = addDays(previous, -1);
+  return {
+    listingDate,
+    start: easternInstant(cutoffBefore(previous), CUTOFF_HOUR),
+    end: easternInstant(cutoffBefore(evening), CUTOFF_HOUR),
+  };
+}
+
+/**
+ * The listing date a submission made at an instant is announced under, if nothing holds it
+ * back (on-hold papers are announced later).
+ */
+export function listingDateOfSubmission(submitted: Date): string {
+  let evening = easternDate(submitted);
+  for (let i = 0; i < 30; i++, evening = addDays(evening, 1)) {
+    if (!announcesOn(evening)) continue;
+    if (submitted.getTime() < easternInstant(cutoffBefore(evening), CUTOFF_HOUR).getTime()) return addDays(evening, 1);
+  }
+  throw new Error(`no announcement within 30 days after ${submitted.toISOString()}`);
+}
+
+/** The most recent listing date whose announcement (20:00 US Eastern) is not after `now`. */
+export function latestListingDate(now: Date): string {
+  let evening = easternDate(now);
+  if (now.getTime() < easternInstant(evening, ANNOUNCE_HOUR).getTime()) evening = addDays(evening, -1);
+  while (!announcesOn(evening)) evening = addDays(evening, -1);
+  return addDays(evening, 1);
+}
+
+/** `202609231800` — the API's submittedDate format, in GMT. */
+export const apiTimestamp = (d: Date): string => d.toISOString().slice(0, 16).replace(/[-T:]/g, '');
