@@ -70,6 +70,8 @@ export interface StandInWorld {
   days: Record<string, StandInAnnouncement[]>;
   /** The day RSS and `/list/…/new` serve; default the newest day in `days`. */
   currentDay?: string;
+  /** A day the RSS feed serves instead of currentDay: arXiv's stale-feed problem (arxiv.md §3). */
+  rssDay?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -653,7 +655,7 @@ export function feedItems(world: StandInWorld, day: string, requested: readonly 
 }
 
 function rssReply(ctx: RenderContext, requested: string[]): Reply {
-  const day = currentDay(ctx.world);
+  const day = ctx.world.rssDay ?? currentDay(ctx.world);
   const joined = requested.join('+');
   const listed = requested.join(', ');
   const descending = ctx.options.rssIdOrder === 'descending';
@@ -898,7 +900,7 @@ function oaiReply(ctx: RenderContext, query: URLSearchParams): Reply {
   }
   const prefix = params.metadataPrefix;
   if (!prefix) return error('badArgument', 'metadataPrefix is required', given);
-  if (prefix !== 'arXiv')
+  if (prefix !== 'arXiv' && prefix !== 'arXivRaw')
     return error('cannotDisseminateFormat', `Did not recognize requested format: ${prefix}`, given);
 
   const from = params.from ?? '0000-00-00';
@@ -916,7 +918,7 @@ function oaiReply(ctx: RenderContext, query: URLSearchParams): Reply {
   const page = all.slice(skip, skip + pageSize);
   const nextSkip = skip + page.length;
   let inner = `${requestEl(given)}    <ListRecords>\n`;
-  for (const p of page) inner += oaiRecord(p);
+  for (const p of page) inner += prefix === 'arXivRaw' ? oaiRawRecord(p) : oaiRecord(p);
 
   const more = nextSkip < all.length;
   const expires = new Date(ctx.now);
@@ -991,6 +993,41 @@ export function oaiRecord(p: StandInPaper): string {
   s += `        <license>${x(p.license ?? DEFAULT_LICENSE)}</license>\n`;
   // arXiv stores abstracts with two leading spaces and a trailing newline; parsers must trim.
   s += `        <abstract>  ${x(p.abstract)}\n</abstract>\n    </arXiv>\n            </metadata>\n        </record>\n`;
+  return s;
+}
+
+/** RFC 822 date as arXivRaw writes it: `Mon, 14 Apr 2008 21:02:00 GMT`. */
+const rfc822 = (iso: string): string => new Date(iso).toUTCString();
+
+/**
+ * One record in the `arXivRaw` format (as in oai-getrecord-legacy-2016-10-arXivRaw-0804.2273.xml):
+ * authors as one string, one `<version>` per version with its submission date. Versions between
+ * the first and the latest are dated halfway, which is all a harvest test needs.
+ */
+export function oaiRawRecord(p: StandInPaper): string {
+  let s =
+    `        <record>\n            <header${p.deleted ? ' status="deleted"' : ''}>\n` +
+    `                <identifier>oai:arXiv.org:${x(p.id)}</identifier>\n` +
+    `                <datestamp>${datestampOf(p)}</datestamp>\n`;
+  for (const c of p.categories) s += `                <setSpec>${x(oaiSetSpec(c))}</setSpec>\n`;
+  s += '            </header>\n';
+  if (p.deleted) return `${s}        </record>\n`;
+  s += `            <metadata>\n                <arXivRaw xmlns="http://arxiv.org/OAI/arXivRaw/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://arxiv.org/OAI/arXivRaw/ http://arxiv.org/OAI/arXivRaw.xsd">\n`;
+  s += `                    <id>${x(p.id)}</id><submitter>${x(p.authors[0] ?? 'Unknown')}</submitter>`;
+  for (let v = 1; v <= p.version; v++) {
+    const t =
+      v === 1
+        ? p.published
+        : v === p.version
+          ? p.updated
+          : new Date((Date.parse(p.published) + Date.parse(p.updated)) / 2).toISOString();
+    s += `<version version="v${v}"><date>${rfc822(t)}</date><size>100kb</size></version>`;
+  }
+  s += `<title>${x(p.title)}</title><authors>${x(p.authors.join(', '))}</authors><categories>${x(p.categories.join(' '))}</categories>`;
+  if (p.comment) s += `<comments>${x(p.comment)}</comments>`;
+  if (p.journalRef) s += `<journal-ref>${x(p.journalRef)}</journal-ref>`;
+  if (p.doi) s += `<doi>${x(p.doi)}</doi>`;
+  s += `<license>${x(p.license ?? DEFAULT_LICENSE)}</license><abstract>  ${x(p.abstract)}\n</abstract></arXivRaw>\n            </metadata>\n        </record>\n`;
   return s;
 }
 
