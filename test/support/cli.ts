@@ -24,3 +24,13 @@ export function cli(args: string[], opts: { cwd: string; env?: Record<string, st
 export function cliAsync(args: string[], opts: { cwd: string; env?: Record<string, string> }) {
   return spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd, env: cleanEnv(opts.env), stdio: 'pipe' });
 }
+
+/** Runs the CLI without blocking this process (needed when a stand-in server runs in it). */
+export function cliRun(args: string[], opts: { cwd: string; env?: Record<string, string> }): Promise<CliResult> {
+  const child = cliAsync(args, opts);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += String(d)));
+  child.stderr.on('data', (d: Buffer) => (stderr += String(d)));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr })));
+}
