@@ -36,7 +36,7 @@ export const ARXIV_HTTP_DEFAULTS = {
   acceptEncoding: 'gzip, deflate, br',
 } as const;
 
-/** `arxiv-digest/0.1.0 (+https://github.com/…; mailto:someone@example.org)`. */
+/** `arxiv-digest/0.1.0 (daily arXiv digest; mailto:someone@example.org)`. */
 export function userAgent(version: string, contact: string | null): string {
   const mail = contact?.trim();
   // No project URL: the product has no public home yet, and a made-up one would mislead arXiv.

@@ -1,6 +1,7 @@
 /** What every command needs: settings resolved from flags/env/config, and the store. */
 import { loadSettings, type Settings } from '../config/settings.js';
-import { openStore, type Store } from '../store/store.js';
+import { openStore, type Store, type WriteCounts } from '../store/store.js';
+import { grouped } from '../core/text.js';
 
 export interface GlobalOptions {
   db?: string;
@@ -72,3 +73,13 @@ export async function recordRun(
 }
 
 export { grouped, plural } from '../core/text.js';
+
+/** `12 new, 3 updated, 40 unchanged` (or `none`). */
+export const describeCounts = (c: WriteCounts): string =>
+  [
+    c.inserted && `${grouped(c.inserted)} new`,
+    c.updated && `${grouped(c.updated)} updated`,
+    c.unchanged && `${grouped(c.unchanged)} unchanged`,
+  ]
+    .filter(Boolean)
+    .join(', ') || 'none';

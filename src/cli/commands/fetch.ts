@@ -7,8 +7,16 @@ import type { Settings } from '../../config/settings.js';
 import { isIsoDate } from '../../core/dates.js';
 import { productVersion } from '../../core/version.js';
 import { UsageError } from '../../errors.js';
-import type { WriteCounts } from '../../store/store.js';
-import { grouped, plural, recordRun, settingsFrom, withStore, type GlobalOptions, type Io } from '../context.js';
+import {
+  describeCounts,
+  grouped,
+  plural,
+  recordRun,
+  settingsFrom,
+  withStore,
+  type GlobalOptions,
+  type Io,
+} from '../context.js';
 
 export interface FetchFlags {
   date?: string;
@@ -42,15 +50,6 @@ export function arxivHttpFor(settings: Settings, io: Io, fetchImpl?: typeof fetc
   });
 }
 
-const counts = (c: WriteCounts): string =>
-  [
-    c.inserted && `${grouped(c.inserted)} new`,
-    c.updated && `${grouped(c.updated)} updated`,
-    c.unchanged && `${grouped(c.unchanged)} unchanged`,
-  ]
-    .filter(Boolean)
-    .join(', ') || 'none';
-
 function describeFetch(r: FetchReport, categories: readonly string[]): string {
   const left = [
     r.skipped.crossFromElsewhere &&
@@ -59,7 +58,7 @@ function describeFetch(r: FetchReport, categories: readonly string[]): string {
   ].filter(Boolean);
   return (
     `fetch ${r.date} (${r.source === 'rss' ? 'announcement feed' : 'API'}): ${plural(r.selected, 'paper')} in ${categories.join(', ')}; ` +
-    `papers ${counts(r.papers)}; listings ${counts(r.announcements)}` +
+    `papers ${describeCounts(r.papers)}; listings ${describeCounts(r.announcements)}` +
     (left.length ? `; not included: ${left.join(', ')}` : '') +
     (r.queueResolved ? `; ${plural(r.queueResolved, 'earlier missing paper')} now fetched` : '') +
     `; ${plural(r.requests, 'request')}; ${r.missing.length ? `${plural(r.missing.length, 'paper')} missing metadata` : 'nothing missing'}`
@@ -149,7 +148,7 @@ export async function backfillCommand(
       io.stdout.write(
         `backfill ${flags.from}..${flags.to} (sets ${r.sets.join(', ')}, ${format}${r.resumed ? ', resumed' : ''}): ` +
           `${plural(r.pages, 'page')}, ${plural(r.records, 'record')}, ${grouped(r.matched)} in ${settings.categories.join(', ')}; ` +
-          `papers ${counts(r.papers)}; listings ${counts(r.announcements)} on ${plural(r.days, 'day')}` +
+          `papers ${describeCounts(r.papers)}; listings ${describeCounts(r.announcements)} on ${plural(r.days, 'day')}` +
           (r.deleted ? `; ${plural(r.deleted, 'deleted record')} skipped` : '') +
           '\n',
       );

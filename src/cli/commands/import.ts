@@ -3,22 +3,13 @@ import { isIsoDate } from '../../core/dates.js';
 import { UsageError } from '../../errors.js';
 import { changed, importReferenceFile, type FileImport } from '../../ingest/import-files.js';
 import { addCounts, emptyCounts, type WriteCounts } from '../../store/store.js';
-import { grouped, plural, recordRun, settingsFrom, withStore, type GlobalOptions, type Io } from '../context.js';
+import { describeCounts, plural, recordRun, settingsFrom, withStore, type GlobalOptions, type Io } from '../context.js';
 import { createProgress } from '../progress.js';
 
 export interface ImportFlags {
   date?: string;
   lang?: string;
 }
-
-const describe = (c: WriteCounts): string =>
-  [
-    c.inserted && `${grouped(c.inserted)} new`,
-    c.updated && `${grouped(c.updated)} updated`,
-    c.unchanged && `${grouped(c.unchanged)} unchanged`,
-  ]
-    .filter(Boolean)
-    .join(', ') || 'none';
 
 const total = (c: WriteCounts): number => c.inserted + c.updated + c.unchanged;
 
@@ -54,8 +45,8 @@ export async function importCommand(
         progress.log(
           io.stdout,
           `${file}: ${p.format} for ${p.date}${p.language ? ` (${p.language})` : ''}: ` +
-            `papers ${describe(r.papers)}; announcements ${describe(r.announcements)}` +
-            (p.format === 'raw-jsonl' ? '' : `; summaries ${describe(r.summaries)}`) +
+            `papers ${describeCounts(r.papers)}; announcements ${describeCounts(r.announcements)}` +
+            (p.format === 'raw-jsonl' ? '' : `; summaries ${describeCounts(r.summaries)}`) +
             (p.rejects.length ? `; ${plural(p.rejects.length, 'line')} rejected` : '') +
             '\n',
         );
@@ -99,7 +90,7 @@ export async function importCommand(
       const line =
         nothingChanged && ok.length
           ? `import: nothing changed — ${plural(ok.length, 'file')} already stored (${plural(total(papers), 'paper')}, ${plural(total(summaries), 'summary', 'summaries')})`
-          : `import: ${plural(ok.length, 'file')}, ${plural(days, 'day')}: papers ${describe(papers)}; summaries ${describe(summaries)}; announcements ${describe(announcements)}`;
+          : `import: ${plural(ok.length, 'file')}, ${plural(days, 'day')}: papers ${describeCounts(papers)}; summaries ${describeCounts(summaries)}; announcements ${describeCounts(announcements)}`;
       io.stdout.write(`${line}${problems.length ? `; ${problems.join(', ')}` : ''}\n`);
       return {
         code: problems.length ? 1 : 0,
