@@ -37,7 +37,7 @@ export interface FetchDeps {
 export interface FetchReport {
   outcome: 'fetched' | 'no-announcement' | 'already-stored';
   date: string | null;
-  source: 'rss' | 'listing' | 'api' | null;
+  source: Source | null;
   /** Why there is nothing to fetch, for outcome ≠ fetched. */
   message: string | null;
   selected: number;
@@ -122,16 +122,14 @@ async function searchWindow(
   start: Date,
   end: Date,
   log: (line: string) => void,
-): Promise<{ entries: ArxivEntry[]; requests: number }> {
+): Promise<ArxivEntry[]> {
   const last = new Date(end.getTime() - 60_000); // the API's range is inclusive, to the minute
   const query = `(${categories.map((c) => `cat:${c}`).join(' OR ')}) AND submittedDate:[${apiTimestamp(start)} TO ${apiTimestamp(last)}]`;
   const pageSize = 1000;
   const entries: ArxivEntry[] = [];
-  let requests = 0;
   let emptyRetries = 0;
   for (let offset = 0; ;) {
     const url = `${apiUrl}?search_query=${encodeURIComponent(query)}&sortBy=submittedDate&sortOrder=ascending&start=${offset}&max_results=${pageSize}`;
-    requests++;
     const feed = await getApiFeed(http, url);
     const total = feed.totalResults ?? 0;
     if (feed.entries.length === 0 && offset < total && emptyRetries < 3) {
@@ -144,13 +142,75 @@ async function searchWindow(
     log(`fetch: ${entries.length}/${total} papers submitted in the window`);
     if (feed.entries.length === 0 || offset >= total) break;
   }
-  return { entries, requests };
+  return entries;
 }
 
 const announcedFromEntry = (e: ArxivEntry, yours: ReadonlySet<string>): Announced => ({
   ...e,
   kind: yours.has(e.categories[0] ?? '') ? 'new' : 'cross',
 });
+
+type Source = 'rss' | 'listing' | 'api';
+
+/** What discovery found: the day's announced papers, or why there are none. */
+type Discovery =
+  | { source: Source; date: string; items: Announced[]; complete: Map<string, ArxivEntry> | null; notes: string[] }
+  | { source: Source; date: string | null; nothing: string; notes: string[] };
+
+/**
+ * The latest day from the announcement feed; from the listing pages when the feed fails, or
+ * when it repeats the newest stored day although a newer announcement is due (arXiv can serve
+ * a stale feed with a fresh build date).
+ */
+async function discoverLatest(http: ArxivHttp, deps: FetchDeps, opts: FetchDayOptions): Promise<Discovery> {
+  deps.log(`fetch: announcement feed for ${opts.categories.join(', ')}`);
+  const newest = deps.store.listDays()[0]?.date;
+  const since = `no new announcement since ${newest ?? 'the store began'}`;
+  const notes: string[] = [];
+  let feed: AnnouncementFeed | null = null;
+  try {
+    feed = await getFeed(http, feedUrl(opts.urls.rss, opts.categories));
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    notes.push(`the announcement feed failed (${e.message}); the listing pages were read instead`);
+  }
+  if (feed && feed.items.length === 0) {
+    return { source: 'rss', date: feed.date, nothing: `${since} (the feed is empty: weekend or holiday)`, notes };
+  }
+  const stale = feed !== null && feed.date === newest && latestListingDate(deps.now()) > feed.date;
+  if (feed && !stale) {
+    if (!feed.date) throw new UnexpectedBodyError('the announcement feed has items but no pubDate to date them by');
+    // A repeated day with nothing newer due is caught by the caller as already stored.
+    return { source: 'rss', date: feed.date, items: feed.items, complete: null, notes };
+  }
+  deps.log(`fetch: ${feed ? `the feed repeats ${feed.date}; checking` : 'reading'} the listing pages`);
+  const listed = await getListings(http, opts.urls.listing, opts.categories);
+  if (!listed.date || listed.items.length === 0) {
+    return { source: 'listing', date: listed.date, nothing: `${since} (the listing pages have none)`, notes };
+  }
+  return { source: 'listing', date: listed.date, items: listed.items, complete: null, notes };
+}
+
+/** A past listing date from the API's submittedDate window; its answers are full metadata. */
+async function discoverPast(http: ArxivHttp, log: (line: string) => void, opts: FetchDayOptions): Promise<Discovery> {
+  const window = submissionWindow(opts.date);
+  if (!window) {
+    const nothing = `no listing is dated ${opts.date}: arXiv announces Sunday–Thursday evenings (listings dated Monday–Friday), not on holidays`;
+    return { source: 'api', date: opts.date, nothing, notes: [] };
+  }
+  log(`fetch: API search for papers submitted ${window.start.toISOString()} – ${window.end.toISOString()}`);
+  const entries = await searchWindow(http, opts.urls.api, opts.categories, window.start, window.end, log);
+  const yours = new Set(opts.categories);
+  return {
+    source: 'api',
+    date: opts.date,
+    items: entries.map((e) => announcedFromEntry(e, yours)),
+    complete: new Map(entries.map((e) => [e.id, e])),
+    notes: [
+      'past days come from the API by submission time: replacements are not included, and a paper held back by moderation is dated by its submission window',
+    ],
+  };
+}
 
 export async function fetchDay(deps: FetchDeps, opts: FetchDayOptions): Promise<FetchReport> {
   const { store, log } = deps;
@@ -179,7 +239,6 @@ export async function fetchDay(deps: FetchDeps, opts: FetchDayOptions): Promise<
 
   // 1. What earlier runs could not get: ask for exactly those first.
   const queued = store.listMissing();
-  const queuedIds = new Set(queued.map((q) => q.paperId));
   if (queued.length) {
     log(`fetch: asking again for ${queued.length} papers whose metadata is missing`);
     const got = await fetchMetadata(
@@ -199,75 +258,13 @@ export async function fetchDay(deps: FetchDeps, opts: FetchDayOptions): Promise<
   }
 
   // 2. Discover the day.
-  const yours = new Set(opts.categories);
-  let items: Announced[];
-  let complete: Map<string, ArxivEntry> | null = null;
-  if (opts.date === 'latest') {
-    log(`fetch: announcement feed for ${opts.categories.join(', ')}`);
-    const newest = store.listDays()[0]?.date;
-    let feed: AnnouncementFeed | null = null;
-    try {
-      feed = await getFeed(http, feedUrl(opts.urls.rss, opts.categories));
-    } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      report.notes.push(`the announcement feed failed (${e.message}); the listing pages were read instead`);
-    }
-    // The feed can serve a day already announced with a fresh build date; the listing pages
-    // say which day is current, so a stale-looking feed is checked against them.
-    const stale =
-      feed !== null &&
-      feed.date !== null &&
-      feed.date === newest &&
-      feed.items.length > 0 &&
-      latestListingDate(deps.now()) > feed.date;
-    if (feed && !stale && feed.items.length > 0) {
-      // A repeated day with nothing newer due is caught below as already stored.
-      if (!feed.date) throw new UnexpectedBodyError('the announcement feed has items but no pubDate to date them by');
-      report.source = 'rss';
-      report.date = feed.date;
-      items = feed.items;
-    } else if (feed && feed.items.length === 0) {
-      report.source = 'rss';
-      report.date = feed.date;
-      return finish(
-        report,
-        'no-announcement',
-        `no new announcement since ${newest ?? 'the store began'} (the feed is empty: weekend or holiday)`,
-      );
-    } else {
-      log(`fetch: ${feed ? 'the feed repeats ' + feed.date + '; checking' : 'reading'} the listing pages`);
-      const listed = await getListings(http, opts.urls.listing, opts.categories);
-      report.source = 'listing';
-      report.date = listed.date;
-      if (!listed.date || listed.items.length === 0) {
-        return finish(
-          report,
-          'no-announcement',
-          `no new announcement since ${newest ?? 'the store began'} (the listing pages have none)`,
-        );
-      }
-      items = listed.items;
-    }
-  } else {
-    const window = submissionWindow(opts.date);
-    report.date = opts.date;
-    report.source = 'api';
-    if (!window) {
-      return finish(
-        report,
-        'no-announcement',
-        `no listing is dated ${opts.date}: arXiv announces Sunday–Thursday evenings (listings dated Monday–Friday), not on holidays`,
-      );
-    }
-    log(`fetch: API search for papers submitted ${window.start.toISOString()} – ${window.end.toISOString()}`);
-    const found = await searchWindow(http, opts.urls.api, opts.categories, window.start, window.end, log);
-    items = found.entries.map((e) => announcedFromEntry(e, yours));
-    complete = new Map(found.entries.map((e) => [e.id, e]));
-    report.notes.push(
-      'past days come from the API by submission time: replacements are not included, and a paper held back by moderation is dated by its submission window',
-    );
-  }
-  const date = report.date!;
+  const found = opts.date === 'latest' ? await discoverLatest(http, deps, opts) : await discoverPast(http, log, opts);
+  report.source = found.source;
+  report.date = found.date;
+  report.notes.push(...found.notes);
+  if ('nothing' in found) return finish(report, 'no-announcement', found.nothing);
+  const { items, complete } = found;
+  const date = found.date;
   const selection = selectAnnounced(items, opts.categories, opts.include);
   report.selected = selection.papers.length;
   report.skipped = selection.skipped;
@@ -284,7 +281,7 @@ export async function fetchDay(deps: FetchDeps, opts: FetchDayOptions): Promise<
     const stored = store.paperVersions(selection.papers.map((p) => p.id));
     const wanted = selection.papers.filter((p) => {
       const v = stored.get(p.id);
-      return v === undefined || queuedIds.has(p.id) || v === null || (p.version !== null && v < p.version);
+      return v === undefined || v === null || (p.version !== null && v < p.version);
     });
     if (wanted.length) {
       log(`fetch: metadata for ${wanted.length} papers from the API`);
