@@ -94,6 +94,9 @@ describe('fetch latest', () => {
     expect(r).toMatchObject({ outcome: 'fetched', date: '2026-09-24', source: 'listing', selected: newer.mine.length });
     expect(paths().slice(-5)).toEqual(['/rss', '/list', '/list', '/list', '/api']);
     expect(store.listDays().map((d) => d.date)).toEqual(['2026-09-24', DAY]);
+    // Read from three listings (cs.AR first), a paper new in cs.LG and cross-listed to cs.AR is still new in cs.LG.
+    const rows = store.getDay('2026-09-24').filter((x) => x.paper.id === newer.mine[0]);
+    expect(rows.map((x) => `${x.category}:${x.kind}`).sort()).toEqual(['cs.AR:cross', 'cs.LG:new']);
   });
 
   it('should retry a truncated feed, never reading it as an empty day', async () => {

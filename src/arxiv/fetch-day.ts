@@ -5,7 +5,7 @@
  * date. Metadata comes from the API in batches; what does not arrive is stored from the feed
  * with a reason and asked for again by the next fetch.
  */
-import type { PaperInput } from '../core/types.js';
+import type { AnnouncementKind, PaperInput } from '../core/types.js';
 import type { Store, WriteCounts } from '../store/store.js';
 import { emptyCounts } from '../store/store.js';
 import { parseAnnouncementFeed } from './feed.js';
@@ -83,6 +83,8 @@ async function getFeed(http: ArxivHttp, url: string): Promise<AnnouncementFeed> 
   return feed!;
 }
 
+const KIND_RANK: Record<AnnouncementKind, number> = { cross: 0, new: 1, 'replace-cross': 2, replace: 3 };
+
 /**
  * The day from the listing pages (`/list/CAT/new`, one request per category), merged into one
  * entry per paper. Used when the feed fails or looks stale.
@@ -105,10 +107,10 @@ async function getListings(
     date ??= page!.date;
     for (const e of page!.entries) {
       const known = byId.get(e.id);
-      // A replacement seen in any listing makes the paper a replacement; otherwise the kind
-      // follows the primary category (selectAnnounced decides new vs cross per listing).
-      if (!known) byId.set(e.id, { ...e, kind: e.kind });
-      else if (e.kind.startsWith('replace') && !known.kind.startsWith('replace')) known.kind = e.kind;
+      // Listings see a paper from their own category: new in its primary listing, cross in the
+      // others. The strongest kind wins, so the merged entry says what happened to the paper.
+      if (!known) byId.set(e.id, { ...e });
+      else if (KIND_RANK[e.kind] > KIND_RANK[known.kind]) known.kind = e.kind;
     }
   }
   return { date, items: [...byId.values()] };

@@ -347,9 +347,7 @@ describe('createArxivHttp against the arXiv stand-in', () => {
     const res = await http.get(`${s.urls.rss}/cs.AI`, { validate: xmlRoot('rss') });
     expect(res.body).toContain('<title>cs.AI updates on arXiv.org</title>');
     const req = s.requests[0]!;
-    expect(req.headers['user-agent']).toBe(
-      'arxiv-digest/0.1.0 (daily arXiv digest; mailto:tests@example.org)',
-    );
+    expect(req.headers['user-agent']).toBe('arxiv-digest/0.1.0 (daily arXiv digest; mailto:tests@example.org)');
     expect(req.headers['accept-encoding']).toBe('gzip, deflate, br');
     expect(req.gzip).toBe(true);
   });

@@ -64,8 +64,12 @@ export function selectAnnounced(
     const listed = item.categories.filter((c) => yours.has(c));
     // Alias categories (cs.NA ~ math.NA) can put a paper in your feed under a name you did not list.
     if (listed.length === 0 && primary !== undefined) listed.push(primary);
+    // `cross` for a paper whose primary is yours: an older paper cross-listed today to another of
+    // your categories; it is not new in its primary listing.
+    const olderPaper = item.kind === 'cross' && primaryIsYours && listed.length > 1;
     for (const category of listed) {
       const own = category === primary;
+      if (olderPaper && own) continue;
       const kind: AnnouncementKind = replacement ? (own ? 'replace' : 'replace-cross') : own ? 'new' : 'cross';
       announcements.push({ paperId: item.id, category, version: item.version, kind });
     }
