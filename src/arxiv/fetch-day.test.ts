@@ -187,3 +187,56 @@ describe('fetch a past date', () => {
     expect(arxiv.requests).toHaveLength(0);
   });
 });
+
+describe('fetch round-trips awkward metadata', () => {
+  it('should keep old-style ids, versions, a title "0", non-ASCII names, DOI and journal ref', async () => {
+    const papers = [
+      {
+        id: 'astro-ph/0601001',
+        version: 3,
+        title: 'Old-style identifiers still work',
+        authors: ['Jörg Müller', 'Zoë Ångström', '王小明'],
+        abstract: 'An abstract with <b>markup</b> & ampersands.',
+        categories: ['cs.LG'],
+        doi: '10.1103/PhysRevD.73.123456',
+        journalRef: 'Phys. Rev. D 73 (2006) 123456',
+        comment: '5 pages',
+        published: '2026-09-21T20:00:00Z',
+        updated: '2026-09-22T10:00:00Z',
+      },
+      {
+        id: '2609.00042',
+        version: 1,
+        title: '0',
+        authors: ['N. N.'],
+        abstract: 'Zero.',
+        categories: ['cs.DC'],
+        published: '2026-09-22T01:00:00Z',
+        updated: '2026-09-22T01:00:00Z',
+      },
+    ];
+    const world: StandInWorld = {
+      papers,
+      days: {
+        [DAY]: papers.map((p) => ({
+          paperId: p.id,
+          version: p.version,
+          kind: 'new' as const,
+          categories: p.categories,
+        })),
+      },
+    };
+    const { store, fetch } = await setup(world);
+    const r = await fetch();
+    expect(r).toMatchObject({ outcome: 'fetched', selected: 2, missing: [] });
+    expect(store.getPaper('astro-ph/0601001')).toMatchObject({
+      version: 3,
+      authors: ['Jörg Müller', 'Zoë Ångström', '王小明'],
+      abstract: 'An abstract with <b>markup</b> & ampersands.',
+      doi: '10.1103/PhysRevD.73.123456',
+      journalRef: 'Phys. Rev. D 73 (2006) 123456',
+      comment: '5 pages',
+    });
+    expect(store.getPaper('2609.00042')).toMatchObject({ title: '0', version: 1 });
+  });
+});
