@@ -11,6 +11,10 @@ export interface GlobalOptions {
 export interface CommandFlags {
   categories?: string;
   include?: string;
+  model?: string;
+  concurrency?: string;
+  rpm?: string;
+  tpm?: string;
   lang?: string;
   out?: string;
 }
@@ -29,6 +33,10 @@ export function settingsFrom(io: Io, globals: GlobalOptions, flags: CommandFlags
       db: globals.db,
       categories: flags.categories,
       include: flags.include,
+      model: flags.model,
+      llmConcurrency: flags.concurrency,
+      llmRpm: flags.rpm,
+      llmTpm: flags.tpm,
       language: flags.lang,
       out: flags.out,
     },

@@ -91,6 +91,27 @@ export function buildProgram(io: Io, setExit: (code: number) => void): CommandTy
 
   wire(
     program
+      .command('summarize')
+      .description("summarize a day's papers into tldr, motivation, method, result and conclusion (once per paper)")
+      .option('--date <YYYY-MM-DD|latest>', 'announcement date', 'latest')
+      .option('--lang <language>', 'summary language, any language name (default: LANGUAGE)')
+      .addOption(
+        new Option('--provider <provider>', 'openai (needs OPENAI_API_KEY) or offline').choices(['openai', 'offline']),
+      )
+      .option('--model <model>', 'model name (default: MODEL_NAME)')
+      .option('--concurrency <n>', 'requests in flight (default: LLM_CONCURRENCY or 8)')
+      .option('--rpm <n>', 'requests per minute to keep to (default: LLM_RPM, unlimited)')
+      .option('--tpm <n>', 'tokens per minute to keep to (default: LLM_TPM, unlimited)')
+      .option('--max-cost-usd <usd>', 'stop starting requests once the run has cost this much')
+      .option('--retry-failed', 'summarize again papers whose summary failed or was refused')
+      .action(async (opts) => {
+        const { summarizeCommand } = await import('./commands/summarize.js');
+        setExit(await summarizeCommand(opts, globals(), io));
+      }),
+  );
+
+  wire(
+    program
       .command('backfill')
       .description('harvest history from OAI-PMH (resumable) into the store')
       .requiredOption('--from <YYYY-MM-DD>', 'first datestamp')

@@ -20,6 +20,17 @@ export interface Settings {
   /** Settings that were ignored or look wrong, one line each, for the command to print. */
   warnings: string[];
   openai: { apiKey: string | null; baseUrl: string | null; model: string };
+  llm: {
+    /** Requests in flight at once. */
+    concurrency: number;
+    /** Requests / tokens per minute the client keeps to; null = as fast as the provider answers. */
+    rpm: number | null;
+    tpm: number | null;
+    /** Per request. */
+    timeoutMs: number;
+    /** USD per million tokens, by model name. */
+    prices: Record<string, { input: number; output: number }>;
+  };
   arxiv: {
     apiUrl: string;
     rssUrl: string;
@@ -59,6 +70,12 @@ const KEYS = {
   arxivListingUrl: 'ARXIV_LISTING_URL',
   arxivMinIntervalMs: 'ARXIV_MIN_INTERVAL_MS',
   arxivContact: 'ARXIV_CONTACT',
+  llmConcurrency: 'LLM_CONCURRENCY',
+  llmRpm: 'LLM_RPM',
+  llmTpm: 'LLM_TPM',
+  llmTimeoutMs: 'LLM_TIMEOUT_MS',
+  llmPriceInput: 'LLM_PRICE_INPUT',
+  llmPriceOutput: 'LLM_PRICE_OUTPUT',
 } as const;
 type Key = keyof typeof KEYS;
 const SECRET_KEYS = ['openaiApiKey', 'apiKey', 'OPENAI_API_KEY', 'smtpPass', 'password', 'token'];
@@ -129,7 +146,7 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
   for (const k of Object.keys(file)) {
     if (SECRET_KEYS.includes(k))
       problems.push(`${k}: secrets are read from the environment only (OPENAI_API_KEY), never from the config file`);
-    else if (!(k in KEYS) && k !== '$schema')
+    else if (!(k in KEYS) && k !== '$schema' && k !== 'prices')
       problems.push(`${k}: unknown setting (known: ${Object.keys(KEYS).join(', ')})`);
   }
 
@@ -192,10 +209,52 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
     problems.push(`${interval.source}: expected a whole number of milliseconds, got ${JSON.stringify(interval.value)}`);
   }
 
+  /** A whole number ≥ min, or null when unset and nullable. */
+  const int = (key: Key, fallback: string | null, min: number): number | null => {
+    const { value, source } = pick(key, fallback);
+    if (value === null || value === '') return null;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) {
+      problems.push(`${source}: expected a whole number ≥ ${min}, got ${JSON.stringify(value)}`);
+      return null;
+    }
+    return n;
+  };
+  const priceNumber = (key: Key): number | null => {
+    const { value, source } = pick(key, null);
+    if (value === null) return null;
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < 0)
+      problems.push(`${source}: expected USD per million tokens, got ${JSON.stringify(value)}`);
+    return n;
+  };
+  const prices: Settings['llm']['prices'] = {};
+  if (file.prices !== undefined) {
+    const table = file.prices;
+    if (table === null || typeof table !== 'object' || Array.isArray(table))
+      problems.push(`prices: expected {"model": {"input": USD, "output": USD}} in ${configPath}`);
+    else {
+      for (const [model, p] of Object.entries(table as Record<string, unknown>)) {
+        const q = p as { input?: unknown; output?: unknown } | null;
+        if (!q || typeof q.input !== 'number' || typeof q.output !== 'number' || q.input < 0 || q.output < 0) {
+          problems.push(
+            `prices.${model}: expected {"input": USD per million tokens, "output": USD per million tokens} in ${configPath}`,
+          );
+        } else prices[model] = { input: q.input, output: q.output };
+      }
+    }
+  }
+
   const inc = pick('include', '');
   const include = parseIncludeList(inc.value!, inc.source, problems);
 
   const baseUrl = pick('openaiBaseUrl', null).value;
+  const model = pick('model', DEFAULTS.model).value!;
+  const priceIn = priceNumber('llmPriceInput');
+  const priceOut = priceNumber('llmPriceOutput');
+  if ((priceIn === null) !== (priceOut === null)) problems.push('LLM_PRICE_INPUT and LLM_PRICE_OUTPUT go together');
+  else if (priceIn !== null && priceOut !== null) prices[model] = { input: priceIn, output: priceOut };
+
   const settings: Settings = {
     categories,
     language,
@@ -207,7 +266,14 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
     openai: {
       apiKey: env.OPENAI_API_KEY?.trim() || null,
       baseUrl: baseUrl ? url('openaiBaseUrl', baseUrl) : null,
-      model: pick('model', DEFAULTS.model).value!,
+      model,
+    },
+    llm: {
+      concurrency: int('llmConcurrency', '8', 1) ?? 8,
+      rpm: int('llmRpm', null, 1),
+      tpm: int('llmTpm', null, 1),
+      timeoutMs: int('llmTimeoutMs', '60000', 1) ?? 60000,
+      prices,
     },
     arxiv: {
       apiUrl: url('arxivApiUrl', DEFAULTS.apiUrl),
