@@ -42,12 +42,13 @@ describe('OpenAI-compatible provider', () => {
     expect(out.tokensIn).toBeGreaterThan(0);
     expect(out.costUsd).toBeCloseTo((out.tokensIn! * 0.28 + out.tokensOut! * 0.42) / 1e6, 12);
     const body = llm.requests[0]!.body!;
+    const messages = body.messages as { content: string }[];
     expect(body.response_format).toMatchObject({
       type: 'json_schema',
       json_schema: { name: 'paper_summary', strict: true },
     });
-    expect(body.messages[0]!.content).toContain('Write every field in Chinese.');
-    expect(body.messages[1]!.content).toMatch(/^<paper>\n\{"title":"Sparse attention/);
+    expect(messages[0]!.content).toContain('Write every field in Chinese.');
+    expect(messages[1]!.content).toMatch(/^<paper>\n\{"title":"Sparse attention/);
     expect(summarizer.id).toBe('openai:deepseek-chat');
   });
 
@@ -88,7 +89,7 @@ describe('OpenAI-compatible provider', () => {
     llm.addFault(fault);
     const out = await summarizer.summarize(paper());
     expect(out).toMatchObject({ status: 'ok', requests: 2 });
-    const repair = llm.requests[1]!.body!.messages;
+    const repair = llm.requests[1]!.body!.messages as { content: string }[];
     expect(repair.at(-1)!.content).toMatch(/^That answer is not usable \(/);
   });
 
