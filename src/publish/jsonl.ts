@@ -8,6 +8,7 @@ import { absUrl, pdfUrl } from '../core/arxiv-id.js';
 import type { DayPaper, DayView } from './day-view.js';
 import { pyDumps, type PyValue } from './py-json.js';
 import type { Renderer } from './renderer.js';
+import { PLACEHOLDER_FLAG } from '../core/placeholders.js';
 
 function rawObject(p: DayPaper): { [k: string]: PyValue | undefined } {
   return {
@@ -32,6 +33,9 @@ function enhancedObject(p: DayPaper): { [k: string]: PyValue | undefined } {
   if (p.summary.status === 'ok') {
     const f = p.summary.summary.fields!;
     o.AI = { tldr: f.tldr, motivation: f.motivation, method: f.method, result: f.result, conclusion: f.conclusion };
+    // Our checks' flags ride along; imported reference summaries have none, so their lines stay identical.
+    const flags = p.summary.summary.flags.filter((x) => x !== PLACEHOLDER_FLAG);
+    if (flags.length) o.AI_flags = flags;
   } else {
     o.summary_status = { status: p.summary.status, reason: p.summary.reason };
   }

@@ -6,9 +6,29 @@
 import { absUrl } from '../core/arxiv-id.js';
 import type { DayPaper, DayView } from './day-view.js';
 import type { Renderer } from './renderer.js';
+import { FLAGS } from '../summarize/types.js';
 
 // Python's str.strip() whitespace, which the reference applies to the TL;DR.
 const pyStrip = (s: string): string => s.replace(/^[\s\u001c-\u001f\u0085]+|[\s\u001c-\u001f\u0085]+$/g, '');
+
+/**
+ * One warning line per check a summary failed, between the TL;DR and the details. Imported
+ * reference summaries carry no such flags, so reference days stay byte-identical.
+ */
+function flagNotes(flags: readonly string[]): string {
+  let out = '';
+  for (const f of flags) {
+    const text = FLAG_NOTES[f];
+    if (text) out += `\n⚠ ${text}\n`;
+  }
+  return out;
+}
+
+const FLAG_NOTES: Record<string, string> = {
+  [FLAGS.unsupportedNumber]: 'Check: this summary has a number that is not in the abstract.',
+  [FLAGS.languageMismatch]: 'Check: this summary is not in the requested language.',
+  [FLAGS.untranslated]: "Offline summary in the abstract's language (not translated).",
+};
 
 function entry(p: DayPaper, idx: number): string {
   const head = `### [${idx}] [${p.paper.title}](${absUrl(p.paper.id)})\n*${p.paper.authors.join(',')}*\n\nMain category: ${p.primary}\n\n`;
@@ -17,8 +37,9 @@ function entry(p: DayPaper, idx: number): string {
     return `${head}Summary status: ${p.summary.status} — ${p.summary.reason}\n\n\n<details>\n  <summary>Details</summary>\n${abstract}`;
   }
   const f = p.summary.summary.fields!;
+  const notes = flagNotes(p.summary.summary.flags);
   return (
-    `${head}TL;DR: ${pyStrip(f.tldr)}\n\n\n<details>\n  <summary>Details</summary>\n` +
+    `${head}TL;DR: ${pyStrip(f.tldr)}\n${notes}\n\n<details>\n  <summary>Details</summary>\n` +
     `Motivation: ${f.motivation}\n\nMethod: ${f.method}\n\nResult: ${f.result}\n\nConclusion: ${f.conclusion}\n\n${abstract}`
   );
 }

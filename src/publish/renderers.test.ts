@@ -82,3 +82,17 @@ describe('jsonl renderers', () => {
     expect(lines[1].AI).toBeUndefined();
   });
 });
+
+describe('flags from the summary checks', () => {
+  it('should be marked in Markdown and carried in JSONL and JSON', () => {
+    const day = sampleDay();
+    const s = day.papers.find((p) => p.summary.status === 'ok')!.summary;
+    if (s.status === 'ok') s.summary.flags = ['unsupported-number'];
+    const md = RENDERERS.find((r) => r.format === 'markdown')!.render(day);
+    expect(md).toContain('\n\n⚠ Check: this summary has a number that is not in the abstract.\n\n\n<details>');
+    const line = JSON.parse(RENDERERS.find((r) => r.format === 'jsonl')!.render(day).split('\n')[0]!);
+    expect(line.AI_flags).toEqual(['unsupported-number']);
+    const json = JSON.parse(RENDERERS.find((r) => r.format === 'json')!.render(day));
+    expect(json.papers.find((p: { id: string }) => p.id === '2401.00001').summary.flags).toEqual(['unsupported-number']);
+  });
+});

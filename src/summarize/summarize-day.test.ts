@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import type { PaperInput } from '../core/types.js';
+import { ai, testStore } from '../test-support/fixtures.js';
+import { LimiterStopped } from './limiter.js';
+import { ProviderError } from './openai.js';
+import { summarizeDay, type SummarizeOptions } from './summarize-day.js';
+import { FLAGS, type Summarizer, type SummaryOutcome, type SummaryRequest } from './types.js';
+
+const DAY = '2026-09-23';
+const opts: SummarizeOptions = { date: DAY, language: 'English', retryFailed: false, maxCostUsd: null };
+
+function seeded(n: number) {
+  const store = testStore();
+  const papers: PaperInput[] = Array.from({ length: n }, (_, i) => ({
+    id: `2609.${String(10001 + i)}`,
+    version: 1,
+    title: `Paper ${i}`,
+    authors: ['A'],
+    abstract: `We study thing ${i}. Accuracy rises by 2.8%.`,
+    categories: ['cs.LG'],
+  }));
+  store.upsertPapers(papers, 't');
+  store.addAnnouncements(
+    DAY,
+    papers.map((p) => ({ paperId: p.id, category: 'cs.LG', version: 1, kind: 'new' as const })),
+    't',
+  );
+  return store;
+}
+
+/** A scripted summarizer: `script(req)` decides each outcome; calls are recorded. */
+function fake(script: (req: SummaryRequest) => Partial<SummaryOutcome> | Error = () => ({})) {
+  const calls: string[] = [];
+  const summarizer: Summarizer = {
+    id: 'fake:model',
+    promptVersion: 'v1',
+    async summarize(req) {
+      calls.push(req.paperId);
+      const r = script(req);
+      if (r instanceof Error) throw r;
+      return {
+        status: 'ok',
+        fields: ai(req.paperId),
+        error: null,
+        flags: [],
+        tokensIn: 100,
+        tokensOut: 50,
+        costUsd: 0.01,
+        durationMs: 1,
+        requests: 1,
+        ...r,
+      };
+    },
+  };
+  return { summarizer, calls };
+}
+
+describe('summarizeDay', () => {
+  it('should summarize every paper once and cost 0 calls on a re-run', async () => {
+    const store = seeded(5);
+    const f = fake();
+    const r = await summarizeDay({ store, summarizer: f.summarizer }, opts);
+    expect(r).toMatchObject({ papers: 5, ok: 5, skipped: 0, tokensIn: 500, tokensOut: 250, requests: 5 });
+    expect(r.costUsd).toBeCloseTo(0.05);
+    const again = fake();
+    expect(await summarizeDay({ store, summarizer: again.summarizer }, opts)).toMatchObject({
+      ok: 0,
+      skipped: 5,
+      requests: 0,
+    });
+    expect(again.calls).toEqual([]);
+  });
+
+  it('should summarize again for another language, model or prompt version', async () => {
+    const store = seeded(2);
+    await summarizeDay({ store, summarizer: fake().summarizer }, opts);
+    const other = fake();
+    await summarizeDay({ store, summarizer: other.summarizer }, { ...opts, language: 'German' });
+    expect(other.calls).toHaveLength(2);
+    const v2 = fake();
+    await summarizeDay({ store, summarizer: { ...v2.summarizer, promptVersion: 'v2' } }, opts);
+    expect(v2.calls).toHaveLength(2);
+  });
+
+  it('should leave failures and refusals alone unless asked to retry them', async () => {
+    const store = seeded(3);
+    const first = fake((req) =>
+      req.paperId.endsWith('1')
+        ? { status: 'failed', fields: null, error: 'boom' }
+        : req.paperId.endsWith('2')
+          ? { status: 'refused', fields: null, error: 'no' }
+          : {},
+    );
+    const r = await summarizeDay({ store, summarizer: first.summarizer }, opts);
+    expect(r).toMatchObject({ ok: 1, failed: 1, refused: 1 });
+    const again = fake();
+    expect(await summarizeDay({ store, summarizer: again.summarizer }, opts)).toMatchObject({ skipped: 3 });
+    expect(again.calls).toEqual([]);
+    const retry = fake();
+    expect(await summarizeDay({ store, summarizer: retry.summarizer }, { ...opts, retryFailed: true })).toMatchObject({
+      ok: 2,
+      skipped: 1,
+    });
+    expect(retry.calls.sort()).toEqual(['2609.10001', '2609.10002']);
+  });
+
+  it('should mark papers pending before the first call, so an interrupted run leaves exactly those', async () => {
+    const store = seeded(4);
+    const seen: string[][] = [];
+    const f = fake((req) => {
+      seen.push(
+        store
+          .getDaySummaries(DAY, 'English')
+          .filter((s) => s.status === 'pending')
+          .map((s) => s.paperId),
+      );
+      return req.paperId.endsWith('3') ? new Error('network gone') : {};
+    });
+    await summarizeDay({ store, summarizer: f.summarizer }, opts);
+    expect(seen[0]).toHaveLength(4);
+    // A crash is simulated by putting two papers back to pending, as a killed run leaves them.
+    store.upsertSummaries(
+      ['2609.10001', '2609.10002'].map((paperId) => ({
+        paperId,
+        version: 1,
+        language: 'English',
+        summarizer: 'fake:model',
+        promptVersion: 'v1',
+        status: 'pending' as const,
+        fields: null,
+      })),
+    );
+    const next = fake();
+    await summarizeDay({ store, summarizer: next.summarizer }, opts);
+    expect(next.calls.sort()).toEqual(['2609.10001', '2609.10002']);
+  });
+
+  it('should flag numbers that are not in the abstract, and text not in the language', async () => {
+    const store = seeded(2);
+    const f = fake((req) =>
+      req.paperId.endsWith('1')
+        ? { fields: { ...ai('x'), result: 'Accuracy rises by 12%.' } }
+        : {
+            fields: {
+              tldr: '我们研究一个问题。',
+              motivation: '动机。',
+              method: '方法。',
+              result: '结果。',
+              conclusion: '结论。',
+            },
+          },
+    );
+    const r = await summarizeDay({ store, summarizer: f.summarizer }, opts);
+    expect(r.flagged).toEqual({ unsupportedNumbers: 1, languageMismatch: 1, untranslated: 0 });
+    const flags = Object.fromEntries(store.getDaySummaries(DAY, 'English').map((s) => [s.paperId, s.flags]));
+    expect(flags['2609.10001']).toEqual([FLAGS.unsupportedNumber]);
+    expect(flags['2609.10002']).toEqual([FLAGS.languageMismatch]);
+  });
+
+  it('should stop starting requests at --max-cost-usd and report the rest pending', async () => {
+    const store = seeded(10);
+    let stopped: string | null = null;
+    let started = 0;
+    // One at a time, like a limiter with concurrency 1 that stop() empties.
+    let chain = Promise.resolve();
+    const summarizer: Summarizer = {
+      id: 'fake:model',
+      promptVersion: 'v1',
+      summarize(req) {
+        const run = chain.then(async () => {
+          if (stopped) throw new LimiterStopped(stopped);
+          started++;
+          return {
+            status: 'ok' as const,
+            fields: ai(req.paperId),
+            error: null,
+            flags: [],
+            tokensIn: 10,
+            tokensOut: 10,
+            costUsd: 0.1,
+            durationMs: 1,
+            requests: 1,
+          };
+        });
+        chain = run.then(
+          () => undefined,
+          () => undefined,
+        );
+        return run;
+      },
+    };
+    const r = await summarizeDay({ store, summarizer, stop: (why) => (stopped = why) }, { ...opts, maxCostUsd: 0.3 });
+    expect(started).toBe(3);
+    expect(r).toMatchObject({ ok: 3, pending: 7, stoppedBy: '--max-cost-usd 0.3 reached ($0.3000)' });
+    const pending = store.getDaySummaries(DAY, 'English').filter((s) => s.status === 'pending');
+    expect(pending).toHaveLength(7);
+    expect(pending[0]!.error).toBe('not started: --max-cost-usd 0.3 reached ($0.3000)');
+  });
+
+  it('should stop the run on a provider error and leave the papers pending', async () => {
+    const store = seeded(3);
+    const f = fake(() => new ProviderError('the provider refused the request (HTTP 401)'));
+    await expect(summarizeDay({ store, summarizer: f.summarizer }, opts)).rejects.toThrow(/HTTP 401/);
+    expect(store.getDaySummaries(DAY, 'English').every((s) => s.status === 'pending')).toBe(true);
+  });
+});
