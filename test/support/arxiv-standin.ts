@@ -16,8 +16,8 @@
  *   writes `expires` (`oaiExpiryAttribute: 'expires'`).
  */
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import { listenLoopback } from './loopback.js';
 import { gzipSync } from 'node:zlib';
 import type { AnnouncementKind } from '../../src/core/types.js';
 
@@ -299,21 +299,8 @@ export async function startArxivStandIn(world: StandInWorld, options: StandInOpt
     send(req, res, record, reply);
   };
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => {
-      // A bug in the stand-in must show up in the test, not hang it.
-      if (!res.headersSent) {
-        res.writeHead(500, { 'content-type': 'text/plain' });
-        res.end(`arxiv-standin crashed: ${e instanceof Error ? e.stack : String(e)}\n`);
-      } else res.destroy();
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  url = `http://127.0.0.1:${port}`;
+  const loopback = await listenLoopback('arxiv-standin', handle);
+  url = loopback.url;
 
   return {
     url,
@@ -329,10 +316,7 @@ export async function startArxivStandIn(world: StandInWorld, options: StandInOpt
     close() {
       for (const t of timers) clearTimeout(t);
       timers.clear();
-      return new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      return loopback.close();
     },
   };
 }

@@ -20,8 +20,8 @@
  * the system prompt asks for Chinese (else English) that quotes the paper's title, so a test can
  * see which paper was summarized.
  */
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import { listenLoopback } from './loopback.js';
 import { SUMMARY_FIELDS, type SummaryField, type SummaryFields } from '../../src/core/types.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -642,23 +642,10 @@ export async function startOpenAiStandIn(initial: OpenAiStandInOptions = {}): Pr
     res.end(reply.body);
   };
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => {
-      // A bug in the stand-in must show up in the test, not hang it.
-      if (!res.headersSent) {
-        res.writeHead(500, { 'content-type': 'text/plain' });
-        res.end(`openai-standin crashed: ${e instanceof Error ? e.stack : String(e)}\n`);
-      } else res.destroy();
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const loopback = await listenLoopback('openai-standin', handle);
 
   return {
-    url: `http://127.0.0.1:${port}/v1`,
+    url: `${loopback.url}/v1`,
     requests,
     setOptions(next) {
       const { faults, supports: nextSupports, ...rest } = next;
@@ -676,10 +663,7 @@ export async function startOpenAiStandIn(initial: OpenAiStandInOptions = {}): Pr
       for (const t of timers) clearTimeout(t);
       timers.clear();
       for (const res of hanging) res.destroy();
-      return new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      return loopback.close();
     },
   };
 }
