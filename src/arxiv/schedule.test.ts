@@ -54,3 +54,15 @@ describe('arXiv schedule', () => {
     expect(apiTimestamp(new Date('2026-09-21T18:00:00Z'))).toBe('202609211800');
   });
 });
+
+describe('nextAnnouncements', () => {
+  it('should list the coming 20:00 US Eastern announcements, skipping Friday, Saturday and holidays', async () => {
+    const { nextAnnouncements } = await import('./schedule.js');
+    expect(nextAnnouncements(new Date('2026-11-24T12:00:00Z'), 4).map((d) => d.toISOString())).toEqual([
+      '2026-11-25T01:00:00.000Z', // Tue 24 Nov 20:00 EST
+      '2026-11-26T01:00:00.000Z', // Wed 25 Nov
+      '2026-11-30T01:00:00.000Z', // Sun 29 Nov (Thu 26 Nov is Thanksgiving; no Fri/Sat)
+      '2026-12-01T01:00:00.000Z',
+    ]);
+  });
+});

@@ -126,3 +126,14 @@ export function latestListingDate(now: Date): string {
 
 /** `202609231800` — the API's submittedDate format, in GMT. */
 export const apiTimestamp = (d: Date): string => d.toISOString().slice(0, 16).replace(/[-T:]/g, '');
+
+/** The next announcement instants (20:00 US Eastern, Sunday–Thursday, not on holidays) after `now`. */
+export function nextAnnouncements(now: Date, count: number): Date[] {
+  const out: Date[] = [];
+  for (let evening = easternDate(now); out.length < count; evening = addDays(evening, 1)) {
+    if (!announcesOn(evening)) continue;
+    const at = easternInstant(evening, ANNOUNCE_HOUR);
+    if (at.getTime() > now.getTime()) out.push(at);
+  }
+  return out;
+}

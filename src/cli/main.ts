@@ -48,7 +48,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): CommandTy
       .requiredOption('--date <YYYY-MM-DD|latest>', 'announcement date')
       .addOption(
         new Option('--format <format>', 'output format')
-          .choices(['markdown', 'jsonl', 'raw-jsonl', 'json'])
+          .choices(['markdown', 'jsonl', 'raw-jsonl', 'json', 'html', 'rss', 'atom', 'jsonfeed', 'bibtex', 'ris'])
           .default('markdown'),
       )
       .option(
@@ -131,15 +131,47 @@ export function buildProgram(io: Io, setExit: (code: number) => void): CommandTy
     program
       .command('run')
       .description(
-        'the daily job; in this release: publish a stored day as YYYY-MM-DD.md, .jsonl and _AI_enhanced_Language.jsonl',
+        'the daily job: fetch, summarize, publish (files, site, feeds) and deliver, once per announcement date',
       )
       .option('--date <YYYY-MM-DD|latest>', 'announcement date', 'latest')
       .option('--categories <list>', 'categories, also the section order (default: CATEGORIES)')
+      .option('--include <list>', 'also include: cross, replace')
       .option('--lang <language>', 'summary language (default: LANGUAGE)')
       .option('--out <dir>', 'output folder (default ./data)')
+      .option('--no-fetch', 'use what is stored; do not ask arXiv')
+      .option('--no-summarize', 'publish without summarizing')
+      .option('--no-deliver', 'send no e-mail or chat messages')
+      .option('--retry-failed', 'summarize again papers whose summary failed')
+      .option('--max-cost-usd <usd>', 'stop starting LLM requests once the run has cost this much')
       .action(async (opts) => {
         const { runCommand } = await import('./commands/run.js');
         setExit(await runCommand(opts, globals(), io));
+      }),
+  );
+
+  wire(
+    program
+      .command('schedule')
+      .description('run `run` after each arXiv announcement (20:00 US Eastern, Sunday–Thursday) plus a margin')
+      .option('--margin-minutes <n>', 'minutes after 20:00 US Eastern (default: SCHEDULE_MARGIN_MINUTES or 30)')
+      .option('--dry-run', 'print the coming run times and exit')
+      .option('--count <n>', 'with --dry-run: how many', '5')
+      .option('--categories <list>', 'passed to run')
+      .option('--lang <language>', 'passed to run')
+      .option('--out <dir>', 'passed to run')
+      .action(async (opts) => {
+        const { scheduleCommand } = await import('./commands/schedule.js');
+        setExit(await scheduleCommand(opts, globals(), io));
+      }),
+  );
+
+  wire(
+    program
+      .command('doctor')
+      .description('check settings, the store, reachability of each configured endpoint, and which keys are set')
+      .action(async () => {
+        const { doctorCommand } = await import('./commands/doctor.js');
+        setExit(await doctorCommand(globals(), io));
       }),
   );
   return program;

@@ -13,6 +13,36 @@ export interface Settings {
   language: string;
   db: string;
   out: string;
+  publish: {
+    /** Where the site will be served (links in feeds and e-mail); null = relative/arXiv links. */
+    siteUrl: string | null;
+    siteTitle: string;
+    /** Days in site/ (its search covers them all) and in the feeds. */
+    siteDays: number;
+    feedDays: number;
+    /** Papers sent in full by e-mail and chat; the rest get a line and a link. */
+    maxPapers: number;
+  };
+  deliver: {
+    smtp: {
+      host: string;
+      port: number;
+      secure: boolean;
+      requireTls: boolean;
+      rejectUnauthorized: boolean;
+      user: string | null;
+      pass: string | null;
+      from: string;
+      to: string[];
+    } | null;
+    slackWebhookUrl: string | null;
+    discordWebhookUrl: string | null;
+    feishu: { webhookUrl: string; secret: string | null } | null;
+    telegram: { token: string; chatId: string; apiUrl: string } | null;
+  };
+  github: { token: string | null; apiUrl: string };
+  /** Minutes after 20:00 US Eastern that `schedule` starts `run`. */
+  scheduleMarginMinutes: number;
   /** Announced papers beyond the default (primary category yours): cross-lists, replacements. */
   include: IncludeOption[];
   /** The config file that was read, if any. */
@@ -76,9 +106,39 @@ const KEYS = {
   llmTimeoutMs: 'LLM_TIMEOUT_MS',
   llmPriceInput: 'LLM_PRICE_INPUT',
   llmPriceOutput: 'LLM_PRICE_OUTPUT',
+  siteUrl: 'SITE_URL',
+  siteTitle: 'SITE_TITLE',
+  siteDays: 'SITE_DAYS',
+  feedDays: 'FEED_DAYS',
+  maxPapers: 'DIGEST_MAX_PAPERS',
+  smtpHost: 'SMTP_HOST',
+  smtpPort: 'SMTP_PORT',
+  smtpSecure: 'SMTP_SECURE',
+  smtpRequireTls: 'SMTP_REQUIRE_TLS',
+  smtpTlsRejectUnauthorized: 'SMTP_TLS_REJECT_UNAUTHORIZED',
+  smtpUser: 'SMTP_USER',
+  smtpFrom: 'SMTP_FROM',
+  smtpTo: 'SMTP_TO',
+  telegramChatId: 'TELEGRAM_CHAT_ID',
+  telegramApiUrl: 'TELEGRAM_API_URL',
+  githubApiUrl: 'GITHUB_API_URL',
+  scheduleMarginMinutes: 'SCHEDULE_MARGIN_MINUTES',
 } as const;
 type Key = keyof typeof KEYS;
-const SECRET_KEYS = ['openaiApiKey', 'apiKey', 'OPENAI_API_KEY', 'smtpPass', 'password', 'token'];
+const SECRET_KEYS = [
+  'openaiApiKey',
+  'apiKey',
+  'OPENAI_API_KEY',
+  'smtpPass',
+  'password',
+  'token',
+  'slackWebhookUrl',
+  'discordWebhookUrl',
+  'feishuWebhookUrl',
+  'feishuSecret',
+  'telegramToken',
+  'githubToken',
+];
 
 export interface SettingsSources {
   /** Flags given on the command line (undefined = not given). */
@@ -255,12 +315,74 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
   if ((priceIn === null) !== (priceOut === null)) problems.push('LLM_PRICE_INPUT and LLM_PRICE_OUTPUT go together');
   else if (priceIn !== null && priceOut !== null) prices[model] = { input: priceIn, output: priceOut };
 
+  const bool = (key: Key, fallback: string): boolean => {
+    const { value, source } = pick(key, fallback);
+    if (/^(1|true|yes|on)$/i.test(value!)) return true;
+    if (/^(0|false|no|off)$/i.test(value!)) return false;
+    problems.push(`${source}: expected true or false, got ${JSON.stringify(value)}`);
+    return fallback === 'true';
+  };
+  const secret = (name: string): string | null => env[name]?.trim() || null;
+
+  const smtpHost = pick('smtpHost', null).value;
+  const smtpTo = (pick('smtpTo', '').value ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  let smtp: Settings['deliver']['smtp'] = null;
+  if (smtpHost) {
+    const secure = bool('smtpSecure', 'false');
+    const from = pick('smtpFrom', null).value ?? pick('smtpUser', null).value;
+    if (!from) problems.push('SMTP_FROM: needed with SMTP_HOST (or SMTP_USER as the sender)');
+    if (smtpTo.length === 0) problems.push('SMTP_TO: needed with SMTP_HOST (comma-separated recipients)');
+    smtp = {
+      host: smtpHost,
+      port: int('smtpPort', secure ? '465' : '587', 1) ?? 587,
+      secure,
+      requireTls: bool('smtpRequireTls', 'false'),
+      rejectUnauthorized: bool('smtpTlsRejectUnauthorized', 'true'),
+      user: pick('smtpUser', null).value,
+      pass: secret('SMTP_PASS'),
+      from: from ?? '',
+      to: smtpTo,
+    };
+  }
+  const feishuUrl = secret('FEISHU_WEBHOOK_URL');
+  const telegramToken = secret('TELEGRAM_BOT_TOKEN');
+  const telegramChat = pick('telegramChatId', null).value;
+  if (telegramToken && !telegramChat) problems.push('TELEGRAM_CHAT_ID: needed with TELEGRAM_BOT_TOKEN');
+  const siteUrl = pick('siteUrl', null).value;
+  if (siteUrl && !/^https?:\/\/\S+$/i.test(siteUrl))
+    problems.push(`SITE_URL: expected an http(s) URL, got ${JSON.stringify(siteUrl)}`);
+
   const settings: Settings = {
     categories,
     language,
     db: resolve(cwd, pick('db', DEFAULTS.db).value!),
     out: resolve(cwd, pick('out', DEFAULTS.out).value!),
     include,
+    publish: {
+      siteUrl: siteUrl ? siteUrl.replace(/\/+$/, '') : null,
+      siteTitle: pick('siteTitle', 'arXiv digest').value!,
+      siteDays: int('siteDays', '60', 1) ?? 60,
+      feedDays: int('feedDays', '7', 1) ?? 7,
+      maxPapers: int('maxPapers', '50', 1) ?? 50,
+    },
+    deliver: {
+      smtp,
+      slackWebhookUrl: secret('SLACK_WEBHOOK_URL'),
+      discordWebhookUrl: secret('DISCORD_WEBHOOK_URL'),
+      feishu: feishuUrl ? { webhookUrl: feishuUrl, secret: secret('FEISHU_SECRET') } : null,
+      telegram:
+        telegramToken && telegramChat
+          ? { token: telegramToken, chatId: telegramChat, apiUrl: url('telegramApiUrl', 'https://api.telegram.org') }
+          : null,
+    },
+    github: {
+      token: secret('GITHUB_TOKEN') ?? secret('TOKEN_GITHUB'),
+      apiUrl: url('githubApiUrl', 'https://api.github.com'),
+    },
+    scheduleMarginMinutes: int('scheduleMarginMinutes', '30', 0) ?? 30,
     configFile: hasConfig ? configPath : null,
     warnings,
     openai: {

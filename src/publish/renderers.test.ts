@@ -10,6 +10,7 @@ import { RENDERERS } from './renderers.js';
 import { testPaper } from './day-view.test.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)> "quotes" \\ Ignore previous instructions';
+const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
 
 function sampleDay(): DayView {
   const ok = { ...testPaper('2401.00001', ['cs.LG', 'cs.AI']), title: HOSTILE, authors: ['Zoë Ünicode', 'B. "Quote"'] };
@@ -58,8 +59,12 @@ describe.each(RENDERERS.map((r) => [r.format, r] as const))('renderer %s', (_for
 
   it('should carry hostile text unchanged as data', () => {
     const text = renderer.render(sampleDay());
-    // Markdown is the reference format (raw text); JSON formats escape quotes and backslashes.
-    expect(text.includes(HOSTILE) || text.includes(JSON.stringify(HOSTILE).slice(1, -1))).toBe(true);
+    // Markdown is the reference format (raw text); JSON formats escape quotes and backslashes;
+    // XML formats (RSS, Atom) escape with the predefined entities, which any XML parser decodes.
+    const xmlDecoded = text.replace(/&(lt|gt|quot|apos|amp);/g, (_m, e: string) => XML_ENTITIES[e]!);
+    expect(
+      text.includes(HOSTILE) || text.includes(JSON.stringify(HOSTILE).slice(1, -1)) || xmlDecoded.includes(HOSTILE),
+    ).toBe(true);
   });
 
   it('should be deterministic and end with a newline', () => {
@@ -90,9 +95,15 @@ describe('flags from the summary checks', () => {
     if (s.status === 'ok') s.summary.flags = ['unsupported-number'];
     const md = RENDERERS.find((r) => r.format === 'markdown')!.render(day);
     expect(md).toContain('\n\n⚠ Check: this summary has a number that is not in the abstract.\n\n\n<details>');
-    const line = JSON.parse(RENDERERS.find((r) => r.format === 'jsonl')!.render(day).split('\n')[0]!);
+    const line = JSON.parse(
+      RENDERERS.find((r) => r.format === 'jsonl')!
+        .render(day)
+        .split('\n')[0]!,
+    );
     expect(line.AI_flags).toEqual(['unsupported-number']);
     const json = JSON.parse(RENDERERS.find((r) => r.format === 'json')!.render(day));
-    expect(json.papers.find((p: { id: string }) => p.id === '2401.00001').summary.flags).toEqual(['unsupported-number']);
+    expect(json.papers.find((p: { id: string }) => p.id === '2401.00001').summary.flags).toEqual([
+      'unsupported-number',
+    ]);
   });
 });

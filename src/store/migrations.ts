@@ -130,4 +130,21 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'deliveries',
+    sql: `
+      -- One row per day, channel and target: a re-run sends only what is not 'sent'.
+      CREATE TABLE deliveries (
+        date TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        target TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('sent', 'failed')),
+        error TEXT,
+        attempts INTEGER NOT NULL DEFAULT 1,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (date, channel, target)
+      );
+    `,
+  },
 ];

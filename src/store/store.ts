@@ -583,6 +583,38 @@ export class Store {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // deliveries
+
+  getDelivery(
+    date: string,
+    channel: string,
+    target: string,
+  ): { status: 'sent' | 'failed'; error: string | null; attempts: number } | null {
+    return (
+      (this.stmt('SELECT status, error, attempts FROM deliveries WHERE date = ? AND channel = ? AND target = ?').get(
+        date,
+        channel,
+        target,
+      ) as { status: 'sent' | 'failed'; error: string | null; attempts: number } | undefined) ?? null
+    );
+  }
+
+  recordDelivery(
+    date: string,
+    channel: string,
+    target: string,
+    status: 'sent' | 'failed',
+    error: string | null = null,
+  ): void {
+    this.stmt(
+      `
+      INSERT INTO deliveries (date, channel, target, status, error, attempts, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?)
+      ON CONFLICT (date, channel, target) DO UPDATE SET status = excluded.status, error = excluded.error,
+        attempts = attempts + 1, updated_at = excluded.updated_at`,
+    ).run(date, channel, target, status, error, this.now());
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // runs log
 
   startRun(command: string, args: unknown): number {

@@ -203,14 +203,25 @@ describe('arxiv-digest CLI', () => {
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('should publish the reference files of the latest day with run', () => {
+  it('should publish the reference files, the site and the feeds of the latest day with run', () => {
     const cwd = testDir({ [`${DAY}_AI_enhanced_English.jsonl`]: enhancedDay() });
     cli(['import', `${DAY}_AI_enhanced_English.jsonl`], { cwd });
-    const r = cli(['run', '--lang', 'English', '--out', 'pub'], { cwd });
+    const r = cli(['run', '--no-fetch', '--no-deliver', '--lang', 'English', '--out', 'pub'], { cwd });
     expect(r.code).toBe(0);
-    for (const f of [`${DAY}.md`, `${DAY}.jsonl`, `${DAY}_AI_enhanced_English.jsonl`])
+    for (const f of [
+      `${DAY}.md`,
+      `${DAY}.jsonl`,
+      `${DAY}_AI_enhanced_English.jsonl`,
+      'site/index.html',
+      `site/days/${DAY}.html`,
+      'feed.xml',
+      'atom.xml',
+      'feed.json',
+    ])
       expect(existsSync(join(cwd, 'pub', f)), f).toBe(true);
-    expect(r.stdout).toMatch(/^run 2026-01-05: 3 papers, 3 summarized, 0 pending, 0 failed; published/);
+    expect(r.stdout).toMatch(
+      /^run 2026-01-05: 3 papers; summaries 3 ok, 0 failed\/refused, 0 pending; 0 calls, 0 tokens, \$0\.0000; 0 code links; published \d+ files\n$/,
+    );
   });
 
   it('should give a clear error when the store cannot be opened', () => {

@@ -33,8 +33,8 @@ export interface BackfillFlags {
 }
 
 /** The polite client for every arXiv host, telling the reader when arXiv makes us wait. */
-export function arxivHttpFor(settings: Settings, io: Io, fetchImpl?: typeof fetch): ArxivHttp {
-  if (!settings.arxiv.contact) {
+export function arxivHttpFor(settings: Settings, io: Io, fetchImpl?: typeof fetch, warn = true): ArxivHttp {
+  if (warn && !settings.arxiv.contact) {
     io.stderr.write(
       'arxiv-digest: warning: ARXIV_CONTACT is not set; arXiv asks API users to identify themselves (an e-mail in the User-Agent)\n',
     );

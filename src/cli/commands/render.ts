@@ -32,20 +32,31 @@ export function resolveDate(store: Store, date: string): string {
 }
 
 export async function renderCommand(flags: RenderFlags, globals: GlobalOptions, io: Io): Promise<number> {
-  const renderer = rendererFor(flags.format);
-  if (!renderer) {
+  const settings = settingsFrom(io, globals, { categories: flags.categories, lang: flags.lang });
+  if (flags.format !== 'html' && !rendererFor(flags.format)) {
     throw new UsageError(
-      `--format: unknown format ${JSON.stringify(flags.format)} (available: ${RENDERERS.map((r) => r.format).join(', ')})`,
+      `--format: unknown format ${JSON.stringify(flags.format)} (available: ${[...RENDERERS.map((r) => r.format), 'html'].join(', ')})`,
     );
   }
-  const settings = settingsFrom(io, globals, { categories: flags.categories, lang: flags.lang });
-  return withStore(settings, (store) => {
+  return withStore(settings, async (store) => {
+    const date = resolveDate(store, flags.date);
     const day = loadDay(store, {
-      date: resolveDate(store, flags.date),
+      date,
       language: settings.language,
       categoryOrder: settings.categories,
       preferredSummarizer: configuredSummarizer(settings),
     });
+    // The HTML page needs the site's title and language; loaded only when asked for, so the
+    // other formats do not pay for the site's code at start-up.
+    const renderer =
+      flags.format === 'html'
+        ? (await import('../../publish/site/index.js')).htmlRenderer({
+            title: settings.publish.siteTitle,
+            language: settings.language,
+            generatedAt: `${date}T00:00:00Z`,
+            baseUrl: settings.publish.siteUrl,
+          })
+        : rendererFor(flags.format)!;
     const text = renderer.render(day);
     if (flags.out) writeFileAtomic(flags.out, text);
     else io.stdout.write(text);

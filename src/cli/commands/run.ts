@@ -1,57 +1,142 @@
 /**
- * `arxiv-digest run`: the daily job. This release has the store and publishing; discovering and
- * fetching from arXiv (fetch), summarizing (summarize) and delivery join this composition as
- * they land. Today it publishes a stored day's reference files into --out.
+ * `arxiv-digest run`: the daily job — fetch, code links, summarize, publish, deliver — under a
+ * lock so two runs never overlap. Ends with one summary line; exit 1 when any step failed.
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { createChannels } from '../../deliver/from-settings.js';
+import { fetchGithubStars } from '../../links/github-stars.js';
 import { configuredSummarizer } from '../../config/settings.js';
-import { writeFileAtomic } from '../../core/write-file.js';
-import { countDay } from '../../publish/day-view.js';
-import { enhancedJsonlRenderer, rawJsonlRenderer } from '../../publish/jsonl.js';
-import { loadDay } from '../../publish/load-day.js';
-import { markdownRenderer } from '../../publish/markdown.js';
-import { plural, recordRun, settingsFrom, withStore, type GlobalOptions, type Io } from '../context.js';
-import { resolveDate } from './render.js';
+import { isIsoDate } from '../../core/dates.js';
+import { UsageError } from '../../errors.js';
+import { runDaily, type DailyReport } from '../../run/daily.js';
+import { acquireLock } from '../../run/lock.js';
+import { grouped, plural, recordRun, settingsFrom, withStore, type GlobalOptions, type Io } from '../context.js';
+import { createProgress } from '../progress.js';
+import { arxivHttpFor } from './fetch.js';
+import { makeSummarizer } from './summarize.js';
 
 export interface RunFlags {
   date?: string;
   categories?: string;
+  include?: string;
   lang?: string;
   out?: string;
+  /** commander's --no-fetch / --no-summarize / --no-deliver */
+  fetch?: boolean;
+  summarize?: boolean;
+  deliver?: boolean;
+  retryFailed?: boolean;
+  maxCostUsd?: string;
 }
 
-const PUBLISHED = [markdownRenderer, rawJsonlRenderer, enhancedJsonlRenderer];
+function describe(r: DailyReport): string {
+  const parts = [`run ${r.date}: ${plural(r.counts.papers, 'paper')}`];
+  if (r.fetch?.outcome === 'fetched')
+    parts.push(
+      `fetched ${r.fetch.papers.inserted} new, ${r.fetch.papers.updated} updated (${plural(r.fetch.requests, 'request')})`,
+    );
+  else if (r.fetch) parts.push('no new announcement');
+  parts.push(
+    `summaries ${r.counts.summarized} ok, ${r.counts.failed + r.counts.refused} failed/refused, ${r.counts.pending} pending`,
+  );
+  if (r.summarize) {
+    const s = r.summarize;
+    parts.push(
+      `${plural(s.requests, 'call')}, ${grouped(s.tokensIn + s.tokensOut)} tokens${s.costUsd !== null ? `, $${s.costUsd.toFixed(4)}` : ''}`,
+    );
+  }
+  parts.push(`${plural(r.links.found, 'code link')}`);
+  parts.push(`published ${plural(r.files.length, 'file')}`);
+  if (r.deliveries.length) {
+    const by = (status: string) => r.deliveries.filter((d) => d.status === status).length;
+    parts.push(`deliveries ${by('sent')} sent, ${by('already-sent')} already sent, ${by('failed')} failed`);
+  }
+  return parts.join('; ');
+}
 
 export async function runCommand(flags: RunFlags, globals: GlobalOptions, io: Io): Promise<number> {
+  const date = flags.date ?? 'latest';
+  if (date !== 'latest' && !isIsoDate(date))
+    throw new UsageError(`--date: expected YYYY-MM-DD or latest, got ${JSON.stringify(date)}`);
+  let maxCostUsd: number | null = null;
+  if (flags.maxCostUsd !== undefined) {
+    maxCostUsd = Number(flags.maxCostUsd);
+    if (!Number.isFinite(maxCostUsd) || maxCostUsd < 0)
+      throw new UsageError(`--max-cost-usd: expected an amount in USD, got ${JSON.stringify(flags.maxCostUsd)}`);
+  }
   const settings = settingsFrom(io, globals, flags);
-  return withStore(settings, (store) =>
-    recordRun(store, 'run', flags, () => {
-      const day = loadDay(store, {
-        date: resolveDate(store, flags.date ?? 'latest'),
-        language: settings.language,
-        categoryOrder: settings.categories,
-        preferredSummarizer: configuredSummarizer(settings),
-      });
-      const files = PUBLISHED.map((r) => {
-        const path = join(settings.out, r.fileName(day));
-        writeFileAtomic(path, r.render(day));
-        return path;
-      });
-      const c = countDay(day);
-      io.stdout.write(
-        `run ${day.date}: ${plural(c.papers, 'paper')}, ${c.summarized} summarized, ${c.pending} pending, ${c.failed + c.refused} failed; ` +
-          `published ${files.map((f) => f.slice(settings.out.length + 1)).join(', ')} in ${settings.out}\n`,
-      );
-      return {
-        code: 0,
-        counts: {
-          papers: c.papers,
-          summarized: c.summarized,
-          pending: c.pending,
-          failed: c.failed,
-          files: files.length,
-        },
-      };
-    }),
-  );
+  const lock = acquireLock(join(dirname(settings.db), 'arxiv-digest.lock'), { command: `run ${date}` });
+  if (lock.tookOver)
+    io.stderr.write(
+      `run: took over a stale lock left by pid ${lock.tookOver.pid} (${lock.tookOver.command}, ${lock.tookOver.startedAt})\n`,
+    );
+  try {
+    return await withStore(settings, (store) =>
+      recordRun(store, 'run', { ...flags, date }, async () => {
+        const steps = {
+          fetch: flags.fetch !== false,
+          summarize: flags.summarize !== false,
+          deliver: flags.deliver !== false,
+        };
+        const { summarizer, limiter } = makeSummarizer(settings, store, {}, io);
+        const token = settings.github.token;
+        let progress: ReturnType<typeof createProgress> | null = null;
+        const report = await runDaily(
+          {
+            store,
+            http: arxivHttpFor(settings, io, undefined, steps.fetch),
+            summarizer,
+            stopSummarizer: (why) => limiter?.stop(why),
+            channels: steps.deliver ? createChannels(settings) : [],
+            stars: token ? (urls) => fetchGithubStars(urls, { token, apiUrl: settings.github.apiUrl }) : undefined,
+            log: (line) => io.stderr.write(`${line}\n`),
+            onSummaryProgress: (done, total) => {
+              progress ??= createProgress({ label: 'summarize', total, stream: io.stderr });
+              progress.update(done);
+              if (done === total) progress.stop();
+            },
+            now: () => new Date(),
+          },
+          {
+            date,
+            steps,
+            fetch: {
+              categories: settings.categories,
+              include: new Set(settings.include),
+              urls: { api: settings.arxiv.apiUrl, rss: settings.arxiv.rssUrl, listing: settings.arxiv.listingUrl },
+            },
+            language: settings.language,
+            categoryOrder: settings.categories,
+            preferredSummarizer: configuredSummarizer(settings),
+            outDir: settings.out,
+            site: {
+              title: settings.publish.siteTitle,
+              siteUrl: settings.publish.siteUrl,
+              siteDays: settings.publish.siteDays,
+              feedDays: settings.publish.feedDays,
+            },
+            maxPapers: settings.publish.maxPapers,
+            retryFailed: Boolean(flags.retryFailed),
+            maxCostUsd,
+          },
+        );
+        for (const p of report.problems) io.stderr.write(`run: ${p}\n`);
+        io.stdout.write(`${describe(report)}\n`);
+        return {
+          code: report.problems.length ? 1 : 0,
+          counts: {
+            papers: report.counts.papers,
+            summarized: report.counts.summarized,
+            pending: report.counts.pending,
+            failed: report.counts.failed,
+            files: report.files.length,
+            delivered: report.deliveries.filter((d) => d.status === 'sent').length,
+          },
+          problem: report.problems.join('; ') || undefined,
+        };
+      }),
+    );
+  } finally {
+    lock.release();
+  }
 }

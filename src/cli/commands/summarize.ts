@@ -47,7 +47,7 @@ function describe(r: SummarizeReport, head: string): string {
   );
 }
 
-function makeSummarizer(
+export function makeSummarizer(
   settings: Settings,
   store: Store,
   flags: SummarizeFlags,

@@ -1,0 +1,196 @@
+/**
+ * `arxiv-digest doctor`: checks the settings, the store, whether each configured endpoint
+ * answers, and which secrets are present (never their values). Exit 1 when a check fails.
+ */
+import nodemailer from 'nodemailer';
+import OpenAI from 'openai';
+import { loadSettings, type Settings } from '../../config/settings.js';
+import { productVersion } from '../../core/version.js';
+import { openStore } from '../../store/store.js';
+import { userAgent } from '../../arxiv/http-client.js';
+import type { GlobalOptions, Io } from '../context.js';
+
+interface Check {
+  name: string;
+  ok: boolean | null; // null = not configured / information only
+  detail: string;
+}
+
+const TIMEOUT_MS = 8000;
+
+/** Any HTTP answer means the host is reachable; only the origin is contacted (no secrets in paths). */
+async function reachable(url: string, ua: string): Promise<Check['ok'] | string> {
+  try {
+    const res = await fetch(url, {
+      method: 'HEAD',
+      headers: { 'user-agent': ua },
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+      redirect: 'manual',
+    });
+    return res.status < 500 ? true : `HTTP ${res.status}`;
+  } catch (e) {
+    return networkReason(e);
+  }
+}
+
+/** `fetch failed` says nothing; the socket's code (ECONNREFUSED, ENOTFOUND …) does. */
+function networkReason(e: unknown): string {
+  const cause = (e as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } }).cause;
+  return cause?.code ?? cause?.errors?.[0]?.code ?? cause?.message ?? (e instanceof Error ? e.message : String(e));
+}
+
+const origin = (url: string): string => {
+  const u = new URL(url);
+  return `${u.protocol}//${u.host}/`;
+};
+
+async function checks(s: Settings, io: Io): Promise<Check[]> {
+  const out: Check[] = [];
+  const ua = userAgent(productVersion(), s.arxiv.contact);
+  out.push({
+    name: 'settings',
+    ok: true,
+    detail: `${s.configFile ? `config ${s.configFile}` : 'no config file'}; categories ${s.categories.join(', ')}; language ${s.language}`,
+  });
+  for (const w of s.warnings) out.push({ name: 'settings', ok: false, detail: w });
+  if (!s.arxiv.contact)
+    out.push({ name: 'ARXIV_CONTACT', ok: false, detail: 'not set: arXiv asks clients to identify themselves' });
+
+  try {
+    const store = openStore(s.db);
+    const quick = store.db.pragma('quick_check', { simple: true });
+    const st = store.stats();
+    const last = store.listRuns(1)[0];
+    const missing = store.listMissing().length;
+    out.push({
+      name: 'store',
+      ok: quick === 'ok',
+      detail:
+        `${s.db}: schema ${store.schemaVersion}, integrity ${String(quick)}, ${st.papers} papers, ${st.days} days, ${st.summaries} summaries` +
+        (missing ? `, ${missing} papers missing metadata` : '') +
+        (last ? `; last run: ${last.command} ${last.status} at ${last.startedAt}` : ''),
+    });
+    store.close();
+  } catch (e) {
+    out.push({ name: 'store', ok: false, detail: e instanceof Error ? e.message : String(e) });
+  }
+
+  const endpoints: [string, string][] = [
+    ['arXiv feed', s.arxiv.rssUrl],
+    ['arXiv API', s.arxiv.apiUrl],
+    ['arXiv OAI-PMH', s.arxiv.oaiUrl],
+    ['arXiv listings', s.arxiv.listingUrl],
+  ];
+  for (const [name, url] of endpoints) {
+    const r = await reachable(origin(url), ua);
+    out.push({ name, ok: r === true, detail: r === true ? `${origin(url)} answers` : `${origin(url)}: ${r}` });
+  }
+
+  out.push({
+    name: 'OPENAI_API_KEY',
+    ok: null,
+    detail: s.openai.apiKey ? 'set' : 'not set (the offline summarizer is used)',
+  });
+  if (s.openai.apiKey) {
+    try {
+      const client = new OpenAI({
+        apiKey: s.openai.apiKey,
+        baseURL: s.openai.baseUrl ?? undefined,
+        timeout: TIMEOUT_MS,
+        maxRetries: 0,
+      });
+      const models = await client.models.list();
+      const ids = models.data.map((m) => m.id);
+      out.push({
+        name: 'LLM provider',
+        ok: true,
+        detail: `${s.openai.baseUrl ?? 'api.openai.com'} answers; ${ids.includes(s.openai.model) ? `model ${s.openai.model} listed` : `model ${s.openai.model} not in its list of ${ids.length}`}`,
+      });
+    } catch (e) {
+      out.push({ name: 'LLM provider', ok: false, detail: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  const smtp = s.deliver.smtp;
+  out.push({ name: 'SMTP_PASS', ok: null, detail: smtp?.pass ? 'set' : 'not set' });
+  if (smtp) {
+    const transport = nodemailer.createTransport({
+      host: smtp.host,
+      port: smtp.port,
+      secure: smtp.secure,
+      requireTLS: smtp.requireTls,
+      tls: { rejectUnauthorized: smtp.rejectUnauthorized },
+      auth: smtp.user ? { user: smtp.user, pass: smtp.pass ?? '' } : undefined,
+      connectionTimeout: TIMEOUT_MS,
+    });
+    try {
+      await transport.verify();
+      out.push({
+        name: 'e-mail',
+        ok: true,
+        detail: `${smtp.host}:${smtp.port} accepts the login; ${smtp.to.length} recipients`,
+      });
+    } catch (e) {
+      out.push({
+        name: 'e-mail',
+        ok: false,
+        detail: `${smtp.host}:${smtp.port}: ${e instanceof Error ? e.message : String(e)}`,
+      });
+    }
+  }
+  const hooks: [string, string | null][] = [
+    ['Slack webhook', s.deliver.slackWebhookUrl],
+    ['Discord webhook', s.deliver.discordWebhookUrl],
+    ['Feishu/Lark webhook', s.deliver.feishu?.webhookUrl ?? null],
+  ];
+  for (const [name, url] of hooks) {
+    if (!url) continue;
+    const r = await reachable(origin(url), ua);
+    out.push({
+      name,
+      ok: r === true,
+      detail: r === true ? `set; ${origin(url)} answers` : `set; ${origin(url)}: ${r}`,
+    });
+  }
+  if (s.deliver.telegram) {
+    const t = s.deliver.telegram;
+    try {
+      const res = await fetch(`${t.apiUrl}/bot${t.token}/getMe`, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+      out.push({
+        name: 'Telegram bot',
+        ok: res.ok,
+        detail: res.ok ? `token accepted; chat ${t.chatId}` : `the token was refused (HTTP ${res.status})`,
+      });
+    } catch (e) {
+      out.push({
+        name: 'Telegram bot',
+        ok: false,
+        detail: (e as { cause?: { code?: string } }).cause?.code ?? String(e),
+      });
+    }
+  }
+  out.push({
+    name: 'GitHub token',
+    ok: null,
+    detail: s.github.token ? 'set (code stars are looked up)' : 'not set (no stars)',
+  });
+  void io;
+  return out;
+}
+
+export async function doctorCommand(globals: GlobalOptions, io: Io): Promise<number> {
+  let settings: Settings;
+  try {
+    settings = loadSettings({ flags: { config: globals.config, db: globals.db } });
+  } catch (e) {
+    io.stdout.write(`✗ settings: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+  const results = await checks(settings, io);
+  for (const c of results) io.stdout.write(`${c.ok === null ? '·' : c.ok ? '✓' : '✗'} ${c.name}: ${c.detail}\n`);
+  const failed = results.filter((c) => c.ok === false).length;
+  io.stdout.write(
+    `doctor: ${results.filter((c) => c.ok).length} ok, ${failed} failed, ${results.filter((c) => c.ok === null).length} informational\n`,
+  );
+  return failed ? 1 : 0;
+}

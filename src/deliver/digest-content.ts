@@ -1,0 +1,325 @@
+/**
+ * What every delivery channel says about a day, before any platform's markup: the localized
+ * labels, the papers that are sent in full (the cap), each paper as plain text (title, authors,
+ * TL;DR or an honest status line, check notes, links), and the line + links for the rest. Pure.
+ *
+ * Platforms format and escape this themselves; `fit` shortens a value to a budget measured in the
+ * platform's escaped form, cutting only between grapheme clusters, so an escape sequence (`&amp;`,
+ * `\*`) or a UTF-16 surrogate pair is never cut in half.
+ */
+import { absUrl, pdfUrl } from '../core/arxiv-id.js';
+import { isPlaceholderText } from '../core/placeholders.js';
+import { grouped } from '../core/text.js';
+import type { DayPaper } from '../publish/day-view.js';
+import { FLAGS } from '../summarize/types.js';
+import type { DigestMessage } from './types.js';
+
+export type Locale = 'en' | 'zh' | 'ja';
+
+/** `Chinese`, `中文`, `zh-CN`, `Simplified Chinese` → zh; `Japanese`, `日本語`, `ja` → ja; else en. */
+export function localeOf(language: string): Locale {
+  const l = language.trim().toLowerCase();
+  if (/chinese|中文|汉语|漢語|^zh\b/.test(l)) return 'zh';
+  if (/japanese|日本語|^ja\b/.test(l)) return 'ja';
+  return 'en';
+}
+
+type NonOk = 'pending' | 'failed' | 'refused';
+
+export interface Labels {
+  title(date: string, papers: number): string;
+  category(name: string, count: number): string;
+  continued: string;
+  tldr: string;
+  status(status: NonOk, reason: string): string;
+  flag(flag: string): string | null;
+  /** The cap line, before its links. */
+  more(omitted: number): string;
+  fullDigest: string;
+  /** Label of the link to one category's arXiv listing of the day. */
+  listing(category: string): string;
+  abs: string;
+  pdf: string;
+  code: string;
+  etAl: string;
+  placeholderReason: string;
+  footer: string;
+}
+
+const EN_FLAGS: Record<string, string> = {
+  // Same wording as the Markdown digest, so a reader sees one voice everywhere.
+  [FLAGS.unsupportedNumber]: 'Check: this summary has a number that is not in the abstract.',
+  [FLAGS.languageMismatch]: 'Check: this summary is not in the requested language.',
+  [FLAGS.untranslated]: "Offline summary in the abstract's language (not translated).",
+};
+const ZH_FLAGS: Record<string, string> = {
+  [FLAGS.unsupportedNumber]: '请核对：该摘要中有原文摘要里没有的数字。',
+  [FLAGS.languageMismatch]: '请核对：该摘要不是所要求的语言。',
+  [FLAGS.untranslated]: '离线摘要，使用论文摘要的原语言（未翻译）。',
+};
+const JA_FLAGS: Record<string, string> = {
+  [FLAGS.unsupportedNumber]: '要確認：この要約にはアブストラクトにない数値があります。',
+  [FLAGS.languageMismatch]: '要確認：この要約は指定の言語ではありません。',
+  [FLAGS.untranslated]: 'オフライン要約（アブストラクトの言語のまま、未翻訳）。',
+};
+
+/** Flags that are bookkeeping, not a warning for the reader. */
+const SILENT_FLAGS = new Set(['placeholder']);
+
+const flagNote = (table: Record<string, string>, generic: (f: string) => string) => (flag: string) =>
+  SILENT_FLAGS.has(flag) ? null : (table[flag] ?? generic(flag));
+
+const LABELS: Record<Locale, Labels> = {
+  en: {
+    title: (date, n) => `arXiv digest ${date} — ${grouped(n)} ${n === 1 ? 'paper' : 'papers'}`,
+    category: (name, n) => `${name} — ${grouped(n)} ${n === 1 ? 'paper' : 'papers'}`,
+    continued: '(continued)',
+    tldr: 'TL;DR:',
+    status: (status, reason) => `Summary status: ${status} — ${reason}`,
+    flag: flagNote(EN_FLAGS, (f) => `Check: ${f}.`),
+    more: (n) => `… and ${grouped(n)} more ${n === 1 ? 'paper' : 'papers'} not listed here:`,
+    fullDigest: 'the full digest',
+    listing: (c) => `arXiv ${c}`,
+    abs: 'arXiv',
+    pdf: 'PDF',
+    code: 'Code',
+    etAl: 'et al.',
+    placeholderReason: 'the stored summary is a failure placeholder',
+    footer: 'Sent by arxiv-digest.',
+  },
+  zh: {
+    title: (date, n) => `arXiv 每日论文 ${date} — ${grouped(n)} 篇`,
+    category: (name, n) => `${name} — ${grouped(n)} 篇`,
+    continued: '（续）',
+    tldr: 'TL;DR：',
+    status: (status, reason) =>
+      `摘要状态：${{ pending: '待生成', failed: '失败', refused: '被拒绝' }[status]}（${status}）— ${reason}`,
+    flag: flagNote(ZH_FLAGS, (f) => `请核对：${f}。`),
+    more: (n) => `…… 另有 ${grouped(n)} 篇未在此列出：`,
+    fullDigest: '完整列表',
+    listing: (c) => `arXiv ${c}`,
+    abs: 'arXiv',
+    pdf: 'PDF',
+    code: '代码',
+    etAl: '等',
+    placeholderReason: '存储的摘要是失败占位文本',
+    footer: '由 arxiv-digest 发送。',
+  },
+  ja: {
+    title: (date, n) => `arXiv ダイジェスト ${date} — ${grouped(n)} 件`,
+    category: (name, n) => `${name} — ${grouped(n)} 件`,
+    continued: '（続き）',
+    tldr: 'TL;DR：',
+    status: (status, reason) =>
+      `要約の状態：${{ pending: '未生成', failed: '失敗', refused: '拒否' }[status]}（${status}）— ${reason}`,
+    flag: flagNote(JA_FLAGS, (f) => `要確認：${f}。`),
+    more: (n) => `…… ほか ${grouped(n)} 件はここに載せていません：`,
+    fullDigest: '全件',
+    listing: (c) => `arXiv ${c}`,
+    abs: 'arXiv',
+    pdf: 'PDF',
+    code: 'コード',
+    etAl: 'ほか',
+    placeholderReason: '保存された要約は失敗時の代替テキストです',
+    footer: 'arxiv-digest から送信。',
+  },
+};
+
+export const labelsFor = (locale: Locale): Labels => LABELS[locale];
+
+/** One paper as plain text: whitespace collapsed, control characters removed, links checked. */
+export interface PaperItem {
+  id: string;
+  title: string;
+  /** Names joined by `, `; more than MAX_AUTHORS shortened with "et al.". */
+  authors: string;
+  absUrl: string;
+  pdfUrl: string;
+  /** Only an http(s) URL is ever linked (a stored code link is untrusted data). */
+  codeUrl: string | null;
+  /** Null when the paper has no usable summary: then `status` says why. */
+  tldr: string | null;
+  status: string | null;
+  /** One localized line per check the summary failed. */
+  notes: string[];
+}
+
+export interface Section {
+  category: string;
+  /** Papers of the category that day (shown or not). */
+  count: number;
+  papers: PaperItem[];
+}
+
+export interface DigestPlan {
+  locale: Locale;
+  labels: Labels;
+  /** `arXiv digest 2026-09-23 — 312 papers` (all papers of the day, not only those shown). */
+  title: string;
+  /** `cs.CV 40 · cs.CL 32`. */
+  overview: string;
+  total: number;
+  /** The papers sent in full, grouped as the message orders them. */
+  sections: Section[];
+  /** Papers beyond the cap. */
+  omitted: number;
+  /** The cap line's text (null when nothing is omitted) and its links. */
+  moreLine: string | null;
+  rest: { label: string; url: string }[];
+  /** The day's page, when the site is published. */
+  url: string | null;
+}
+
+export const MAX_AUTHORS = 10;
+
+/**
+ * Longest escaped length of each part of a chat entry. With them an entry stays under ~2,700
+ * UTF-16 units in any platform's markup (links included; a code URL is at most 500), so it fits
+ * the smallest container it goes into (Slack's 3,000-character section) and is never split.
+ */
+export const ENTRY_BUDGET = { title: 300, authors: 250, tldr: 1000, status: 400, note: 150, notes: 3 } as const;
+
+/** arXiv's catch-up page of one category for one listing day (kept by arXiv for 90 days). */
+export const arxivListingUrl = (category: string, date: string): string =>
+  `https://arxiv.org/catchup/${encodeURIComponent(category)}/${date}`;
+
+// C0/C1 controls and the Unicode line separators: invisible in chat, and some break a platform's parser.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/** One line of plain text: arXiv titles and abstracts carry hard line breaks and stray controls. */
+export const oneLine = (s: string): string => s.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+
+/** The URL when it is an absolute http(s) URL without spaces or quotes, else null. */
+export function safeUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  const u = url.trim();
+  if (u.length > 500 || !/^https?:\/\/[^\s"'<>\\^`{|}]+$/i.test(u)) return null;
+  try {
+    return new URL(u).href;
+  } catch {
+    return null;
+  }
+}
+
+function paperItem(p: DayPaper, labels: Labels): PaperItem {
+  const names = p.paper.authors.map(oneLine).filter(Boolean);
+  const authors =
+    names.length > MAX_AUTHORS ? `${names.slice(0, MAX_AUTHORS).join(', ')} ${labels.etAl}` : names.join(', ');
+  let tldr: string | null = null;
+  let status: string | null = null;
+  let notes: string[] = [];
+  if (p.summary.status === 'ok') {
+    const text = oneLine(p.summary.summary.fields?.tldr ?? '');
+    // A flagged reference placeholder ("Summary generation failed") is never shown as a summary.
+    if (isPlaceholderText(text)) status = labels.status('failed', labels.placeholderReason);
+    else {
+      tldr = text;
+      notes = p.summary.summary.flags.map(labels.flag).filter((n): n is string => n !== null);
+    }
+  } else status = labels.status(p.summary.status, oneLine(p.summary.reason));
+  return {
+    id: p.paper.id,
+    title: oneLine(p.paper.title) || p.paper.id,
+    authors,
+    absUrl: absUrl(p.paper.id),
+    pdfUrl: pdfUrl(p.paper.id),
+    codeUrl: safeUrl(p.code?.url),
+    tldr,
+    status,
+    notes,
+  };
+}
+
+/** The cap applied: non-finite or missing caps send everything, negative ones nothing. */
+export function capOf(maxPapers: number, total: number): number {
+  if (!Number.isFinite(maxPapers)) return total;
+  return Math.min(total, Math.max(0, Math.floor(maxPapers)));
+}
+
+export function planDigest(message: DigestMessage): DigestPlan {
+  const locale = localeOf(message.language);
+  const labels = labelsFor(locale);
+  const total = message.papers.length;
+  const shown = message.papers.slice(0, capOf(message.maxPapers, total));
+  const countOf = (name: string) =>
+    message.categories.find((c) => c.name === name)?.count ?? message.papers.filter((p) => p.primary === name).length;
+
+  const sections: Section[] = [];
+  for (const p of shown) {
+    const last = sections.at(-1);
+    const item = paperItem(p, labels);
+    if (last && last.category === p.primary) last.papers.push(item);
+    else sections.push({ category: p.primary, count: countOf(p.primary), papers: [item] });
+  }
+
+  const omittedPapers = message.papers.slice(shown.length);
+  const url = safeUrl(message.url);
+  let rest: DigestPlan['rest'] = [];
+  if (omittedPapers.length > 0) {
+    if (url) rest = [{ label: labels.fullDigest, url }];
+    else {
+      // Without a site, arXiv's own listing of each category that has papers left out.
+      const cats = [...new Set(omittedPapers.map((p) => p.primary))];
+      rest = cats.map((c) => ({ label: labels.listing(c), url: arxivListingUrl(c, message.date) }));
+    }
+  }
+  const overviewCats = message.categories.length
+    ? message.categories
+    : [...new Set(message.papers.map((p) => p.primary))].map((name) => ({ name, count: countOf(name) }));
+  return {
+    locale,
+    labels,
+    title: labels.title(message.date, total),
+    overview: overviewCats.map((c) => `${c.name} ${grouped(c.count)}`).join(' · '),
+    total,
+    sections,
+    omitted: omittedPapers.length,
+    moreLine: omittedPapers.length ? labels.more(omittedPapers.length) : null,
+    rest,
+    url,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shortening without breaking anything
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * `escape(plain)` when it is at most `max` UTF-16 code units long; else the longest prefix of
+ * whole grapheme clusters whose escaped form plus an escaped `…` fits. `escape` must work
+ * character by character (escaping a string = escaping its pieces), which every platform's
+ * escaping here does.
+ */
+export function fit(plain: string, max: number, escape: (s: string) => string = (s) => s): string {
+  const whole = escape(plain);
+  if (whole.length <= max) return whole;
+  const ellipsis = escape('…');
+  const budget = max - ellipsis.length;
+  if (budget <= 0) return ellipsis.length <= max ? ellipsis : '';
+  let out = '';
+  for (const { segment } of graphemes.segment(plain)) {
+    const e = escape(segment);
+    if (out.length + e.length > budget) break;
+    out += e;
+  }
+  return out.trimEnd() + ellipsis;
+}
+
+/**
+ * Pieces joined by `sep` while the result stays within `max`: the cap line's links (one per
+ * category left out, on a day without a site) must not push a post over its limit.
+ */
+export function joinWithin(pieces: readonly string[], sep: string, max: number): string {
+  let out = '';
+  for (const p of pieces) {
+    const next = out ? `${out}${sep}${p}` : p;
+    if (next.length > max) break;
+    out = next;
+  }
+  return out;
+}
+
+/** True when the string has a lone UTF-16 surrogate (what a careless cut leaves behind). */
+export const hasLoneSurrogate = (s: string): boolean =>
+  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);

@@ -1,0 +1,355 @@
+/**
+ * RSS, Atom and JSON Feed over several days, read back with an independent parser
+ * (fast-xml-parser, not our writer's logic): required elements, stable ids, one item per paper,
+ * hostile text kept as data, dates at midnight US Eastern.
+ */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import type { Paper, StoredSummary } from '../core/types.js';
+import { ai } from '../test-support/fixtures.js';
+import { buildDayView, type DayView } from './day-view.js';
+import {
+  announcementInstant,
+  feedEntries,
+  languageTag,
+  renderAtom,
+  renderJsonFeed,
+  renderRss,
+  type FeedOptions,
+} from './feeds.js';
+
+const HOSTILE_TITLE = '<img src=x onerror=alert(1)> & "quotes"';
+const CDATA_ABSTRACT = 'We close ]]> a CDATA section ]]><script>alert(2)</script> twice.';
+
+const paper = (id: string, over: Partial<Paper> = {}): Paper => ({
+  id,
+  version: 1,
+  title: `Title ${id}`,
+  authors: ['Ada Lovelace', 'Alan Turing'],
+  abstract: `Abstract of ${id}.`,
+  categories: ['cs.LG', 'cs.AI'],
+  comment: null,
+  journalRef: null,
+  doi: null,
+  published: null,
+  updated: null,
+  ...over,
+});
+
+const okSummary = (paperId: string, over: Partial<StoredSummary> = {}): StoredSummary => ({
+  paperId,
+  version: 1,
+  language: 'English',
+  summarizer: 'offline',
+  promptVersion: 'v1',
+  status: 'ok',
+  fields: ai(paperId),
+  flags: [],
+  createdAt: '2026-01-01T00:00:00Z',
+  updatedAt: '2026-01-01T00:00:00Z',
+  ...over,
+});
+
+function day(date: string, papers: Paper[], summaries: StoredSummary[] = []): DayView {
+  return buildDayView({
+    date,
+    language: 'English',
+    rows: papers.map((p, position) => ({
+      paper: p,
+      category: p.categories[0]!,
+      kind: 'new' as const,
+      version: 1,
+      position,
+    })),
+    summaries,
+    otherLanguages: new Map(),
+    codeLinks: new Map(),
+    categoryOrder: ['cs.LG'],
+    preferredSummarizer: 'offline',
+  });
+}
+
+/** Three days, newest first; 2401.00002 is announced on the 5th and again on the 7th (summer date). */
+function days(): DayView[] {
+  const shared = paper('2401.00002');
+  return [
+    day(
+      '2026-07-07',
+      [paper('2401.00003'), shared],
+      [okSummary('2401.00003', { flags: ['unsupported-number'] }), okSummary('2401.00002')],
+    ),
+    // `]]>` in a plain-text element: XML forbids the sequence in text, so `>` must be escaped there too.
+    day(
+      '2026-07-06',
+      [paper('2401.00004', { authors: ['Ada Lovelace', 'Alan Turing'], title: 'Arrays a[b[c]]> d' })],
+      [],
+    ),
+    day(
+      '2026-01-05',
+      [paper('2401.00001', { title: HOSTILE_TITLE, abstract: CDATA_ABSTRACT }), shared],
+      [okSummary('2401.00001', { fields: { ...ai('x'), tldr: `TL ${HOSTILE_TITLE}` } })],
+    ),
+  ];
+}
+
+const OPTS: FeedOptions = {
+  title: 'My digest',
+  siteUrl: 'https://example.org/digest/',
+  feedUrl: 'https://example.org/digest/feed.xml',
+  language: 'English',
+  generatedAt: '2026-07-07T06:30:00Z',
+};
+
+const parser = new XMLParser({ parseTagValue: false, ignoreAttributes: false });
+
+/** Parsed XML is untyped; tests read it through this narrow accessor instead of `any`. */
+type Node = { [k: string]: unknown };
+const asList = (v: unknown): Node[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]) as Node[];
+const text = (v: unknown): string => (typeof v === 'string' ? v : String((v as Node)['#text']));
+
+function parseXml(xml: string): Node {
+  expect(XMLValidator.validate(xml)).toBe(true);
+  return parser.parse(xml) as Node;
+}
+
+function rssItems(xml: string): { channel: Node; items: Node[] } {
+  const channel = (parseXml(xml).rss as Node).channel as Node;
+  return { channel, items: asList(channel.item) };
+}
+
+function atomEntries(xml: string): { feed: Node; entries: Node[] } {
+  const feed = parseXml(xml).feed as Node;
+  return { feed, entries: asList(feed.entry) };
+}
+
+interface JsonFeedItem {
+  id: string;
+  url: string;
+  title: string;
+  content_html: string;
+  summary: string;
+  date_published: string;
+  authors?: { name: string }[];
+  tags: string[];
+}
+interface JsonFeedDoc {
+  version: string;
+  title: string;
+  home_page_url: string;
+  feed_url?: string;
+  language?: string;
+  items: JsonFeedItem[];
+}
+const jsonFeed = (text: string): JsonFeedDoc => JSON.parse(text) as JsonFeedDoc;
+
+const idOf = (url: string): string => url.replace('https://arxiv.org/abs/', '');
+
+describe('feedEntries', () => {
+  it('should list each paper once, at its latest day, newest day first', () => {
+    const entries = feedEntries(days());
+    expect(entries.map((e) => [e.paper.paper.id, e.date])).toEqual([
+      ['2401.00003', '2026-07-07'],
+      ['2401.00002', '2026-07-07'],
+      ['2401.00004', '2026-07-06'],
+      ['2401.00001', '2026-01-05'],
+    ]);
+  });
+
+  it('should keep the latest day even when the days are not given newest first', () => {
+    const entries = feedEntries([...days()].reverse());
+    expect(entries.find((e) => e.paper.paper.id === '2401.00002')?.date).toBe('2026-07-07');
+    expect(entries.map((e) => e.paper.paper.id)).toEqual(['2401.00003', '2401.00002', '2401.00004', '2401.00001']);
+  });
+
+  it('should date an announcement at midnight US Eastern, in winter and in summer', () => {
+    expect(announcementInstant('2026-01-05').toISOString()).toBe('2026-01-05T05:00:00.000Z');
+    expect(announcementInstant('2026-07-07').toISOString()).toBe('2026-07-07T04:00:00.000Z');
+    // DST starts at 02:00 on 2026-03-08, so that midnight is still EST.
+    expect(announcementInstant('2026-03-08').toISOString()).toBe('2026-03-08T05:00:00.000Z');
+  });
+});
+
+describe('renderRss', () => {
+  it('should have the required channel and item elements', () => {
+    const { channel, items } = rssItems(renderRss(days(), OPTS));
+    expect(text(channel.title)).toBe('My digest');
+    expect(text(channel.link)).toBe('https://example.org/digest/');
+    expect(text(channel.description)).toContain('English');
+    expect(text(channel.generator)).toBe('arxiv-digest');
+    expect(text(channel.language)).toBe('en');
+    expect(text(channel.pubDate)).toBe('Tue, 07 Jul 2026 04:00:00 GMT');
+    expect(text(channel.lastBuildDate)).toBe('Tue, 07 Jul 2026 06:30:00 GMT');
+    expect((channel['atom:link'] as Node)['@_href']).toBe(OPTS.feedUrl);
+    expect(items).toHaveLength(4);
+    for (const item of items) {
+      for (const k of ['title', 'link', 'guid', 'pubDate', 'description']) expect(item[k]).toBeDefined();
+      expect(text(item.link)).toMatch(/^https:\/\/arxiv\.org\/abs\/2401\.0000\d$/);
+      expect(text(item.guid)).toBe(text(item.link));
+      expect((item.guid as Node)['@_isPermaLink']).toBe('true');
+      expect(asList(item['dc:creator']).map(text)).toEqual(['Ada Lovelace', 'Alan Turing']);
+      expect(asList(item.category).map(text)).toEqual(['cs.LG', 'cs.AI']);
+    }
+  });
+
+  it('should date items by announcement day and put a repeated paper at its latest day', () => {
+    const { items } = rssItems(renderRss(days(), OPTS));
+    const byId = new Map(items.map((i) => [idOf(text(i.link)), text(i.pubDate)]));
+    expect(byId.get('2401.00002')).toBe('Tue, 07 Jul 2026 04:00:00 GMT');
+    expect(byId.get('2401.00001')).toBe('Mon, 05 Jan 2026 05:00:00 GMT');
+    expect(items.filter((i) => text(i.link).endsWith('2401.00002'))).toHaveLength(1);
+  });
+
+  it('should keep a hostile title as plain text and escape the HTML description', () => {
+    const xml = renderRss(days(), OPTS);
+    expect(xml).not.toContain('<img');
+    expect(xml).not.toContain(']]>');
+    expect(xml).not.toContain('<script');
+    const items = rssItems(xml).items;
+    const item = items.find((i) => text(i.link).endsWith('2401.00001'))!;
+    expect(text(item.title)).toBe(HOSTILE_TITLE);
+    expect(text(items.find((i) => text(i.link).endsWith('2401.00004'))!.title)).toBe('Arrays a[b[c]]> d');
+    const html = text(item.description);
+    expect(html).not.toMatch(/<img|<script/);
+    expect(html).toContain('TL &lt;img src=x onerror=alert(1)&gt; &amp; &quot;quotes&quot;');
+    expect(html).toContain('We close ]]&gt; a CDATA section ]]&gt;&lt;script&gt;alert(2)&lt;/script&gt; twice.');
+  });
+});
+
+describe('renderAtom', () => {
+  it('should have the required feed and entry elements', () => {
+    const { feed, entries } = atomEntries(renderAtom(days(), OPTS));
+    expect(feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
+    expect(text(feed.id)).toBe(OPTS.feedUrl);
+    expect(text(feed.title)).toBe('My digest');
+    expect(text(feed.updated)).toBe('2026-07-07T04:00:00Z');
+    expect(text(feed.generator)).toBe('arxiv-digest');
+    const links = asList(feed.link);
+    expect(links.find((l) => l['@_rel'] === 'self')?.['@_href']).toBe(OPTS.feedUrl);
+    expect(links.find((l) => l['@_rel'] === 'alternate')?.['@_href']).toBe(OPTS.siteUrl);
+    expect(entries).toHaveLength(4);
+    for (const e of entries) {
+      for (const k of ['id', 'title', 'updated', 'link', 'author', 'content']) expect(e[k]).toBeDefined();
+      expect(text(e.id)).toMatch(/^https:\/\/arxiv\.org\/abs\//);
+      expect(asList(e.link).find((l) => l['@_rel'] === 'alternate')?.['@_href']).toBe(text(e.id));
+      expect(asList(e.author).map((a) => text(a.name))).toEqual(['Ada Lovelace', 'Alan Turing']);
+      expect((e.content as Node)['@_type']).toBe('html');
+      expect((e.title as Node)['@_type']).toBe('text');
+      expect(text(e.updated)).toMatch(/^2026-0[17]-0[567]T0[45]:00:00Z$/);
+    }
+  });
+
+  it('should keep a hostile title and a `]]>` abstract as data', () => {
+    const xml = renderAtom(days(), OPTS);
+    expect(xml).not.toMatch(/<img|<script|]]>/);
+    const entries = atomEntries(xml).entries;
+    const e = entries.find((x) => text(x.id).endsWith('2401.00001'))!;
+    expect(text(e.title)).toBe(HOSTILE_TITLE);
+    expect(text(entries.find((x) => text(x.id).endsWith('2401.00004'))!.title)).toBe('Arrays a[b[c]]> d');
+    expect(text(e.updated)).toBe('2026-01-05T05:00:00Z');
+    const html = text(e.content);
+    expect(html).not.toMatch(/<img|<script/);
+    expect(html).toContain(']]&gt;&lt;script&gt;');
+  });
+
+  it('should fall back to a title-derived id and the arXiv link without a site', () => {
+    const { feed } = atomEntries(renderAtom(days(), { ...OPTS, siteUrl: null, feedUrl: null }));
+    expect(text(feed.id)).toBe('arxiv-digest:feed:My%20digest');
+    expect(asList(feed.link).map((l) => [l['@_rel'], l['@_href']])).toEqual([['alternate', 'https://arxiv.org/']]);
+  });
+});
+
+describe('renderJsonFeed', () => {
+  it('should be JSON Feed 1.1 with the required item fields', () => {
+    const doc = jsonFeed(renderJsonFeed(days(), OPTS));
+    expect(doc.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(doc.title).toBe('My digest');
+    expect(doc.home_page_url).toBe(OPTS.siteUrl);
+    expect(doc.feed_url).toBe(OPTS.feedUrl);
+    expect(doc.language).toBe('en');
+    expect(doc.items.map((i) => idOf(i.id))).toEqual(['2401.00003', '2401.00002', '2401.00004', '2401.00001']);
+    for (const i of doc.items) {
+      expect(i.url).toBe(i.id);
+      const expected: Record<string, string> = { '2401.00001': HOSTILE_TITLE, '2401.00004': 'Arrays a[b[c]]> d' };
+      expect(i.title).toBe(expected[idOf(i.id)] ?? `Title ${idOf(i.id)}`);
+      expect(i.content_html).toContain('<strong>Abstract:</strong>');
+      expect(i.authors).toEqual([{ name: 'Ada Lovelace' }, { name: 'Alan Turing' }]);
+      expect(i.tags).toEqual(['cs.LG', 'cs.AI']);
+    }
+    expect(doc.items.map((i) => i.date_published)).toEqual([
+      '2026-07-07T04:00:00Z',
+      '2026-07-07T04:00:00Z',
+      '2026-07-06T04:00:00Z',
+      '2026-01-05T05:00:00Z',
+    ]);
+  });
+
+  it('should never put a raw tag from the data into content_html', () => {
+    const item = jsonFeed(renderJsonFeed(days(), OPTS)).items.find((i) => i.id.endsWith('2401.00001'))!;
+    expect(item.content_html).not.toMatch(/<img|<script/);
+    expect(item.content_html).toContain('TL &lt;img src=x onerror=alert(1)&gt;');
+    expect(item.content_html).toContain('We close ]]&gt; a CDATA section');
+  });
+});
+
+describe('all three feeds', () => {
+  const renderers = [
+    ['rss', renderRss],
+    ['atom', renderAtom],
+    ['jsonfeed', renderJsonFeed],
+  ] as const;
+
+  it.each(renderers)('should give %s items the same ids across runs and windows', (_f, render) => {
+    const ids = (text: string): string[] =>
+      [...text.matchAll(/https:\/\/arxiv\.org\/abs\/2401\.0000\d/g)].map((m) => m[0]);
+    const a = render(days(), OPTS);
+    expect(render(days(), OPTS)).toBe(a);
+    // Tomorrow's window drops the oldest day: the papers still in it keep their ids.
+    const b = render(days().slice(0, 2), { ...OPTS, generatedAt: '2026-07-08T06:30:00Z' });
+    expect(new Set(ids(b))).toEqual(
+      new Set(['2401.00003', '2401.00002', '2401.00004'].map((i) => `https://arxiv.org/abs/${i}`)),
+    );
+    for (const id of ids(b)) expect(a).toContain(id);
+    expect(a.endsWith('\n')).toBe(true);
+  });
+
+  it.each(renderers)('should show %s status lines, not placeholder text, and flag notes', (_f, render) => {
+    const placeholder = okSummary('2401.00006', {
+      fields: { ...ai('y'), tldr: 'Summary generation failed', method: 'Method extraction failed' },
+      flags: ['placeholder'],
+    });
+    const failed = okSummary('2401.00005', { status: 'failed', fields: null, error: 'HTTP 500 after 3 tries' });
+    const d = day(
+      '2026-01-06',
+      [paper('2401.00005'), paper('2401.00006'), paper('2401.00007'), paper('2401.00008')],
+      [failed, placeholder, okSummary('2401.00008', { flags: ['unsupported-number'] })],
+    );
+    const out = render([d], OPTS);
+    expect(out).toContain('failed — HTTP 500 after 3 tries (offline)');
+    expect(out).toContain('pending — not summarized in English yet');
+    expect(out).not.toMatch(/generation failed|extraction failed/);
+    expect(out).toContain('Motivation y');
+    expect(out).toContain('Parts of this summary were failure text and are left out.');
+    expect(out).toContain('Check: this summary has a number that is not in the abstract.');
+  });
+
+  it.each(renderers)('should render an empty %s feed dated by generatedAt', (_f, render) => {
+    const out = render([], OPTS);
+    expect(out).not.toContain('arxiv.org/abs');
+    if (_f === 'atom') expect(text((parseXml(out).feed as Node).updated)).toBe('2026-07-07T06:30:00Z');
+  });
+
+  it.each(renderers)('should refuse a %s generatedAt that is not a date', (_f, render) => {
+    expect(() => render(days(), { ...OPTS, generatedAt: 'yesterday' })).toThrow(/generatedAt/);
+  });
+});
+
+describe('languageTag', () => {
+  it('should map language names and pass tags through, else say nothing', () => {
+    expect(languageTag('Chinese')).toBe('zh');
+    expect(languageTag('english')).toBe('en');
+    expect(languageTag('zh-CN')).toBe('zh-CN');
+    expect(languageTag('Klingon')).toBeNull();
+    const { channel } = rssItems(renderRss(days(), { ...OPTS, language: 'Klingon' }));
+    expect(channel.language).toBeUndefined();
+  });
+});

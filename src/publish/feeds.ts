@@ -1,0 +1,412 @@
+/**
+ * RSS 2.0, Atom 1.0 and JSON Feed 1.1 over the last N announcement days. Pure: DayViews in, the
+ * feed's text out, the same bytes for the same input (no clock; `generatedAt` is given).
+ *
+ * Written by hand rather than with the `feed` package (6.0.0), because that package
+ * - writes JSON Feed version 1, not 1.1 (`author` instead of `authors`, no `language`);
+ * - wraps titles and HTML in CDATA and splits only the *first* `]]>` (xml-js
+ *   `replace(']]>', …)`), so an abstract with two `]]>` breaks out of the CDATA section and
+ *   injects markup into the XML;
+ * - "de-sanitizes" `&amp;` in text nodes, so a title containing the literal text `&amp;` is
+ *   changed;
+ * - writes Atom titles as `type="html"` with the raw title, so a hostile title is HTML.
+ * The three formats are small enough that escaping every value ourselves is simpler to trust.
+ *
+ * Conventions:
+ * - One item per paper: a paper announced on several of the given days appears once, at its
+ *   latest day. Items are newest day first, the day's digest order within a day.
+ * - The id (RSS guid, Atom id, JSON Feed id) is the paper's abs URL `https://arxiv.org/abs/ID`:
+ *   stable across runs and days, so readers never show a paper twice.
+ * - The date of an item is its announcement (listing) date at 00:00 US Eastern time (05:00Z in
+ *   winter, 04:00Z in summer), written in UTC. Midnight Eastern rather than 00:00Z because it
+ *   is arXiv's own time zone and shows as the listing date from the Americas to Asia; 00:00Z
+ *   would show as the day before everywhere in the Americas.
+ * - The feed's updated date is the newest day's; `generatedAt` is RSS's `lastBuildDate` (and the
+ *   updated date of a feed with no days).
+ * - Titles are plain text (Atom `type="text"`, RSS titles per the RSS Board: no HTML), XML
+ *   escaped; content is HTML whose text is HTML-escaped, then XML-escaped as a whole (no CDATA).
+ *   Characters XML 1.0 forbids even as references (C0 controls, lone surrogates) are dropped.
+ */
+import { absUrl, pdfUrl } from '../core/arxiv-id.js';
+import { isPlaceholderText, PLACEHOLDER_FLAG } from '../core/placeholders.js';
+import { SUMMARY_FIELDS, type SummaryField } from '../core/types.js';
+import { easternInstant } from '../arxiv/schedule.js';
+import { FLAGS } from '../summarize/types.js';
+import type { DayPaper, DayView } from './day-view.js';
+import type { Renderer } from './renderer.js';
+
+export interface FeedOptions {
+  title: string;
+  /** The digest's web site; the feed links to arXiv when null. */
+  siteUrl: string | null;
+  /** Where this feed is published (RSS/Atom `rel="self"`, JSON Feed `feed_url`). */
+  feedUrl?: string | null;
+  /** Summary language: a name (`English`, `Chinese`) or a BCP 47 tag (`en`, `zh-CN`). */
+  language: string;
+  /** ISO 8601 instant the feed is built at (RSS `lastBuildDate`). */
+  generatedAt: string;
+}
+
+export const GENERATOR = 'arxiv-digest';
+const ARXIV_HOME = 'https://arxiv.org/';
+
+/** One paper of the feed, at the latest of the given days it was announced on. */
+export interface FeedEntry {
+  paper: DayPaper;
+  /** Announcement date `YYYY-MM-DD`. */
+  date: string;
+  /** The announcement date as an instant: 00:00 US Eastern. */
+  instant: Date;
+}
+
+/** The instant an announcement date stands for in the feeds: midnight US Eastern. */
+export const announcementInstant = (date: string): Date => easternInstant(date, 0);
+
+/**
+ * Papers of the days, once each, at their latest day. The days are sorted newest first here
+ * (stable) rather than trusted to be, so the "latest day wins" rule does not depend on the caller.
+ */
+export function feedEntries(days: readonly DayView[]): FeedEntry[] {
+  const sorted = [...days].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  const seen = new Set<string>();
+  const out: FeedEntry[] = [];
+  for (const day of sorted) {
+    const instant = announcementInstant(day.date);
+    for (const paper of day.papers) {
+      if (seen.has(paper.paper.id)) continue;
+      seen.add(paper.paper.id);
+      out.push({ paper, date: day.date, instant });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text escaping
+
+// XML 1.0 forbids these even as character references: a feed containing one is not well-formed.
+const XML_INVALID =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text node or attribute value for XML: the five predefined entities only, so any parser decodes it. */
+export const xmlEscape = (text: string): string =>
+  text
+    .replace(XML_INVALID, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+
+export const htmlEscape = (text: string): string =>
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+
+/** Only http(s) links become hrefs: a stored code URL is data, and `javascript:` must not be clickable. */
+const safeHref = (url: string): string | null => (/^https?:\/\/[^\s"<>]+$/i.test(url) ? url : null);
+
+// ---------------------------------------------------------------------------------------------
+// Item content
+
+/** Notes for the checks a summary failed; same wording as the Markdown digest. */
+const FLAG_NOTES: Record<string, string> = {
+  [FLAGS.unsupportedNumber]: 'Check: this summary has a number that is not in the abstract.',
+  [FLAGS.languageMismatch]: 'Check: this summary is not in the requested language.',
+  [FLAGS.untranslated]: "Offline summary in the abstract's language (not translated).",
+};
+
+const FIELD_LABELS: Record<SummaryField, string> = {
+  tldr: 'TL;DR',
+  motivation: 'Motivation',
+  method: 'Method',
+  result: 'Result',
+  conclusion: 'Conclusion',
+};
+
+/** The summary's fields to show; placeholder text (imported failure notices) is never shown. */
+function shownFields(p: DayPaper): { field: SummaryField; text: string }[] {
+  if (p.summary.status !== 'ok' || !p.summary.summary.fields) return [];
+  const fields = p.summary.summary.fields;
+  return SUMMARY_FIELDS.map((field) => ({ field, text: fields[field].trim() })).filter(
+    ({ text }) => !isPlaceholderText(text),
+  );
+}
+
+/**
+ * One plain-text line standing for the summary: the TL;DR, or the honest status
+ * (`Summary status: pending — not summarized in English yet`).
+ */
+export function summaryLine(p: DayPaper): string {
+  if (p.summary.status !== 'ok') return `Summary status: ${p.summary.status} — ${p.summary.reason}`;
+  const fields = shownFields(p);
+  const tldr = fields.find((f) => f.field === 'tldr');
+  if (tldr) return tldr.text;
+  return fields.length
+    ? 'Summary status: incomplete — the stored TL;DR is failure text and is left out'
+    : 'Summary status: placeholder — only failure text was stored for this summary';
+}
+
+const para = (label: string, html: string): string => `<p><strong>${htmlEscape(label)}:</strong> ${html}</p>\n`;
+
+/** The item's HTML: TL;DR, check notes, details, abstract, then authors, categories and links. */
+export function paperHtml(p: DayPaper): string {
+  let html = '';
+  const s = p.summary;
+  if (s.status !== 'ok') {
+    html += para('Summary status', htmlEscape(`${s.status} — ${s.reason}`));
+  } else {
+    const fields = shownFields(p);
+    if (!fields.length) {
+      html += para('Summary status', htmlEscape('placeholder — only failure text was stored for this summary'));
+    } else {
+      const tldr = fields.find((f) => f.field === 'tldr');
+      if (tldr) html += para(FIELD_LABELS.tldr, htmlEscape(tldr.text));
+      for (const flag of s.summary.flags) {
+        if (flag === PLACEHOLDER_FLAG) continue;
+        html += `<p><em>⚠ ${htmlEscape(FLAG_NOTES[flag] ?? `Check: ${flag}`)}</em></p>\n`;
+      }
+      if (fields.length < SUMMARY_FIELDS.length) {
+        html += `<p><em>${htmlEscape('Parts of this summary were failure text and are left out.')}</em></p>\n`;
+      }
+      for (const f of fields) if (f.field !== 'tldr') html += para(FIELD_LABELS[f.field], htmlEscape(f.text));
+    }
+  }
+  html += para('Abstract', htmlEscape(p.paper.abstract.trim()));
+  const meta: string[] = [];
+  if (p.paper.authors.length) meta.push(`Authors: ${htmlEscape(p.paper.authors.join(', '))}`);
+  if (p.paper.categories.length) meta.push(`Categories: ${htmlEscape(p.paper.categories.join(', '))}`);
+  if (p.paper.comment) meta.push(`Comment: ${htmlEscape(p.paper.comment)}`);
+  if (p.paper.journalRef) meta.push(`Journal ref: ${htmlEscape(p.paper.journalRef)}`);
+  const links = [
+    `<a href="${htmlEscape(absUrl(p.paper.id))}">arXiv:${htmlEscape(p.paper.id)}</a>`,
+    `<a href="${htmlEscape(pdfUrl(p.paper.id))}">PDF</a>`,
+  ];
+  const code = p.code ? safeHref(p.code.url) : null;
+  if (code) links.push(`<a href="${htmlEscape(code)}">Code</a>`);
+  meta.push(links.join(' · '));
+  html += `<p>${meta.join('<br>\n')}</p>\n`;
+  return html;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Feed metadata
+
+const LANGUAGE_TAGS: Record<string, string> = {
+  arabic: 'ar',
+  chinese: 'zh',
+  'simplified chinese': 'zh-Hans',
+  'traditional chinese': 'zh-Hant',
+  czech: 'cs',
+  danish: 'da',
+  dutch: 'nl',
+  english: 'en',
+  finnish: 'fi',
+  french: 'fr',
+  german: 'de',
+  greek: 'el',
+  hebrew: 'he',
+  hindi: 'hi',
+  hungarian: 'hu',
+  indonesian: 'id',
+  italian: 'it',
+  japanese: 'ja',
+  korean: 'ko',
+  norwegian: 'no',
+  persian: 'fa',
+  polish: 'pl',
+  portuguese: 'pt',
+  romanian: 'ro',
+  russian: 'ru',
+  spanish: 'es',
+  swedish: 'sv',
+  thai: 'th',
+  turkish: 'tr',
+  ukrainian: 'uk',
+  vietnamese: 'vi',
+};
+
+/**
+ * The BCP 47 tag feeds want (`<language>`, `xml:lang`, `language`) for a summary language given
+ * by name or tag; null when unknown, and the feed then says nothing rather than something wrong.
+ */
+export function languageTag(language: string): string | null {
+  const s = language.trim();
+  const known = LANGUAGE_TAGS[s.toLowerCase()];
+  if (known) return known;
+  return /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(s) ? s : null;
+}
+
+function generatedInstant(opts: FeedOptions): Date {
+  const d = new Date(opts.generatedAt);
+  if (Number.isNaN(d.getTime())) throw new RangeError(`generatedAt is not a date: ${JSON.stringify(opts.generatedAt)}`);
+  return d;
+}
+
+/** RFC 3339 in UTC without milliseconds (Atom, JSON Feed). */
+const rfc3339 = (d: Date): string => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+interface FeedHead {
+  entries: FeedEntry[];
+  link: string;
+  feedUrl: string | null;
+  updated: Date;
+  built: Date;
+  lang: string | null;
+  description: string;
+}
+
+function head(days: readonly DayView[], opts: FeedOptions): FeedHead {
+  const entries = feedEntries(days);
+  const built = generatedInstant(opts);
+  const newest = [...days]
+    .map((d) => d.date)
+    .sort()
+    .at(-1);
+  return {
+    entries,
+    link: opts.siteUrl || ARXIV_HOME,
+    feedUrl: opts.feedUrl || null,
+    updated: newest ? announcementInstant(newest) : built,
+    built,
+    lang: languageTag(opts.language),
+    description: `New arXiv papers with summaries in ${opts.language}, published by ${GENERATOR}.`,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The three formats
+
+export function renderRss(days: readonly DayView[], opts: FeedOptions): string {
+  const h = head(days, opts);
+  const t = (name: string, text: string, indent: string): string => `${indent}<${name}>${xmlEscape(text)}</${name}>\n`;
+  let out = '<?xml version="1.0" encoding="UTF-8"?>\n';
+  out += '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">\n';
+  out += '  <channel>\n';
+  out += t('title', opts.title, '    ');
+  out += t('link', h.link, '    ');
+  out += t('description', h.description, '    ');
+  if (h.lang) out += t('language', h.lang, '    ');
+  out += t('pubDate', h.updated.toUTCString(), '    ');
+  out += t('lastBuildDate', h.built.toUTCString(), '    ');
+  out += t('generator', GENERATOR, '    ');
+  out += t('docs', 'https://www.rssboard.org/rss-specification', '    ');
+  if (h.feedUrl) {
+    out += `    <atom:link href="${xmlEscape(h.feedUrl)}" rel="self" type="application/rss+xml"/>\n`;
+  }
+  for (const e of h.entries) {
+    const p = e.paper.paper;
+    out += '    <item>\n';
+    out += t('title', p.title, '      ');
+    out += t('link', absUrl(p.id), '      ');
+    out += `      <guid isPermaLink="true">${xmlEscape(absUrl(p.id))}</guid>\n`;
+    out += t('pubDate', e.instant.toUTCString(), '      ');
+    // RSS's own <author> must be an e-mail address; Dublin Core's creator is the usual way to name people.
+    for (const a of p.authors) out += t('dc:creator', a, '      ');
+    for (const c of p.categories) out += t('category', c, '      ');
+    out += t('description', paperHtml(e.paper), '      ');
+    out += '    </item>\n';
+  }
+  out += '  </channel>\n</rss>\n';
+  return out;
+}
+
+export function renderAtom(days: readonly DayView[], opts: FeedOptions): string {
+  const h = head(days, opts);
+  const t = (name: string, text: string, indent: string, attrs = ''): string =>
+    `${indent}<${name}${attrs}>${xmlEscape(text)}</${name}>\n`;
+  const link = (rel: string, type: string, href: string, indent: string): string =>
+    `${indent}<link rel="${rel}" type="${type}" href="${xmlEscape(href)}"/>\n`;
+  let out = '<?xml version="1.0" encoding="UTF-8"?>\n';
+  out += `<feed xmlns="http://www.w3.org/2005/Atom"${h.lang ? ` xml:lang="${xmlEscape(h.lang)}"` : ''}>\n`;
+  // The feed id must be a stable IRI: where it is published, else one derived from its title.
+  out += t('id', h.feedUrl ?? `${GENERATOR}:feed:${encodeURIComponent(opts.title)}`, '  ');
+  out += t('title', opts.title, '  ', ' type="text"');
+  out += t('subtitle', h.description, '  ', ' type="text"');
+  out += t('updated', rfc3339(h.updated), '  ');
+  out += link('alternate', 'text/html', h.link, '  ');
+  if (h.feedUrl) out += link('self', 'application/atom+xml', h.feedUrl, '  ');
+  out += t('generator', GENERATOR, '  ');
+  for (const e of h.entries) {
+    const p = e.paper.paper;
+    out += '  <entry>\n';
+    out += t('id', absUrl(p.id), '    ');
+    out += t('title', p.title, '    ', ' type="text"');
+    out += t('updated', rfc3339(e.instant), '    ');
+    out += link('alternate', 'text/html', absUrl(p.id), '    ');
+    out += link('related', 'application/pdf', pdfUrl(p.id), '    ');
+    // Atom requires an author on every entry of a feed without one; a paper always has authors,
+    // the fallback only keeps a malformed record from making the whole feed invalid.
+    const authors = p.authors.length ? p.authors : ['Unknown'];
+    for (const a of authors) out += `    <author>\n${t('name', a, '      ')}    </author>\n`;
+    for (const c of p.categories) out += `    <category term="${xmlEscape(c)}"/>\n`;
+    out += t('summary', summaryLine(e.paper), '    ', ' type="text"');
+    out += t('content', paperHtml(e.paper), '    ', ' type="html"');
+    out += '  </entry>\n';
+  }
+  out += '</feed>\n';
+  return out;
+}
+
+export function renderJsonFeed(days: readonly DayView[], opts: FeedOptions): string {
+  const h = head(days, opts);
+  const doc = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: opts.title,
+    home_page_url: h.link,
+    ...(h.feedUrl ? { feed_url: h.feedUrl } : {}),
+    description: h.description,
+    ...(h.lang ? { language: h.lang } : {}),
+    // JSON Feed has no generator or feed-level date; custom keys start with `_` (spec §"Extensions").
+    _arxiv_digest: { generator: GENERATOR, updated: rfc3339(h.updated), generated_at: rfc3339(h.built) },
+    items: h.entries.map((e) => {
+      const p = e.paper.paper;
+      return {
+        id: absUrl(p.id),
+        url: absUrl(p.id),
+        title: p.title,
+        content_html: paperHtml(e.paper),
+        summary: summaryLine(e.paper),
+        date_published: rfc3339(e.instant),
+        ...(p.authors.length ? { authors: p.authors.map((name) => ({ name })) } : {}),
+        tags: p.categories,
+      };
+    }),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// `render --format rss|atom|jsonfeed`: the given day as a one-day feed
+
+/** Options of a one-day feed: everything from the day itself, so rendering stays deterministic. */
+export const dayFeedOptions = (day: DayView): FeedOptions => ({
+  title: `arXiv digest ${day.date}`,
+  siteUrl: null,
+  feedUrl: null,
+  language: day.language,
+  generatedAt: announcementInstant(day.date).toISOString(),
+});
+
+export const rssRenderer: Renderer = {
+  format: 'rss',
+  summaries: true,
+  fileName: (day) => `${day.date}.rss.xml`,
+  render: (day) => renderRss([day], dayFeedOptions(day)),
+};
+
+export const atomRenderer: Renderer = {
+  format: 'atom',
+  summaries: true,
+  fileName: (day) => `${day.date}.atom.xml`,
+  render: (day) => renderAtom([day], dayFeedOptions(day)),
+};
+
+export const jsonFeedRenderer: Renderer = {
+  format: 'jsonfeed',
+  summaries: true,
+  fileName: (day) => `${day.date}.feed.json`,
+  render: (day) => renderJsonFeed([day], dayFeedOptions(day)),
+};

@@ -1,0 +1,180 @@
+/**
+ * The content of a day page: heading with counts, the category filter, and one card per paper
+ * (title, authors, categories, flags, TL;DR or an honest status line, details, links). Every
+ * piece of paper data passes through `esc`; URLs through `safeHttpUrl`. Pure.
+ */
+import { absUrl, pdfUrl } from '../../core/arxiv-id.js';
+import { isPlaceholderText, PLACEHOLDER_FLAG } from '../../core/placeholders.js';
+import type { SummaryField } from '../../core/types.js';
+import { FLAGS } from '../../summarize/types.js';
+import { countDay, type DayCounts, type DayPaper, type DayView } from '../day-view.js';
+import { esc, safeHttpUrl } from './html.js';
+import { count, fill, languageTag, type Labels } from './labels.js';
+
+export const htmlUrl = (id: string): string => `https://arxiv.org/html/${id}`;
+
+/** File name of a day's page inside `days/`. */
+export const dayFileName = (date: string): string => `${date}.html`;
+
+/** Summary flags to the label that explains them; unknown flags are shown as written. */
+const FLAG_LABELS: Record<string, keyof Labels['flags']> = {
+  [FLAGS.unsupportedNumber]: 'unsupportedNumber',
+  [FLAGS.languageMismatch]: 'languageMismatch',
+  [FLAGS.untranslated]: 'untranslated',
+  [PLACEHOLDER_FLAG]: 'placeholder',
+};
+
+const DETAIL_FIELDS: readonly Exclude<SummaryField, 'tldr'>[] = ['motivation', 'method', 'result', 'conclusion'];
+
+/** `<span>`s of a day's counts; the ones that are zero and unusual are left out. */
+export function countsHtml(c: DayCounts, L: Labels): string {
+  const parts = [count(L.papers, c.papers), fill(L.summarized, { n: c.summarized })];
+  if (c.pending) parts.push(fill(L.pending, { n: c.pending }));
+  if (c.failed) parts.push(fill(L.failed, { n: c.failed }));
+  if (c.refused) parts.push(fill(L.refused, { n: c.refused }));
+  if (c.placeholders) parts.push(fill(L.placeholders, { n: c.placeholders }));
+  return parts.map((p) => `<span>${esc(p)}</span>`).join('');
+}
+
+function badges(flags: readonly string[], L: Labels, language: string): string {
+  return [...new Set(flags)]
+    .map((flag) => {
+      const key = FLAG_LABELS[flag];
+      const [text, tip] = key ? L.flags[key] : [flag, flag];
+      return `<span class="badge" data-flag="${esc(flag)}" title="${esc(fill(tip, { language }))}">${esc(text)}</span>`;
+    })
+    .join('');
+}
+
+function links(p: DayPaper, L: Labels): string {
+  const a = (href: string | null, text: string, extra = '') =>
+    href ? `<a href="${esc(href)}"${extra}>${esc(text)}</a>` : '';
+  const code = safeHttpUrl(p.code?.url);
+  const stars = p.code?.stars;
+  const doi = p.paper.doi ? safeHttpUrl(`https://doi.org/${encodeURI(p.paper.doi.trim())}`) : null;
+  return (
+    `<p class="links">` +
+    a(safeHttpUrl(absUrl(p.paper.id)), L.absPage) +
+    a(safeHttpUrl(pdfUrl(p.paper.id)), L.pdf) +
+    a(safeHttpUrl(htmlUrl(p.paper.id)), L.html) +
+    (code
+      ? `<span>${a(code, L.code, ' rel="nofollow noopener"')}${typeof stars === 'number' ? `<span class="stars">\u2605 ${esc(String(stars))}</span>` : ''}</span>`
+      : '') +
+    a(doi, L.doi, ' rel="nofollow noopener"') +
+    `</p>`
+  );
+}
+
+/**
+ * The summary part of a card. A paper without an ok summary shows its status and reason and the
+ * abstract. A reference summary flagged `placeholder` shows only its real fields: the failure
+ * text the reference system wrote in place of a summary is never shown as if it were one.
+ */
+function summaryHtml(p: DayPaper, L: Labels, language: string): string {
+  const abstract = `<p class="abstract" data-hl>${esc(p.paper.abstract)}</p>`;
+  const s = p.summary;
+  if (s.status !== 'ok') {
+    const line = fill(L.summaryStatus, { status: L.status[s.status], reason: s.reason });
+    return `<p class="status status-${s.status}" data-status="${s.status}">${esc(line)}</p>${abstract}`;
+  }
+  const f = s.summary.fields!;
+  const tag = languageTag(language);
+  const lang = tag ? ` lang="${esc(tag)}"` : '';
+  const fields = DETAIL_FIELDS.filter((k) => !isPlaceholderText(f[k]));
+  const fieldList = fields.length
+    ? `<dl class="fields"${lang}>${fields.map((k) => `<dt>${esc(L[k])}</dt><dd data-hl>${esc(f[k])}</dd>`).join('')}</dl>`
+    : '';
+  if (isPlaceholderText(f.tldr)) {
+    const details = fieldList ? `<details><summary>${esc(L.details)}</summary>${fieldList}</details>` : '';
+    return `<p class="status status-placeholder" data-status="placeholder">${esc(L.placeholderOnly)}</p>${abstract}${details}`;
+  }
+  return (
+    `<p class="tldr"${lang}><span class="tldr-label">${esc(L.tldr)}</span><span data-hl>${esc(f.tldr.trim())}</span></p>` +
+    `<details><summary>${esc(L.details)}</summary>${fieldList}` +
+    `<dl class="fields"><dt>${esc(L.abstract)}</dt><dd data-hl>${esc(p.paper.abstract)}</dd></dl></details>`
+  );
+}
+
+export function paperHtml(p: DayPaper, L: Labels, language: string): string {
+  const { paper } = p;
+  const others = paper.categories.filter((c) => c !== p.primary);
+  const flags = p.summary.status === 'ok' ? p.summary.summary.flags : [];
+  const meta =
+    `<p class="meta"><span class="arxiv-id">${esc(paper.id)}${paper.version ? `v${paper.version}` : ''}</span>` +
+    `<span class="cat primary">${esc(p.primary)}</span>` +
+    others.map((c) => `<span class="cat">${esc(c)}</span>`).join('') +
+    (p.kind !== 'new' ? `<span class="kind">${esc(L.kind[p.kind])}</span>` : '') +
+    badges(flags, L, language) +
+    `</p>`;
+  const authors = paper.authors.length
+    ? `<p class="authors">${paper.authors.map((a) => `<span class="author">${esc(a)}</span>`).join(', ')}</p>`
+    : '';
+  const comment = paper.comment
+    ? `<p class="comment"><span class="comment-label">${esc(L.comment)}</span> ${esc(paper.comment)}</p>`
+    : '';
+  const abs = safeHttpUrl(absUrl(paper.id));
+  return (
+    `<article class="paper" id="${esc(paper.id)}" data-cat="${esc(p.primary)}" tabindex="-1">\n` +
+    `<h3><a${abs ? ` href="${esc(abs)}"` : ''} data-hl>${esc(paper.title)}</a></h3>\n` +
+    authors +
+    meta +
+    summaryHtml(p, L, language) +
+    comment +
+    links(p, L) +
+    `\n</article>\n`
+  );
+}
+
+export interface DayNav {
+  /** File names (inside days/) of the neighbouring days, when there are any. */
+  older: string | null;
+  newer: string | null;
+  /** Relative link to the list of days. */
+  home: string;
+}
+
+/** The main content of a day page; `nav` is null on a single self-contained page. */
+export function dayMain(day: DayView, L: Labels, nav: DayNav | null): string {
+  const byCategory = new Map<string, DayPaper[]>();
+  for (const p of day.papers) {
+    const list = byCategory.get(p.primary);
+    if (list) list.push(p);
+    else byCategory.set(p.primary, [p]);
+  }
+  const navHtml = nav
+    ? `<nav class="day-nav">` +
+      `<span>${nav.older ? `<a rel="prev" href="${esc(nav.older)}">\u2190 ${esc(L.older)}</a>` : ''}</span>` +
+      `<a href="${esc(nav.home)}">${esc(L.allDays)}</a>` +
+      `<span>${nav.newer ? `<a rel="next" href="${esc(nav.newer)}">${esc(L.newer)} \u2192</a>` : ''}</span>` +
+      `</nav>\n`
+    : '';
+  const chips =
+    `<ul class="chips js-only" aria-label="${esc(L.categories)}">` +
+    `<li><button type="button" class="chip" data-cat="" aria-pressed="true">${esc(L.all)}<span class="n">${day.papers.length}</span></button></li>` +
+    day.categories
+      .map(
+        (c) =>
+          `<li><button type="button" class="chip" data-cat="${esc(c.name)}" aria-pressed="false">${esc(c.name)}<span class="n">${c.count}</span></button></li>`,
+      )
+      .join('') +
+    `</ul>\n`;
+  const sections = day.categories
+    .map((c) => {
+      const papers = byCategory.get(c.name) ?? [];
+      return (
+        `<section class="category" data-cat="${esc(c.name)}" aria-labelledby="${esc(`cat-${c.name}`)}">\n` +
+        `<h2 id="${esc(`cat-${c.name}`)}">${esc(c.name)} <span class="n">(${c.count})</span></h2>\n` +
+        papers.map((p) => paperHtml(p, L, day.language)).join('') +
+        `</section>\n`
+      );
+    })
+    .join('');
+  return (
+    navHtml +
+    `<div class="day-head"><h1>${esc(day.date)}</h1><p class="counts">${countsHtml(countDay(day), L)}</p></div>\n` +
+    (day.papers.length ? chips : `<p>${esc(L.noPapers)}</p>\n`) +
+    `<p id="hidden-note" class="hidden-note" hidden></p>\n` +
+    `<div id="papers">\n${sections}</div>\n` +
+    (nav ? navHtml : '')
+  );
+}

@@ -1,0 +1,210 @@
+/**
+ * `run`, the daily job, as a table of contents: fetch → code links → summarize → publish →
+ * deliver. Each step reports; a failing step is recorded and the later ones still run on what
+ * is stored, so the published digest is always complete for what is known. Idempotent per
+ * announcement date: the same files again, and nothing sent twice.
+ */
+import { join } from 'node:path';
+import { fetchDay, type FetchDayOptions, type FetchReport } from '../arxiv/fetch-day.js';
+import type { ArxivHttp } from '../arxiv/http.js';
+import { writeFileAtomic } from '../core/write-file.js';
+import type { Channel, DigestMessage } from '../deliver/types.js';
+import { AppError, NotFoundError } from '../errors.js';
+import { findCodeLinks } from '../links/code-links.js';
+import type { StarsResult } from '../links/github-stars.js';
+import { countDay, type DayCounts, type DayView } from '../publish/day-view.js';
+import { renderAtom, renderJsonFeed, renderRss } from '../publish/feeds.js';
+import { enhancedJsonlRenderer, rawJsonlRenderer } from '../publish/jsonl.js';
+import { loadDay } from '../publish/load-day.js';
+import { markdownRenderer } from '../publish/markdown.js';
+import { renderSite } from '../publish/site/index.js';
+import type { Store } from '../store/store.js';
+import { summarizeDay, type SummarizeReport } from '../summarize/summarize-day.js';
+import type { Summarizer } from '../summarize/types.js';
+
+export interface DailyOptions {
+  /** `latest` or a listing date. */
+  date: string;
+  steps: { fetch: boolean; summarize: boolean; deliver: boolean };
+  fetch: Omit<FetchDayOptions, 'date'>;
+  language: string;
+  categoryOrder: readonly string[];
+  preferredSummarizer: string;
+  outDir: string;
+  site: { title: string; siteUrl: string | null; siteDays: number; feedDays: number };
+  maxPapers: number;
+  retryFailed: boolean;
+  maxCostUsd: number | null;
+}
+
+export interface DailyDeps {
+  store: Store;
+  http: ArxivHttp;
+  summarizer: Summarizer;
+  stopSummarizer?: (reason: string) => void;
+  channels: readonly Channel[];
+  /** Looks up stars of GitHub repositories (time-boxed), when a token is set. */
+  stars?: (urls: string[]) => Promise<StarsResult>;
+  log: (line: string) => void;
+  onSummaryProgress?: (done: number, total: number) => void;
+  now: () => Date;
+}
+
+export interface DeliveryOutcome {
+  channel: string;
+  target: string;
+  status: 'sent' | 'already-sent' | 'failed';
+  error?: string;
+}
+
+export interface DailyReport {
+  date: string;
+  fetch: FetchReport | null;
+  summarize: SummarizeReport | null;
+  counts: DayCounts;
+  links: { found: number; stars: number };
+  files: string[];
+  deliveries: DeliveryOutcome[];
+  /** One line per step that failed; the exit code is 1 when there are any. */
+  problems: string[];
+}
+
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+export async function runDaily(deps: DailyDeps, opts: DailyOptions): Promise<DailyReport> {
+  const { store, log } = deps;
+  const problems: string[] = [];
+
+  // 1. Fetch. A failure is recorded; what is stored is still summarized and published.
+  let fetched: FetchReport | null = null;
+  if (opts.steps.fetch) {
+    try {
+      fetched = await fetchDay({ http: deps.http, store, log, now: deps.now }, { ...opts.fetch, date: opts.date });
+      if (fetched.outcome !== 'fetched') log(`run: ${fetched.message}`);
+      if (fetched.missing.length) problems.push(`fetch: ${fetched.missing.length} papers missing metadata`);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      problems.push(`fetch: ${e.message}`);
+    }
+  }
+  const date = opts.date !== 'latest' ? opts.date : store.listDays()[0]?.date;
+  if (!date)
+    throw new NotFoundError(
+      `nothing to publish: the store ${store.path} has no announcement days${problems.length ? ` (${problems.join('; ')})` : ''}`,
+    );
+  const load = (d: string): DayView =>
+    loadDay(store, {
+      date: d,
+      language: opts.language,
+      categoryOrder: opts.categoryOrder,
+      preferredSummarizer: opts.preferredSummarizer,
+    });
+
+  // 2. Code links from abstracts and comments; stars only when a token is set, time-boxed.
+  const links = await collectLinks(deps, load(date));
+
+  // 3. Summarize the day (0 calls for what is done).
+  let summarized: SummarizeReport | null = null;
+  if (opts.steps.summarize) {
+    try {
+      summarized = await summarizeDay(
+        { store, summarizer: deps.summarizer, stop: deps.stopSummarizer, onProgress: deps.onSummaryProgress },
+        { date, language: opts.language, retryFailed: opts.retryFailed, maxCostUsd: opts.maxCostUsd },
+      );
+      if (summarized.failed || summarized.pending)
+        problems.push(`summarize: ${summarized.failed} failed, ${summarized.pending} pending`);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      problems.push(`summarize: ${e.message}`);
+    }
+  }
+
+  // 4. Publish: the day's reference files, the site and the feeds, from the store as it is now.
+  const day = load(date);
+  const files = publish(
+    opts,
+    day,
+    store.listDays().map((d) => d.date),
+    load,
+  );
+
+  // 5. Deliver what has not been sent for this date.
+  const deliveries: DeliveryOutcome[] = [];
+  if (opts.steps.deliver) {
+    const digest: DigestMessage = {
+      date,
+      language: opts.language,
+      categories: day.categories,
+      papers: day.papers,
+      url: opts.site.siteUrl ? `${opts.site.siteUrl}/days/${date}.html` : null,
+      maxPapers: opts.maxPapers,
+    };
+    for (const channel of deps.channels) {
+      if (store.getDelivery(date, channel.id, channel.target)?.status === 'sent') {
+        deliveries.push({ channel: channel.id, target: channel.target, status: 'already-sent' });
+        continue;
+      }
+      try {
+        await channel.send(digest);
+        store.recordDelivery(date, channel.id, channel.target, 'sent');
+        deliveries.push({ channel: channel.id, target: channel.target, status: 'sent' });
+      } catch (e) {
+        store.recordDelivery(date, channel.id, channel.target, 'failed', message(e));
+        deliveries.push({ channel: channel.id, target: channel.target, status: 'failed', error: message(e) });
+        problems.push(`deliver ${channel.target}: ${message(e)}`);
+      }
+    }
+  }
+  return { date, fetch: fetched, summarize: summarized, counts: countDay(day), links, files, deliveries, problems };
+}
+
+async function collectLinks(deps: DailyDeps, day: DayView): Promise<{ found: number; stars: number }> {
+  const found = day.papers.flatMap((p) =>
+    findCodeLinks(p.paper.abstract, p.paper.comment).map((l) => ({ paperId: p.paper.id, url: l.url })),
+  );
+  deps.store.upsertCodeLinks(found, 'abstract');
+  if (!deps.stars || found.length === 0) return { found: found.length, stars: 0 };
+  const r = await deps.stars(found.map((l) => l.url));
+  deps.store.upsertCodeLinks(
+    found
+      .filter((l) => r.stars.has(l.url))
+      .map((l) => ({ ...l, stars: r.stars.get(l.url)!.stars, lastUpdate: r.stars.get(l.url)!.lastUpdate })),
+    'github-api',
+  );
+  return { found: found.length, stars: r.stars.size };
+}
+
+/** Writes every published file; generated stamps come from the data, so a re-run writes the same bytes. */
+function publish(opts: DailyOptions, day: DayView, storedDates: string[], load: (d: string) => DayView): string[] {
+  const written: string[] = [];
+  const write = (rel: string, text: string) => {
+    writeFileAtomic(join(opts.outDir, rel), text);
+    written.push(rel);
+  };
+  for (const r of [markdownRenderer, rawJsonlRenderer, enhancedJsonlRenderer]) write(r.fileName(day), r.render(day));
+
+  const siteDays = storedDates.slice(0, opts.site.siteDays).map((d) => (d === day.date ? day : load(d)));
+  const generatedAt = `${siteDays[0]?.date ?? day.date}T00:00:00Z`;
+  for (const [rel, text] of renderSite(siteDays, {
+    title: opts.site.title,
+    language: opts.language,
+    generatedAt,
+    baseUrl: opts.site.siteUrl,
+  })) {
+    write(join('site', rel), text);
+  }
+  const feedDays = siteDays.slice(0, opts.site.feedDays);
+  const feedOpts = { title: opts.site.title, siteUrl: opts.site.siteUrl, language: opts.language, generatedAt };
+  const feedUrl = (name: string) => (opts.site.siteUrl ? `${opts.site.siteUrl}/${name}` : null);
+  const feeds: [string, string][] = [
+    ['feed.xml', renderRss(feedDays, { ...feedOpts, feedUrl: feedUrl('feed.xml') })],
+    ['atom.xml', renderAtom(feedDays, { ...feedOpts, feedUrl: feedUrl('atom.xml') })],
+    ['feed.json', renderJsonFeed(feedDays, { ...feedOpts, feedUrl: feedUrl('feed.json') })],
+  ];
+  // In --out (the contract) and inside site/, so a static host of site/ serves them too.
+  for (const [name, text] of feeds) {
+    write(name, text);
+    write(join('site', name), text);
+  }
+  return written;
+}
