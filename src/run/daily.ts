@@ -190,6 +190,7 @@ function publish(opts: DailyOptions, day: DayView, storedDates: string[], load: 
     language: opts.language,
     generatedAt,
     baseUrl: opts.site.siteUrl,
+    feeds: true,
   })) {
     write(join('site', rel), text);
   }

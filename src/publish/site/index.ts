@@ -29,6 +29,8 @@ export interface SiteOptions {
   generatedAt: string;
   /** Absolute URL the site is published at, for canonical links; links stay relative regardless. */
   baseUrl?: string | null;
+  /** True when feed.xml, atom.xml and feed.json are published at the site root (`run` does). */
+  feeds?: boolean;
 }
 
 // The date becomes a file name: anything but YYYY-MM-DD could climb out of days/.
@@ -68,6 +70,7 @@ export function renderSite(days: readonly DayView[], options: SiteOptions): Map<
       siteTitle: options.title,
       root: '',
       assets: 'linked',
+      feeds: options.feeds ?? false,
       canonical: base,
       homeHref: 'index.html',
       searchIndex,
@@ -90,6 +93,7 @@ export function renderSite(days: readonly DayView[], options: SiteOptions): Map<
         siteTitle: options.title,
         root: '../',
         assets: 'linked',
+        feeds: options.feeds ?? false,
         canonical: base ? `${base}days/${name}` : null,
         homeHref: '../index.html',
         searchIndex,
@@ -116,6 +120,7 @@ export function renderDayPage(day: DayView, options: SiteOptions): string {
     siteTitle: options.title,
     root: '',
     assets: 'inline',
+    feeds: false,
     canonical: base ? `${base}days/${dayFileName(day.date)}` : null,
     homeHref: null,
     searchIndex: null,

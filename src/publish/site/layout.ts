@@ -21,6 +21,8 @@ export interface PageFrame {
   /** Relative way back to the site root: '' for index.html, '../' for days/…; '' when inline. */
   root: string;
   assets: 'linked' | 'inline';
+  /** Link the site's feeds (feed.xml, atom.xml, feed.json at the root) so readers discover them. */
+  feeds: boolean;
   /** Absolute URL of this page when the site's base URL is known. */
   canonical: string | null;
   /** Link target of the site title; null on a single page (there is no index). */
@@ -56,6 +58,11 @@ function head(f: PageFrame): string {
     // An empty icon: otherwise every page view asks the host for /favicon.ico (a 404 on most).
     `<link rel="icon" href="data:,">\n` +
     (f.canonical ? `<link rel="canonical" href="${esc(f.canonical)}">\n` : '') +
+    (f.feeds
+      ? `<link rel="alternate" type="application/rss+xml" title="RSS" href="${esc(f.root)}feed.xml">\n` +
+        `<link rel="alternate" type="application/atom+xml" title="Atom" href="${esc(f.root)}atom.xml">\n` +
+        `<link rel="alternate" type="application/feed+json" title="JSON Feed" href="${esc(f.root)}feed.json">\n`
+      : '') +
     (linked
       ? `<link rel="stylesheet" href="${esc(f.root + CSS_HREF)}">\n<script src="${esc(f.root + JS_HREF)}"></script>\n`
       : `<style>${SITE_CSS}</style>\n<script>${SITE_JS}</script>\n`) +

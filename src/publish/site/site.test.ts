@@ -483,3 +483,25 @@ describe('site.js', () => {
     expect(SITE_JS).toContain(`window.${SEARCH_GLOBAL}`);
   });
 });
+
+describe('feed links', () => {
+  it('should link the feeds from every page when the site publishes them, relative to the root', async () => {
+    const { renderSite } = await import('./index.js');
+    const { buildDayView } = await import('../day-view.js');
+    const day = buildDayView({
+      date: '2026-09-23',
+      language: 'English',
+      rows: [],
+      summaries: [],
+      otherLanguages: new Map(),
+      codeLinks: new Map(),
+      categoryOrder: [],
+      preferredSummarizer: 'offline',
+    });
+    const files = renderSite([day], { title: 'T', language: 'English', generatedAt: '2026-09-23T00:00:00Z', feeds: true });
+    expect(files.get('index.html')).toContain('<link rel="alternate" type="application/rss+xml" title="RSS" href="feed.xml">');
+    expect(files.get('days/2026-09-23.html')).toContain('href="../atom.xml"');
+    const without = renderSite([day], { title: 'T', language: 'English', generatedAt: '2026-09-23T00:00:00Z' });
+    expect(without.get('index.html')).not.toContain('rel="alternate"');
+  });
+});
