@@ -147,4 +147,18 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'reader state: favorites and ratings',
+    sql: `
+      -- What the reader said about a paper; ranking learns from it.
+      CREATE TABLE reader_marks (
+        paper_id TEXT PRIMARY KEY REFERENCES papers(id) ON DELETE CASCADE,
+        favorite INTEGER NOT NULL DEFAULT 0,
+        rating INTEGER NOT NULL DEFAULT 0 CHECK (rating IN (-1, 0, 1)),
+        updated_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX reader_marks_favorites ON reader_marks(favorite, updated_at);
+    `,
+  },
 ];

@@ -231,3 +231,52 @@ describe('Store.search', () => {
     expect(() => seeded().search('AND OR', 10)).toThrow(/invalid search query/);
   });
 });
+
+describe('Store.searchPage and reader marks', () => {
+  const seeded = () => {
+    const store = testStore();
+    store.upsertPapers(
+      [
+        paper('2401.00001', { title: 'Graph networks for chips', authors: ['Jane Doe'], categories: ['cs.AR', 'cs.LG'] }),
+        paper('2401.00002', { title: 'Graph kernels 100%_sure', authors: ['John Roe'], categories: ['cs.LG'] }),
+        paper('2401.00003', { title: 'Quantum stuff', authors: ['Jane Doe'], categories: ['quant-ph'] }),
+      ],
+      't',
+    );
+    store.addAnnouncements('2026-01-05', [{ paperId: '2401.00001', category: 'cs.AR', version: null, kind: 'new' }], 't');
+    store.addAnnouncements('2026-02-05', [{ paperId: '2401.00002', category: 'cs.LG', version: null, kind: 'new' }], 't');
+    store.addAnnouncements('2026-03-05', [{ paperId: '2401.00003', category: 'quant-ph', version: null, kind: 'new' }], 't');
+    return store;
+  };
+  const ids = (r: { hits: { id: string }[] }) => r.hits.map((h) => h.id);
+
+  it('should filter by category, dates and author, and page with a "more" flag', () => {
+    const store = seeded();
+    const base = { fts: 'graph', limit: 10, offset: 0 };
+    expect(ids(store.searchPage(base)).sort()).toEqual(['2401.00001', '2401.00002']);
+    expect(ids(store.searchPage({ ...base, category: 'cs.AR' }))).toEqual(['2401.00001']);
+    expect(ids(store.searchPage({ ...base, from: '2026-02-01', to: '2026-02-28' }))).toEqual(['2401.00002']);
+    expect(ids(store.searchPage({ ...base, author: 'Jane Doe' }))).toEqual(['2401.00001']);
+    expect(ids(store.searchPage({ fts: null, author: 'Jane Doe', limit: 10, offset: 0 }))).toEqual(['2401.00003', '2401.00001']);
+    const page1 = store.searchPage({ ...base, limit: 1 });
+    expect([page1.hits.length, page1.more]).toEqual([1, true]);
+    const page2 = store.searchPage({ ...base, limit: 1, offset: 1 });
+    expect([page2.hits.length, page2.more]).toEqual([1, false]);
+    // LIKE wildcards in a category name are data, not patterns.
+    expect(ids(store.searchPage({ fts: null, category: 'cs.%', limit: 10, offset: 0 }))).toEqual([]);
+  });
+
+  it('should keep favorites and ratings per paper', () => {
+    const store = seeded();
+    expect(store.setMark('2401.00002', { favorite: true })).toBe(true);
+    expect(store.setMark('2401.00001', { rating: -1 })).toBe(true);
+    expect(store.setMark('9999.99999', { favorite: true })).toBe(false);
+    expect(store.listFavorites().map((p) => p.id)).toEqual(['2401.00002']);
+    expect(Object.fromEntries(store.getMarks(['2401.00001', '2401.00002', '2401.00003']))).toEqual({
+      '2401.00001': { favorite: false, rating: -1 },
+      '2401.00002': { favorite: true, rating: 0 },
+    });
+    store.setMark('2401.00002', { favorite: false });
+    expect(store.listFavorites()).toEqual([]);
+  });
+});

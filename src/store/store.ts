@@ -59,6 +59,22 @@ export interface MissingPaper {
   attempts: number;
 }
 
+export interface ReaderMark {
+  favorite: boolean;
+  rating: -1 | 0 | 1;
+}
+
+export interface SearchFilters {
+  /** An FTS5 query from search/query.ts, or null to filter only. */
+  fts: string | null;
+  category?: string | null;
+  from?: string | null;
+  to?: string | null;
+  author?: string | null;
+  limit: number;
+  offset: number;
+}
+
 export interface DaySummary {
   date: string;
   papers: number;
@@ -612,6 +628,134 @@ export class Store {
       ON CONFLICT (date, channel, target) DO UPDATE SET status = excluded.status, error = excluded.error,
         attempts = attempts + 1, updated_at = excluded.updated_at`,
     ).run(date, channel, target, status, error, this.now());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // reader state (web app)
+
+  getMarks(ids: readonly string[]): Map<string, ReaderMark> {
+    const out = new Map<string, ReaderMark>();
+    for (const part of chunks(ids)) {
+      const rows = this.db
+        .prepare(
+          `SELECT paper_id, favorite, rating FROM reader_marks WHERE paper_id IN (${part.map(() => '?').join(',')})`,
+        )
+        .all(...part) as { paper_id: string; favorite: number; rating: number }[];
+      for (const r of rows)
+        out.set(r.paper_id, { favorite: r.favorite === 1, rating: r.rating as ReaderMark['rating'] });
+    }
+    return out;
+  }
+
+  /** Sets the favorite flag and/or the rating of a paper; false when the paper is unknown. */
+  setMark(id: string, change: Partial<ReaderMark>): boolean {
+    if (!this.getPaper(id)) return false;
+    const old = this.getMarks([id]).get(id) ?? { favorite: false, rating: 0 };
+    const next = { ...old, ...change };
+    this.stmt(
+      `
+      INSERT INTO reader_marks (paper_id, favorite, rating, updated_at) VALUES (?, ?, ?, ?)
+      ON CONFLICT (paper_id) DO UPDATE SET favorite = excluded.favorite, rating = excluded.rating, updated_at = excluded.updated_at`,
+    ).run(id, next.favorite ? 1 : 0, next.rating, this.now());
+    return true;
+  }
+
+  /** Favorite papers, most recently marked first. */
+  listFavorites(limit = 1000): Paper[] {
+    return (
+      this.stmt(
+        `SELECT ${PAPER_COLUMNS} FROM reader_marks m JOIN papers p ON p.id = m.paper_id
+        WHERE m.favorite = 1 ORDER BY m.updated_at DESC LIMIT ?`,
+      ).all(limit) as PaperRow[]
+    ).map(toPaper);
+  }
+
+  /** Announcements of one paper: every day and listing it appeared in. */
+  getAnnouncements(id: string): { date: string; category: string; kind: AnnouncementKind; version: number | null }[] {
+    return this.stmt(
+      'SELECT date, category, kind, version FROM announcements WHERE paper_id = ? ORDER BY date DESC, category',
+    ).all(id) as {
+      date: string;
+      category: string;
+      kind: AnnouncementKind;
+      version: number | null;
+    }[];
+  }
+
+  getCodeLinks(id: string): CodeLink[] {
+    return (
+      this.stmt('SELECT paper_id, url, stars, last_update FROM code_links WHERE paper_id = ? ORDER BY updated_at').all(
+        id,
+      ) as {
+        paper_id: string;
+        url: string;
+        stars: number | null;
+        last_update: string | null;
+      }[]
+    ).map((r) => ({ paperId: r.paper_id, url: r.url, stars: r.stars, lastUpdate: r.last_update }));
+  }
+
+  /**
+   * Full-text search with filters, one page at a time: `ftsQuery` as built by search/query.ts
+   * (optional when filtering only), category (any of the paper's), announcement dates, author
+   * (a phrase in the authors column). Asks for one hit more than the page to tell whether
+   * there is a next page without counting every match.
+   */
+  searchPage(q: SearchFilters): { hits: SearchHit[]; more: boolean } {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    const match: string[] = [];
+    if (q.fts) match.push(`(${q.fts})`);
+    if (q.author) match.push(`authors:${JSON.stringify(q.author.replace(/"/g, ' '))}`);
+    if (q.category) {
+      where.push("p.categories LIKE ? ESCAPE '\\'");
+      args.push(`%"${q.category.replace(/[%_\\]/g, (c) => `\\${c}`)}"%`);
+    }
+    if (q.from || q.to) {
+      where.push('EXISTS (SELECT 1 FROM announcements a WHERE a.paper_id = p.id AND a.date >= ? AND a.date <= ?)');
+      args.push(q.from ?? '0000-00-00', q.to ?? '9999-99-99');
+    }
+    const limit = q.limit + 1;
+    let rows: (PaperRow & { score: number | null; snip: string | null; last_date: string | null })[];
+    try {
+      if (match.length) {
+        rows = this.db
+          .prepare(
+            `SELECT ${PAPER_COLUMNS}, bm25(search_index, 8.0, 6.0, 2.0, 1.0) AS score,
+               snippet(search_index, -1, char(2), char(3), '…', 16) AS snip,
+               (SELECT max(date) FROM announcements a WHERE a.paper_id = p.id) AS last_date
+             FROM search_index JOIN papers p ON p.n = search_index.rowid
+             WHERE search_index MATCH ? ${where.map((w) => `AND ${w}`).join(' ')}
+             ORDER BY score LIMIT ? OFFSET ?`,
+          )
+          .all(match.join(' AND '), ...args, limit, q.offset) as typeof rows;
+      } else {
+        rows = this.db
+          .prepare(
+            `SELECT ${PAPER_COLUMNS}, NULL AS score, NULL AS snip,
+               (SELECT max(date) FROM announcements a WHERE a.paper_id = p.id) AS last_date
+             FROM papers p ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+             ORDER BY last_date DESC, p.id DESC LIMIT ? OFFSET ?`,
+          )
+          .all(...args, limit, q.offset) as typeof rows;
+      }
+    } catch (e) {
+      const msg = errorMessage(e);
+      if (/fts5|syntax error|no such column|unterminated|malformed/i.test(msg)) {
+        throw new UsageError(`invalid search query: ${msg.replace(/^fts5: /, '')}`, { cause: e });
+      }
+      throw new AppError(`search failed: ${msg}`, { cause: e });
+    }
+    const hits = rows.slice(0, q.limit).map((r) => ({
+      id: r.id,
+      title: r.title,
+      authors: JSON.parse(r.authors) as string[],
+      categories: JSON.parse(r.categories) as string[],
+      date: r.last_date,
+      score: r.score === null ? 0 : -r.score,
+      snippet: r.snip === null ? r.abstract.slice(0, 240) : unspaceCjk(r.snip).replace(/\s+/g, ' ').trim(),
+    }));
+    return { hits, more: rows.length > q.limit };
   }
 
   // ---------------------------------------------------------------------------------------------
