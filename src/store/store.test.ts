@@ -266,6 +266,27 @@ describe('Store.searchPage and reader marks', () => {
     expect(ids(store.searchPage({ fts: null, category: 'cs.%', limit: 10, offset: 0 }))).toEqual([]);
   });
 
+  it('should order query hits by last announcement when asked for the newest first', () => {
+    const store = seeded();
+    expect(ids(store.searchPage({ fts: 'graph', order: 'newest', limit: 10, offset: 0 }))).toEqual([
+      '2401.00002',
+      '2401.00001',
+    ]);
+    expect(ids(store.searchPage({ fts: 'graph OR quantum', order: 'newest', limit: 2, offset: 1 }))).toEqual([
+      '2401.00002',
+      '2401.00001',
+    ]);
+  });
+
+  it('should tell which of the given papers a query matches, with stemming', () => {
+    const store = seeded();
+    const all = ['2401.00001', '2401.00002', '2401.00003'];
+    expect([...store.matchingPapers('network', all)]).toEqual(['2401.00001']);
+    expect([...store.matchingPapers('authors:"Jane Doe"', ['2401.00002', '2401.00003'])]).toEqual(['2401.00003']);
+    expect(store.matchingPapers('graph', []).size).toBe(0);
+    expect(() => store.matchingPapers('AND OR', all)).toThrow(/invalid search query/);
+  });
+
   it('should keep favorites and ratings per paper', () => {
     const store = seeded();
     expect(store.setMark('2401.00002', { favorite: true })).toBe(true);

@@ -71,6 +71,8 @@ export interface SearchFilters {
   from?: string | null;
   to?: string | null;
   author?: string | null;
+  /** `rank` (default): bm25 when there is a query, else newest; `newest`: last announcement first. */
+  order?: 'rank' | 'newest';
   limit: number;
   offset: number;
 }
@@ -726,7 +728,7 @@ export class Store {
                (SELECT max(date) FROM announcements a WHERE a.paper_id = p.id) AS last_date
              FROM search_index JOIN papers p ON p.n = search_index.rowid
              WHERE search_index MATCH ? ${where.map((w) => `AND ${w}`).join(' ')}
-             ORDER BY score LIMIT ? OFFSET ?`,
+             ORDER BY ${q.order === 'newest' ? 'last_date DESC, p.id DESC' : 'score'} LIMIT ? OFFSET ?`,
           )
           .all(match.join(' AND '), ...args, limit, q.offset) as typeof rows;
       } else {
@@ -756,6 +758,32 @@ export class Store {
       snippet: r.snip === null ? r.abstract.slice(0, 240) : unspaceCjk(r.snip).replace(/\s+/g, ' ').trim(),
     }));
     return { hits, more: rows.length > q.limit };
+  }
+
+  /**
+   * Which of these papers an FTS5 query (from search/query.ts) matches: tells a caller why a hit
+   * of a larger OR query is there, with the index's own stemming rather than a guess in code.
+   */
+  matchingPapers(ftsQuery: string, ids: readonly string[]): Set<string> {
+    const out = new Set<string>();
+    try {
+      for (const part of chunks(ids)) {
+        const rows = this.db
+          .prepare(
+            `SELECT p.id FROM search_index JOIN papers p ON p.n = search_index.rowid
+             WHERE search_index MATCH ? AND p.id IN (${part.map(() => '?').join(',')})`,
+          )
+          .all(ftsQuery, ...part) as { id: string }[];
+        for (const r of rows) out.add(r.id);
+      }
+    } catch (e) {
+      const msg = errorMessage(e);
+      if (/fts5|syntax error|no such column|unterminated|malformed/i.test(msg)) {
+        throw new UsageError(`invalid search query: ${msg.replace(/^fts5: /, '')}`, { cause: e });
+      }
+      throw new AppError(`search failed: ${msg}`, { cause: e });
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------------------------------------

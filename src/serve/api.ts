@@ -1,0 +1,137 @@
+/**
+ * The JSON API under /api/: days, a day (the `render --format json` document), a paper with
+ * everything stored about it, search, and the filter for agents. Read-only; errors are
+ * `{"error": {"status", "message"}}` (the app's error handler). Field names are snake_case like
+ * the day document's.
+ */
+import type { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { absUrl, pdfUrl } from '../core/arxiv-id.js';
+import { renderJson } from '../publish/json.js';
+import { htmlUrl } from '../publish/site/day-page.js';
+import { toFtsQuery } from '../search/query.js';
+import type { ServeContext } from './context.js';
+import { runFilter } from './filter.js';
+import { plainSnippet } from './html.js';
+import { loadPaperDetails, type PaperDetails } from './paper-data.js';
+import { badRequest, categoryParam, dateRange, intParam, listParam, paperIdFromPath, textParam } from './params.js';
+
+function paperJson(d: PaperDetails) {
+  const p = d.paper;
+  const s = d.card.summary;
+  const fields = s.status === 'ok' ? s.summary.fields : null;
+  return {
+    id: p.id,
+    version: p.version,
+    title: p.title,
+    authors: p.authors,
+    categories: p.categories,
+    primary: d.card.primary,
+    abstract: p.abstract,
+    comment: p.comment,
+    journal_ref: p.journalRef,
+    doi: p.doi,
+    published: p.published,
+    updated: p.updated,
+    links: {
+      abs: absUrl(p.id),
+      pdf: pdfUrl(p.id),
+      html: htmlUrl(p.id),
+      code: d.codeLinks[0]?.url ?? null,
+      code_stars: d.codeLinks[0]?.stars ?? null,
+    },
+    /** The summary shown in the configured language (same rules as the day document). */
+    summary: {
+      status: s.status,
+      tldr: fields?.tldr ?? null,
+      motivation: fields?.motivation ?? null,
+      method: fields?.method ?? null,
+      result: fields?.result ?? null,
+      conclusion: fields?.conclusion ?? null,
+      reason: s.status === 'ok' ? null : s.reason,
+      summarizer: s.summary?.summarizer ?? null,
+      prompt_version: s.summary?.promptVersion ?? null,
+      flags: s.summary?.flags ?? [],
+    },
+    summaries: d.summaries.map((x) => ({
+      language: x.language,
+      version: x.version,
+      summarizer: x.summarizer,
+      prompt_version: x.promptVersion,
+      status: x.status,
+      tldr: x.fields?.tldr ?? null,
+      motivation: x.fields?.motivation ?? null,
+      method: x.fields?.method ?? null,
+      result: x.fields?.result ?? null,
+      conclusion: x.fields?.conclusion ?? null,
+      error: x.error ?? null,
+      flags: x.flags,
+      created_at: x.createdAt,
+      updated_at: x.updatedAt,
+    })),
+    announcements: d.announcements,
+    code_links: d.codeLinks.map((l) => ({ url: l.url, stars: l.stars ?? null, last_update: l.lastUpdate ?? null })),
+    marks: d.mark,
+    bibtex: d.bibtex,
+  };
+}
+
+export function registerApi(app: Hono, ctx: ServeContext): void {
+  app.get('/api/days', (c) => c.json({ days: ctx.store.listDays() }));
+
+  app.get('/api/days/:date', (c) => {
+    const date = ctx.resolveDay(c.req.param('date'));
+    return c.body(renderJson(ctx.loadDay(date)), 200, { 'Content-Type': 'application/json; charset=utf-8' });
+  });
+
+  app.get('/api/papers/*', (c) => {
+    const id = paperIdFromPath(c.req.path.slice('/api/papers/'.length));
+    const details = loadPaperDetails(ctx.store, id, ctx.view, ctx.today());
+    if (!details) throw new HTTPException(404, { message: `no paper ${id} in the store` });
+    return c.json(paperJson(details));
+  });
+
+  app.get('/api/search', (c) => {
+    const q = textParam(c.req.query('q'), 'q', 500);
+    const category = categoryParam(c.req.query('category'));
+    const { from, to } = dateRange(c.req.query('from'), c.req.query('to'));
+    const author = textParam(c.req.query('author'), 'author', 200);
+    const limit = intParam(c.req.query('limit'), 'limit', { min: 1, max: 100, fallback: 20 });
+    const offset = intParam(c.req.query('offset'), 'offset', { min: 0, max: 10_000, fallback: 0 });
+    if (!q && !category && !from && !to && !author)
+      throw badRequest('give a query (q) or a filter (category, from, to, author)');
+    const { hits, more } = ctx.store.searchPage({
+      fts: q ? toFtsQuery(q) : null,
+      category,
+      from,
+      to,
+      author,
+      limit,
+      offset,
+    });
+    return c.json({
+      q,
+      category,
+      from,
+      to,
+      author,
+      limit,
+      offset,
+      count: hits.length,
+      more,
+      hits: hits.map((h) => ({ ...h, snippet: plainSnippet(h.snippet), url: absUrl(h.id) })),
+    });
+  });
+
+  app.get('/api/filter', (c) => {
+    const category = categoryParam(c.req.query('category'));
+    const keywords = listParam(c.req.query('keywords'), 'keywords', { items: 50, length: 100 });
+    const author = textParam(c.req.query('author'), 'author', 200);
+    const { from, to } = dateRange(c.req.query('from'), c.req.query('to'));
+    const limit = intParam(c.req.query('limit'), 'limit', { min: 1, max: 500, fallback: 50 });
+    const offset = intParam(c.req.query('offset'), 'offset', { min: 0, max: 10_000, fallback: 0 });
+    if (!category && keywords.length === 0 && !author)
+      throw badRequest('give at least one of category, keywords (comma-separated) and author');
+    return c.json(runFilter(ctx.store, { category, keywords, author, from, to, limit, offset }, ctx.view));
+  });
+}

@@ -1,0 +1,91 @@
+/**
+ * What every route of the app shares: the store, the reader's settings, the clock and the
+ * labels, with the two day look-ups pages and API both need (which day a URL means, and that
+ * day's view). Built once per app by `createApp`.
+ */
+import { HTTPException } from 'hono/http-exception';
+import { isIsoDate } from '../core/dates.js';
+import type { DayView } from '../publish/day-view.js';
+import { loadDay } from '../publish/load-day.js';
+import { labelsFor, type Labels } from '../publish/site/labels.js';
+import type { DaySummary, Store } from '../store/store.js';
+import { badRequest } from './params.js';
+import { appLabelsFor, type AppLabels } from './labels.js';
+import type { PageContext } from './layout.js';
+import type { ViewOptions } from './paper-data.js';
+
+export interface AppDeps {
+  store: Store;
+  /** Summary language; also the language of the pages' labels. */
+  language: string;
+  /** Category order of day pages; categories not named follow alphabetically. */
+  categoryOrder: readonly string[];
+  /** Summarizer id whose summaries are preferred (`openai:MODEL` or `offline`). */
+  preferredSummarizer: string;
+  siteTitle: string;
+  /** Access token every request must carry, or null (then only loopback host names are served). */
+  token: string | null;
+  now?: () => Date;
+  /** Where internal errors are reported (never to the client); default stderr. */
+  log?: (line: string) => void;
+}
+
+export interface ServeContext {
+  store: Store;
+  view: ViewOptions;
+  categoryOrder: readonly string[];
+  siteTitle: string;
+  labels: Labels;
+  app: AppLabels;
+  now: () => Date;
+  log: (line: string) => void;
+  page(): PageContext;
+  /** Today's date (UTC), for citations of papers without a year. */
+  today(): string;
+  /**
+   * `latest` or a stored YYYY-MM-DD; 400 for a malformed date, 404 for a day not stored.
+   * `days` when the caller already has the list (it is a GROUP BY over every announcement).
+   */
+  resolveDay(raw: string, days?: readonly DaySummary[]): string;
+  loadDay(date: string): DayView;
+}
+
+export function serveContext(deps: AppDeps): ServeContext {
+  const now = deps.now ?? (() => new Date());
+  const labels = labelsFor(deps.language);
+  const app = appLabelsFor(deps.language);
+  const view: ViewOptions = { language: deps.language, preferredSummarizer: deps.preferredSummarizer };
+  return {
+    store: deps.store,
+    view,
+    categoryOrder: deps.categoryOrder,
+    siteTitle: deps.siteTitle,
+    labels,
+    app,
+    now,
+    log: deps.log ?? ((line) => process.stderr.write(`${line}\n`)),
+    page: () => ({ labels, app, siteTitle: deps.siteTitle, now: now() }),
+    today: () => now().toISOString().slice(0, 10),
+    resolveDay(raw, days = deps.store.listDays()) {
+      if (raw === 'latest') {
+        const newest = days[0];
+        if (!newest) throw new HTTPException(404, { message: 'the store has no announcement days yet' });
+        return newest.date;
+      }
+      if (!isIsoDate(raw))
+        throw badRequest(`date: expected YYYY-MM-DD or latest, got ${JSON.stringify(raw.slice(0, 40))}`);
+      if (!days.some((d) => d.date === raw)) {
+        const hint = days.length ? `newest stored: ${days[0]!.date}` : 'the store has no days yet';
+        throw new HTTPException(404, { message: `no papers announced on ${raw} (${hint})` });
+      }
+      return raw;
+    },
+    loadDay: (date) =>
+      loadDay(deps.store, {
+        date,
+        language: deps.language,
+        categoryOrder: deps.categoryOrder,
+        preferredSummarizer: deps.preferredSummarizer,
+      }),
+  };
+}

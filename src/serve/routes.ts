@@ -1,0 +1,174 @@
+/**
+ * The HTML pages and the two forms (favorite, rating). Each handler reads its input through
+ * params.ts, the store through its named methods, and renders with the page-*.ts views; input
+ * errors are thrown as HTTPException and rendered by the app's one error handler.
+ */
+import type { Context, Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { NotFoundError, UsageError } from '../errors.js';
+import { renderBibtex, renderRis } from '../publish/citations.js';
+import { toFtsQuery } from '../search/query.js';
+import type { ReaderMark } from '../store/store.js';
+import type { ServeContext } from './context.js';
+import { dayPath, paperPath, withQuery } from './html.js';
+import { renderAppPage } from './layout.js';
+import { citationDay, loadPaperDetails, NO_MARK, paperCards, similarPapers } from './paper-data.js';
+import { dayPageMain, daysMain } from './page-days.js';
+import { paperMain } from './page-paper.js';
+import { favoritesMain, searchMain, type SearchForm, type SearchOutcome } from './page-search.js';
+import { categoryParam, dateRange, intParam, localPath, paperIdFromPath, textParam } from './params.js';
+
+const DAYS_PER_PAGE = 50;
+const HITS_PER_PAGE = 20;
+const SIMILAR = 8;
+
+/** Pages show what the store holds now: never cached (a mark changes them). */
+const page = (c: Context, body: string, status: 200 | 400 = 200) => {
+  c.header('Cache-Control', 'no-store');
+  return c.html(body, status);
+};
+
+export function registerPages(app: Hono, ctx: ServeContext): void {
+  app.get('/', (c) => {
+    const all = ctx.store.listDays();
+    const pages = Math.max(1, Math.ceil(all.length / DAYS_PER_PAGE));
+    const n = intParam(c.req.query('page'), 'page', { min: 1, max: pages, fallback: 1 });
+    const main = daysMain(ctx.page(), {
+      days: all.slice((n - 1) * DAYS_PER_PAGE, n * DAYS_PER_PAGE),
+      totalDays: all.length,
+      totalPapers: ctx.store.stats().papers,
+      page: n,
+      prev: n > 1 ? withQuery('/', { page: n - 1 }) : null,
+      next: n < pages ? withQuery('/', { page: n + 1 }) : null,
+    });
+    return page(c, renderAppPage(ctx.page(), { title: ctx.siteTitle, main, section: 'days' }));
+  });
+
+  app.get('/days/:date', (c) => {
+    const raw = c.req.param('date');
+    const days = ctx.store.listDays();
+    const date = ctx.resolveDay(raw, days);
+    if (raw === 'latest') return c.redirect(dayPath(date), 302);
+    const i = days.findIndex((d) => d.date === date);
+    const day = ctx.loadDay(date);
+    const marks = ctx.store.getMarks(day.papers.map((p) => p.paper.id));
+    const main = dayPageMain(ctx.page(), day, marks, {
+      older: days[i + 1]?.date ?? null,
+      newer: i > 0 ? (days[i - 1]?.date ?? null) : null,
+    });
+    return page(c, renderAppPage(ctx.page(), { title: date, main, section: 'days' }));
+  });
+
+  app.get('/papers/*', (c) => {
+    const rest = c.req.path.slice('/papers/'.length);
+    if (/\/(favorite|rating)$/.test(rest))
+      throw new HTTPException(405, { message: 'send favorites and ratings with POST' });
+    const id = paperIdFromPath(rest);
+    const details = loadPaperDetails(ctx.store, id, ctx.view, ctx.today());
+    if (!details) throw new HTTPException(404, { message: `no paper ${id} in the store` });
+    const main = paperMain(details, similarPapers(ctx.store, details.paper, SIMILAR), ctx.page(), ctx.view.language);
+    return page(c, renderAppPage(ctx.page(), { title: details.paper.title, main }));
+  });
+
+  app.post('/papers/*', async (c) => {
+    const m = /^(.+)\/(favorite|rating)$/.exec(c.req.path.slice('/papers/'.length));
+    if (!m) throw new HTTPException(404, { message: 'nothing to post here' });
+    const id = paperIdFromPath(m[1]!);
+    const body = await c.req.parseBody();
+    const value = typeof body.value === 'string' ? body.value : undefined;
+    let change: Partial<ReaderMark>;
+    if (m[2] === 'favorite') {
+      if (value !== '1' && value !== '0') throw new HTTPException(400, { message: 'value: expected 1 or 0' });
+      change = { favorite: value === '1' };
+    } else {
+      if (value !== '1' && value !== '0' && value !== '-1')
+        throw new HTTPException(400, { message: 'value: expected 1, 0 or -1' });
+      change = { rating: Number(value) as ReaderMark['rating'] };
+    }
+    if (!ctx.store.setMark(id, change)) throw new HTTPException(404, { message: `no paper ${id} in the store` });
+    const mark = ctx.store.getMarks([id]).get(id) ?? NO_MARK;
+    if ((c.req.header('accept') ?? '').includes('application/json')) return c.json({ id, ...mark });
+    return c.redirect(localPath(body.back) ?? paperPath(id), 303);
+  });
+
+  app.get('/search', (c) => {
+    const raw = (name: string) => c.req.query(name) ?? '';
+    const form: SearchForm = {
+      q: raw('q').slice(0, 500),
+      category: raw('category').slice(0, 40),
+      from: raw('from').slice(0, 10),
+      to: raw('to').slice(0, 10),
+      author: raw('author').slice(0, 200),
+    };
+    const render = (outcome: SearchOutcome | null, error: string | null) =>
+      page(
+        c,
+        renderAppPage(ctx.page(), {
+          title: form.q || ctx.app.searchTitle,
+          main: searchMain(ctx.page(), form, outcome, error, ctx.categoryOrder),
+          section: 'search',
+          query: form.q,
+        }),
+        error ? 400 : 200,
+      );
+    try {
+      const q = textParam(c.req.query('q'), 'q', 500);
+      const category = categoryParam(c.req.query('category'));
+      const { from, to } = dateRange(c.req.query('from'), c.req.query('to'));
+      const author = textParam(c.req.query('author'), 'author', 200);
+      const n = intParam(c.req.query('page'), 'page', { min: 1, max: 500, fallback: 1 });
+      if (!q && !category && !from && !to && !author) return render(null, null);
+      const { hits, more } = ctx.store.searchPage({
+        fts: q ? toFtsQuery(q) : null,
+        category,
+        from,
+        to,
+        author,
+        limit: HITS_PER_PAGE,
+        offset: (n - 1) * HITS_PER_PAGE,
+      });
+      const at = (p: number) => withQuery('/search', { ...form, page: p > 1 ? p : null });
+      return render({ hits, page: n, prev: n > 1 ? at(n - 1) : null, next: more ? at(n + 1) : null }, null);
+    } catch (e) {
+      // The reader's own input: shown on the form they can fix, not on an error page.
+      if (e instanceof HTTPException && e.status === 400) return render(null, e.message);
+      if (e instanceof UsageError) return render(null, e.message);
+      throw e;
+    }
+  });
+
+  app.get('/favorites', (c) => {
+    const favorites = ctx.store.listFavorites();
+    const cards = paperCards(ctx.store, favorites, ctx.view);
+    const marks = ctx.store.getMarks(favorites.map((p) => p.id));
+    return page(
+      c,
+      renderAppPage(ctx.page(), {
+        title: ctx.app.favorites,
+        main: favoritesMain(ctx.page(), cards, marks, ctx.view.language),
+        section: 'favorites',
+      }),
+    );
+  });
+
+  const citations = (format: 'bib' | 'ris') => (c: Context) => {
+    const cards = paperCards(ctx.store, ctx.store.listFavorites(), ctx.view);
+    const day = citationDay(cards, ctx.today(), ctx.view.language);
+    const type = format === 'bib' ? 'application/x-bibtex' : 'application/x-research-info-systems';
+    c.header('Content-Disposition', `attachment; filename="favorites.${format}"`);
+    c.header('Cache-Control', 'no-store');
+    return c.body(format === 'bib' ? renderBibtex(day) : renderRis(day), 200, {
+      'Content-Type': `${type}; charset=utf-8`,
+    });
+  };
+  app.get('/favorites.bib', citations('bib'));
+  app.get('/favorites.ris', citations('ris'));
+}
+
+/** Status of an error for the client: our typed errors keep their meaning, the rest is a 500. */
+export function statusOf(err: Error): number {
+  if (err instanceof HTTPException) return err.status;
+  if (err instanceof UsageError) return 400;
+  if (err instanceof NotFoundError) return 404;
+  return 500;
+}

@@ -1,0 +1,134 @@
+/**
+ * What stands between the network and the store, as Hono middleware, in the order the app uses
+ * them:
+ * 1. `securityHeaders`: a CSP that lets the pages load only this server's own files and never be
+ *    framed, no MIME sniffing, no referrer to other sites — on every response, errors included.
+ * 2. `loopbackHostOnly` (when there is no token): the `Host` must be a loopback name, so a web
+ *    page cannot use DNS rebinding (its own name pointed at 127.0.0.1) to read the app as if it
+ *    were same-origin.
+ * 3. `sameOriginWrites`: a POST from another site is refused (403) — by `Sec-Fetch-Site` when the
+ *    browser sends it, else by `Origin`; clients that send neither (curl) are not browsers and
+ *    cannot be tricked into a cross-site request.
+ * 4. `accessToken` (when there is one): every request needs `Authorization: Bearer T` or the
+ *    `token` cookie, set by visiting any page once with `?token=T` (the URL is then cleaned by a
+ *    redirect). Compared in constant time, on the server only.
+ * 5. `bodyLimit`: request bodies over the limit are refused (413) before anything reads them.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { getCookie, setCookie } from 'hono/cookie';
+import { HTTPException } from 'hono/http-exception';
+
+export const TOKEN_COOKIE = 'token';
+
+/**
+ * Only this server's scripts, styles and fetches; forms post only here; no plugins, no base
+ * rewriting, no framing. `data:` images for the site's empty favicon.
+ */
+export const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+  "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+export function securityHeaders(): MiddlewareHandler {
+  return async function securityHeaders(c, next) {
+    await next();
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
+  };
+}
+
+/** True for names that always mean this machine: localhost (and *.localhost), 127.0.0.0/8, ::1. */
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return (
+    h === 'localhost' ||
+    h.endsWith('.localhost') ||
+    h === '::1' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) ||
+    h === '::ffff:127.0.0.1'
+  );
+}
+
+export function loopbackHostOnly(): MiddlewareHandler {
+  return async function loopbackHostOnly(c, next) {
+    const host = new URL(c.req.url).hostname;
+    if (!isLoopbackHost(host))
+      throw new HTTPException(403, {
+        message: `requests for host ${JSON.stringify(host)} are refused: without an access token this server answers only to localhost, 127.0.0.1 and [::1]`,
+      });
+    await next();
+  };
+}
+
+const SAFE_METHOD = /^(GET|HEAD|OPTIONS)$/;
+
+export function sameOriginWrites(): MiddlewareHandler {
+  return async function sameOriginWrites(c, next) {
+    if (!SAFE_METHOD.test(c.req.method)) {
+      const site = c.req.header('sec-fetch-site');
+      const origin = c.req.header('origin');
+      const refused =
+        site !== undefined ? site !== 'same-origin' : origin !== undefined && origin !== new URL(c.req.url).origin;
+      if (refused)
+        throw new HTTPException(403, {
+          message: 'cross-site request refused: changes are accepted only from pages of this server',
+        });
+    }
+    await next();
+  };
+}
+
+const digest = (s: string): Buffer => createHash('sha256').update(s, 'utf8').digest();
+
+/** Constant-time equality: both sides are hashed first, so neither length nor content leaks. */
+export const sameToken = (given: string, expected: string): boolean => timingSafeEqual(digest(given), digest(expected));
+
+const COOKIE_MAX_AGE = 180 * 24 * 3600;
+
+export function accessToken(token: string): MiddlewareHandler {
+  return async function accessToken(c, next) {
+    const url = new URL(c.req.url);
+    const fromQuery = url.searchParams.get('token');
+    if (fromQuery !== null && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
+      if (!sameToken(fromQuery, token)) throw new HTTPException(401, { message: 'wrong access token' });
+      // HttpOnly: no script ever sees it; Strict: no other site's page can send it along.
+      setCookie(c, TOKEN_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'Strict',
+        path: '/',
+        secure: url.protocol === 'https:',
+        maxAge: COOKIE_MAX_AGE,
+      });
+      url.searchParams.delete('token');
+      // The token leaves the address bar (and the history, and any copied link).
+      return c.redirect(url.pathname + url.search, 303);
+    }
+    const bearer = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    const given = bearer ?? getCookie(c, TOKEN_COOKIE);
+    if (given === undefined)
+      throw new HTTPException(401, {
+        message:
+          'this server needs its access token: open any page once with ?token=YOUR_TOKEN, or send "Authorization: Bearer YOUR_TOKEN"',
+      });
+    if (!sameToken(given, token)) throw new HTTPException(401, { message: 'wrong access token' });
+    await next();
+  };
+}
+
+export function limitBody(maxBytes: number): MiddlewareHandler {
+  return bodyLimit({
+    maxSize: maxBytes,
+    onError: () => {
+      throw new HTTPException(413, { message: `request body too large (limit ${Math.round(maxBytes / 1024)} KB)` });
+    },
+  });
+}
