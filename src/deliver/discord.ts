@@ -10,18 +10,13 @@ import { ENTRY_BUDGET, fit, joinWithin, planDigest, type DigestPlan, type PaperI
 import { digestItems, groupItems, packParts, partLabel, type DigestItem, type PartInfo } from './split.js';
 import type { Channel, DigestMessage } from './types.js';
 import {
-  defaultSleep,
-  hostOf,
-  invalidUrl,
-  jsonObject,
-  postJson,
-  retryAfterMs,
-  sendPosts,
-  shortText,
-  urlSecrets,
   type FetchFn,
+  jsonObject,
+  retryAfterMs,
+  shortText,
   type SleepFn,
   type Verdict,
+  webhookChannel,
 } from './webhook.js';
 
 export interface DiscordOptions {
@@ -169,31 +164,6 @@ function interpretDiscord(status: number, headers: Headers, text: string): Verdi
 }
 
 export function createDiscordChannel(options: DiscordOptions): Channel {
-  const host = hostOf(options.webhookUrl);
-  const fetchFn = options.fetch ?? globalThis.fetch;
-  const sleep = options.sleep ?? defaultSleep;
-  return {
-    id: 'discord',
-    target: `discord:${host ?? 'invalid-url'}`,
-    async send(message) {
-      if (host === null) throw invalidUrl('discord');
-      await sendPosts({
-        platform: 'discord',
-        posts: renderDiscord(message),
-        sleep,
-        // A webhook may post about 5 messages per 2 seconds; a steady pace avoids most 429s.
-        intervalMs: 500,
-        send: (body) =>
-          postJson({
-            url: options.webhookUrl,
-            body,
-            fetch: fetchFn,
-            sleep,
-            timeoutMs: options.timeoutMs ?? 30_000,
-            secrets: urlSecrets(options.webhookUrl),
-            interpret: interpretDiscord,
-          }),
-      });
-    },
-  };
+  // A webhook may post about 5 messages per 2 seconds; a steady pace avoids most 429s.
+  return webhookChannel('discord', options, { render: renderDiscord, intervalMs: 500, interpret: interpretDiscord });
 }

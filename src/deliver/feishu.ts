@@ -10,19 +10,7 @@ import { createHmac } from 'node:crypto';
 import { ENTRY_BUDGET, fit, planDigest, type DigestPlan, type Locale, type PaperItem } from './digest-content.js';
 import { digestItems, groupItems, packParts, partLabel, type DigestItem, type PartInfo } from './split.js';
 import type { Channel, DigestMessage } from './types.js';
-import {
-  defaultSleep,
-  hostOf,
-  invalidUrl,
-  jsonObject,
-  postJson,
-  sendPosts,
-  shortText,
-  urlSecrets,
-  type FetchFn,
-  type SleepFn,
-  type Verdict,
-} from './webhook.js';
+import { type FetchFn, jsonObject, shortText, type SleepFn, type Verdict, webhookChannel } from './webhook.js';
 
 export interface FeishuOptions {
   webhookUrl: string;
@@ -162,37 +150,19 @@ function interpretFeishu(status: number, _headers: Headers, body: string): Verdi
 }
 
 export function createFeishuChannel(options: FeishuOptions): Channel {
-  const host = hostOf(options.webhookUrl);
-  const fetchFn = options.fetch ?? globalThis.fetch;
-  const sleep = options.sleep ?? defaultSleep;
   const now = options.now ?? (() => new Date());
   const secret = options.secret || null;
-  return {
-    id: 'feishu',
-    target: `feishu:${host ?? 'invalid-url'}`,
-    async send(message) {
-      if (host === null) throw invalidUrl('feishu');
-      await sendPosts({
-        platform: 'feishu',
-        posts: renderFeishu(message, secret !== null),
-        sleep,
-        // 5 messages a second per bot at most.
-        intervalMs: 250,
-        send: (post) => {
-          // Signed at sending time: Feishu refuses a timestamp more than an hour off.
-          const timestamp = String(Math.floor(now().getTime() / 1000));
-          const body = secret ? { ...post, timestamp, sign: feishuSign(timestamp, secret) } : post;
-          return postJson({
-            url: options.webhookUrl,
-            body,
-            fetch: fetchFn,
-            sleep,
-            timeoutMs: options.timeoutMs ?? 30_000,
-            secrets: [...urlSecrets(options.webhookUrl), ...(secret ? [secret] : [])],
-            interpret: interpretFeishu,
-          });
-        },
-      });
+  return webhookChannel('feishu', options, {
+    render: (message) => renderFeishu(message, secret !== null),
+    // 5 messages a second per bot at most.
+    intervalMs: 250,
+    interpret: interpretFeishu,
+    // Signed at sending time: Feishu refuses a timestamp more than an hour off.
+    prepare: (post) => {
+      if (!secret) return post;
+      const timestamp = String(Math.floor(now().getTime() / 1000));
+      return { ...post, timestamp, sign: feishuSign(timestamp, secret) };
     },
-  };
+    secrets: secret ? [secret] : [],
+  });
 }

@@ -7,18 +7,7 @@
 import { ENTRY_BUDGET, fit, joinWithin, planDigest, type DigestPlan, type PaperItem } from './digest-content.js';
 import { digestItems, groupItems, packParts, partLabel, type DigestItem, type PartInfo } from './split.js';
 import type { Channel, DigestMessage } from './types.js';
-import {
-  defaultSleep,
-  hostOf,
-  invalidUrl,
-  postJson,
-  sendPosts,
-  shortText,
-  urlSecrets,
-  type FetchFn,
-  type SleepFn,
-  type Verdict,
-} from './webhook.js';
+import { type FetchFn, shortText, type SleepFn, type Verdict, webhookChannel } from './webhook.js';
 
 export interface SlackOptions {
   webhookUrl: string;
@@ -136,31 +125,6 @@ function interpretSlack(status: number, _headers: Headers, text: string): Verdic
 }
 
 export function createSlackChannel(options: SlackOptions): Channel {
-  const host = hostOf(options.webhookUrl);
-  const fetchFn = options.fetch ?? globalThis.fetch;
-  const sleep = options.sleep ?? defaultSleep;
-  return {
-    id: 'slack',
-    target: `slack:${host ?? 'invalid-url'}`,
-    async send(message) {
-      if (host === null) throw invalidUrl('slack');
-      await sendPosts({
-        platform: 'slack',
-        posts: renderSlack(message),
-        sleep,
-        // Slack allows about one message per second per webhook, with short bursts.
-        intervalMs: 1000,
-        send: (body) =>
-          postJson({
-            url: options.webhookUrl,
-            body,
-            fetch: fetchFn,
-            sleep,
-            timeoutMs: options.timeoutMs ?? 30_000,
-            secrets: urlSecrets(options.webhookUrl),
-            interpret: interpretSlack,
-          }),
-      });
-    },
-  };
+  // Slack allows about one message per second per webhook, with short bursts.
+  return webhookChannel('slack', options, { render: renderSlack, intervalMs: 1000, interpret: interpretSlack });
 }

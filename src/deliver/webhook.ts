@@ -5,7 +5,7 @@
  * tokens are secrets: they never appear in an error (each message is scrubbed of them too).
  */
 import { errorMessage } from '../errors.js';
-import { DeliveryError } from './types.js';
+import { DeliveryError, type Channel, type DigestMessage } from './types.js';
 
 export type FetchFn = typeof fetch;
 export type SleepFn = (ms: number) => Promise<void>;
@@ -175,4 +175,55 @@ export async function sendPosts<P>(o: {
       throw new DeliveryError(`${o.platform}: ${errorMessage(e)}${where}`);
     }
   }
+}
+
+export interface WebhookOptions {
+  webhookUrl: string;
+  fetch?: FetchFn;
+  sleep?: SleepFn;
+  timeoutMs?: number;
+}
+
+/**
+ * The shape every webhook channel shares: the digest rendered into posts, each POSTed to the
+ * webhook URL at a steady pace, the target named by host only. `prepare` finishes a post at
+ * sending time (Feishu signs it then); `secrets` adds strings to keep out of errors.
+ */
+export function webhookChannel<P>(
+  platform: string,
+  options: WebhookOptions,
+  spec: {
+    render: (message: DigestMessage) => P[];
+    intervalMs: number;
+    interpret: PostOptions['interpret'];
+    prepare?: (post: P) => unknown;
+    secrets?: readonly string[];
+  },
+): Channel {
+  const host = hostOf(options.webhookUrl);
+  const fetchFn = options.fetch ?? globalThis.fetch;
+  const sleep = options.sleep ?? defaultSleep;
+  return {
+    id: platform,
+    target: `${platform}:${host ?? 'invalid-url'}`,
+    async send(message) {
+      if (host === null) throw invalidUrl(platform);
+      await sendPosts({
+        platform,
+        posts: spec.render(message),
+        sleep,
+        intervalMs: spec.intervalMs,
+        send: (post) =>
+          postJson({
+            url: options.webhookUrl,
+            body: spec.prepare ? spec.prepare(post) : post,
+            fetch: fetchFn,
+            sleep,
+            timeoutMs: options.timeoutMs ?? 30_000,
+            secrets: [...urlSecrets(options.webhookUrl), ...(spec.secrets ?? [])],
+            interpret: spec.interpret,
+          }),
+      });
+    },
+  };
 }
