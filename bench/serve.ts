@@ -1,0 +1,382 @@
+/**
+ * `node --import tsx bench/serve.ts [--store PATH] [--concurrency 4,16] [--seconds 20] [--variant NAME]`
+ *
+ * The web app under load on a 1,000,000-paper store (bench/generate-store.ts builds it when
+ * missing; PATH or BENCH_STORE, default $TMPDIR/arxiv-digest-1m.db):
+ *
+ *   1. the store: papers, days, rows, size on disk (db + wal)
+ *   2. service time, one request at a time in-process (`app.request`, no network): per search
+ *      class (common / mid / rare word, two words, phrase, prefix*, CJK, author only, category
+ *      only; a share of them with category / date / author filters and on page 3) and for the
+ *      day page, with the day page's parts (listDays, loadDay, the rest)
+ *   3. load: the app served by @hono/node-server on 127.0.0.1:0 in a child process, N concurrent
+ *      keep-alive clients (closed loop, no think time) for a fixed time each, 70 % searches and
+ *      30 % day pages of random dates; p50 / p95 / p99 and requests per second per route
+ *   4. goals: search p95 < 50 ms, day page p95 < 30 ms, at each concurrency
+ *
+ * `--variant exact|window|prefix|cache` runs the same with the changes proposed in
+ * bench/search-variant.ts patched into the Store object of the server (bench only: src/ is not
+ * touched), for before/after figures.
+ * A missed goal is reported, never a failure (exit 0). Traffic goes to 127.0.0.1 only; every
+ * loop is bounded by time.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { loadDay as loadDay_ } from '../src/publish/load-day.js';
+import { createApp, type AppDeps } from '../src/serve/app.js';
+import { openStore, type Store } from '../src/store/store.js';
+import { Corpus, DEFAULT_CORPUS, SUMMARIZER } from './corpus.js';
+import { DEFAULT_STORE, generate, storeBytes, storedPapers } from './generate-store.js';
+import { applyProposed, VARIANTS } from './search-variant.js';
+import { percentile } from './stats.js';
+import { loadPools, modifiers, requestPath, SEARCH_CLASSES, Workload, type AppRequest } from './workload.js';
+
+const GOAL_SEARCH_P95_MS = 50;
+const GOAL_DAY_P95_MS = 30;
+const SEARCH_SHARE = 0.7;
+/** In-process service time: per class, at most this many samples or this long. */
+const INPROC_SAMPLES = 40;
+const INPROC_SECONDS = 6;
+const WARMUP_SECONDS = 3;
+/** A request slower than this is an error (bounds every wait). */
+const REQUEST_TIMEOUT_MS = 120_000;
+
+const CATEGORY_ORDER = ['cs.CV', 'cs.CL', 'cs.LG', 'cs.AI'];
+
+const appDeps = (store: Store): AppDeps => ({
+  store,
+  language: 'Chinese',
+  categoryOrder: CATEGORY_ORDER,
+  preferredSummarizer: SUMMARIZER,
+  siteTitle: 'arXiv digest',
+  token: null,
+  log: (l) => process.stderr.write(`${l}\n`),
+});
+
+// ------------------------------------------------------------------------------------------------
+// output
+
+const ms = (n: number): string => (n < 10 ? n.toFixed(2) : n < 1000 ? n.toFixed(1) : n.toFixed(0));
+const int = (n: number): string => Math.round(n).toLocaleString('en-US');
+const gib = (n: number): string => `${(n / 2 ** 30).toFixed(2)} GiB`;
+const verdict = (ok: boolean): string => (ok ? 'PASS' : 'MISS');
+const heading = (s: string): void => console.log(`\n${s}`);
+const row = (cols: string[], widths: number[]): void =>
+  console.log(`  ${cols.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' ')}`);
+
+interface Stat {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+function stat(xs: readonly number[]): Stat | null {
+  if (xs.length === 0) return null;
+  return {
+    n: xs.length,
+    p50: percentile(xs, 50),
+    p95: percentile(xs, 95),
+    p99: percentile(xs, 99),
+    max: Math.max(...xs),
+  };
+}
+
+const W = [30, 6, 9, 9, 9, 9, 9];
+const statHeader = (first: string, extra = 'req/s'): void =>
+  row([first, 'n', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', extra], W);
+const statRow = (label: string, s: Stat | null, extra = ''): void =>
+  row(s ? [label, String(s.n), ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max), extra] : [label, '0'], W);
+
+// ------------------------------------------------------------------------------------------------
+// 2. in-process service time
+
+async function timed(fn: () => Promise<Response>): Promise<{ ms: number; status: number }> {
+  const t0 = performance.now();
+  const res = await fn();
+  await res.text();
+  return { ms: performance.now() - t0, status: res.status };
+}
+
+async function serviceTimes(store: Store, workload: Workload): Promise<void> {
+  const app = createApp(appDeps(store));
+  heading('2. Service time, one request at a time, in-process (app.request, no network)');
+  // Warm the statement cache and the JIT.
+  for (let i = 0; i < 5; i++) await timed(() => Promise.resolve(app.request(requestPath(workload.next()))));
+  statHeader('route / search class', '');
+  const all: number[] = [];
+  const slowest: { ms: number; path: string; mods: string }[] = [];
+  for (const cls of SEARCH_CLASSES) {
+    const xs: number[] = [];
+    const t0 = performance.now();
+    while (xs.length < INPROC_SAMPLES && (xs.length < 5 || performance.now() - t0 < INPROC_SECONDS * 1000)) {
+      const s = workload.search(cls);
+      const path = requestPath({ kind: 'search', search: s });
+      const r = await timed(() => Promise.resolve(app.request(path)));
+      if (r.status !== 200) throw new Error(`${path}: HTTP ${r.status}`);
+      xs.push(r.ms);
+      all.push(r.ms);
+      slowest.push({ ms: r.ms, path, mods: modifiers(s) });
+    }
+    statRow(`/search ${cls}`, stat(xs));
+  }
+  statRow('/search (all classes, unweighted)', stat(all));
+
+  // The day page and its parts.
+  const day: number[] = [];
+  const listDays: number[] = [];
+  const loadDay: number[] = [];
+  const t0 = performance.now();
+  while (day.length < INPROC_SAMPLES && (day.length < 5 || performance.now() - t0 < INPROC_SECONDS * 1000)) {
+    const date = workload.day();
+    const r = await timed(() => Promise.resolve(app.request(`/days/${date}`)));
+    if (r.status !== 200) throw new Error(`/days/${date}: HTTP ${r.status}`);
+    day.push(r.ms);
+    let a = performance.now();
+    store.listDays();
+    listDays.push(performance.now() - a);
+    a = performance.now();
+    loadDay_(store, { date, language: 'Chinese', categoryOrder: CATEGORY_ORDER, preferredSummarizer: SUMMARIZER });
+    loadDay.push(performance.now() - a);
+  }
+  statRow('/days/:date', stat(day));
+  statRow('  store.listDays() (route calls it twice)', stat(listDays));
+  statRow('  of which loadDay()', stat(loadDay));
+  slowest.sort((a, b) => b.ms - a.ms);
+  console.log('  slowest searches:');
+  for (const s of slowest.slice(0, 5)) console.log(`    ${ms(s.ms).padStart(8)} ms  ${s.path}  ${s.mods}`);
+}
+
+// ------------------------------------------------------------------------------------------------
+// 3. load over HTTP
+
+/** Starts the server in a child process (its own event loop and heap, like `arxiv-digest serve`). */
+async function startChild(path: string, variant: string | null): Promise<{ child: ChildProcess; port: number }> {
+  const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--server', '--store', path];
+  if (variant) args.push('--variant', variant);
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout! });
+  const port = await new Promise<number>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error('server did not start within 60 s')), 60_000);
+    child.once('exit', (code) => fail(new Error(`server exited with ${code}`)));
+    lines.once('line', (l) => {
+      clearTimeout(timer);
+      ok((JSON.parse(l) as { port: number }).port);
+    });
+  });
+  return { child, port };
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const gone = new Promise<void>((r) => child.once('exit', () => r()));
+  child.kill('SIGTERM');
+  await gone;
+}
+
+function get(port: number, path: string, agent: http.Agent): Promise<{ status: number; bytes: number }> {
+  return new Promise((ok, fail) => {
+    const req = http.get({ host: '127.0.0.1', port, path, agent, timeout: REQUEST_TIMEOUT_MS }, (res) => {
+      let bytes = 0;
+      res.on('data', (c: Buffer) => (bytes += c.length));
+      res.on('end', () => ok({ status: res.statusCode ?? 0, bytes }));
+      res.on('error', fail);
+    });
+    req.on('timeout', () => req.destroy(new Error(`timeout after ${REQUEST_TIMEOUT_MS} ms: ${path}`)));
+    req.on('error', fail);
+  });
+}
+
+interface Sample {
+  req: AppRequest;
+  ms: number;
+  status: number;
+  bytes: number;
+}
+
+/** N clients, each sending its next request when the previous answer has arrived, until the deadline. */
+async function runLoad(
+  port: number,
+  concurrency: number,
+  seconds: number,
+  workload: Workload,
+): Promise<{ samples: Sample[]; seconds: number; errors: string[] }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const samples: Sample[] = [];
+  const errors: string[] = [];
+  const t0 = performance.now();
+  const deadline = t0 + seconds * 1000;
+  const client = async (): Promise<void> => {
+    while (performance.now() < deadline) {
+      const req = workload.next();
+      const a = performance.now();
+      try {
+        const r = await get(port, requestPath(req), agent);
+        samples.push({ req, ms: performance.now() - a, status: r.status, bytes: r.bytes });
+      } catch (e) {
+        errors.push(String(e));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, client));
+  agent.destroy();
+  return { samples, seconds: (performance.now() - t0) / 1000, errors };
+}
+
+interface LoadResult {
+  concurrency: number;
+  search: Stat | null;
+  day: Stat | null;
+}
+
+async function loadTest(
+  path: string,
+  pools: ReturnType<typeof loadPools>,
+  levels: number[],
+  seconds: number,
+  variant: string | null,
+): Promise<LoadResult[]> {
+  heading(
+    `3. Load over HTTP: server on 127.0.0.1 (child process), ${Math.round(SEARCH_SHARE * 100)} % searches / ` +
+      `${Math.round((1 - SEARCH_SHARE) * 100)} % day pages, closed loop, ${seconds} s per level` +
+      (variant ? ` — variant "${variant}" of bench/search-variant.ts patched in` : ''),
+  );
+  const { child, port } = await startChild(path, variant);
+  const results: LoadResult[] = [];
+  try {
+    for (const c of levels) {
+      await runLoad(port, c, WARMUP_SECONDS, new Workload(pools, 1000 + c, 1 - SEARCH_SHARE));
+      const r = await runLoad(port, c, seconds, new Workload(pools, c, 1 - SEARCH_SHARE));
+      const ok = r.samples.filter((s) => s.status === 200);
+      const bad = r.samples.filter((s) => s.status !== 200);
+      const search = ok.filter((s) => s.req.kind === 'search');
+      const day = ok.filter((s) => s.req.kind === 'day');
+      const rps = (n: number): string => (n / r.seconds).toFixed(1);
+      console.log(
+        `\n  ${c} concurrent clients: ${int(r.samples.length)} requests in ${r.seconds.toFixed(1)} s ` +
+          `(${rps(r.samples.length)} req/s), ${bad.length} not 200, ${r.errors.length} errors`,
+      );
+      for (const b of bad.slice(0, 3)) console.log(`    HTTP ${b.status}: ${requestPath(b.req)}`);
+      for (const e of r.errors.slice(0, 3)) console.log(`    ${e}`);
+      statHeader('route');
+      const searchStat = stat(search.map((s) => s.ms));
+      const dayStat = stat(day.map((s) => s.ms));
+      statRow('/search', searchStat, rps(search.length));
+      statRow('/days/:date', dayStat, rps(day.length));
+      for (const cls of SEARCH_CLASSES) {
+        const xs = search.filter((s) => s.req.kind === 'search' && s.req.search.cls === cls).map((s) => s.ms);
+        statRow(`  /search ${cls}`, stat(xs), rps(xs.length));
+      }
+      const kib = (xs: Sample[]) => (xs.length ? `${(xs.reduce((a, s) => a + s.bytes, 0) / xs.length / 1024).toFixed(0)} KiB` : '-');
+      console.log(`  mean response size: search ${kib(search)}, day page ${kib(day)}`);
+      results.push({ concurrency: c, search: searchStat, day: dayStat });
+    }
+  } finally {
+    await stopChild(child);
+  }
+  return results;
+}
+
+// ------------------------------------------------------------------------------------------------
+// the server child
+
+async function serverMain(path: string, variant: string | null): Promise<void> {
+  const store = openStore(path);
+  if (variant) applyProposed(store, VARIANTS[variant]);
+  const app = createApp(appDeps(store));
+  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => {
+    process.stdout.write(`${JSON.stringify({ port: info.port })}\n`);
+  });
+  process.on('SIGTERM', () => {
+    server.close();
+    if ('closeAllConnections' in server) server.closeAllConnections();
+    store.close();
+    process.exit(0);
+  });
+}
+
+// ------------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const opt = (name: string): string | undefined => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const path = opt('--store') ?? DEFAULT_STORE;
+  const variant = opt('--variant') ?? null;
+  if (variant && !VARIANTS[variant])
+    throw new Error(`--variant: one of ${Object.keys(VARIANTS).join(', ')}, got ${JSON.stringify(variant)}`);
+  if (args.includes('--server')) return serverMain(path, variant);
+  const levels = (opt('--concurrency') ?? '4,16').split(',').map(Number);
+  const seconds = Number(opt('--seconds') ?? 20);
+
+  console.log(`serve bench (Node ${process.version}, ${process.platform}, ${os.cpus().length} cores)`);
+  heading('1. Store');
+  if (storedPapers(path) === 0) {
+    console.log(`  ${path} has no papers: generating ${int(DEFAULT_CORPUS.papers)} (bench/generate-store.ts)`);
+    const g = await generate(path, DEFAULT_CORPUS, 'bulk');
+    console.log(`  generated in ${g.seconds.toFixed(1)} s`);
+  }
+  const store = openStore(path);
+  if (variant) applyProposed(store, VARIANTS[variant]);
+  const counts = store.stats();
+  const size = storeBytes(path);
+  console.log(`  ${path}`);
+  console.log(
+    `  ${int(counts.papers)} papers, ${int(counts.days)} days, ${int(counts.announcements)} announcements, ` +
+      `${int(counts.summaries)} summaries`,
+  );
+  console.log(`  on disk: ${gib(size.db + size.wal)} (db ${gib(size.db)}, wal ${gib(size.wal)})`);
+  const corpus = new Corpus({
+    ...DEFAULT_CORPUS,
+    papers: counts.papers,
+    days: Math.max(1, Math.round((DEFAULT_CORPUS.days * counts.papers) / DEFAULT_CORPUS.papers)),
+  });
+  const pools = loadPools(path, store.db, corpus, (l) => console.log(l));
+  const share = (xs: [string, number][]): string => {
+    const ns = xs.map(([, n]) => n).sort((a, b) => a - b);
+    return `${xs.length} queries, ${int(ns[0] ?? 0)}–${int(ns[ns.length - 1] ?? 0)} matches (median ${int(ns[ns.length >> 1] ?? 0)})`;
+  };
+  console.log('  query pools (matches counted in the store):');
+  for (const [name, xs] of [
+    ['common word', pools.common],
+    ['mid word', pools.mid],
+    ['rare word', pools.rare],
+    ['phrase', pools.phrases],
+    ['prefix*', pools.prefixes],
+    ['CJK', pools.cjk],
+    ['author', pools.authors],
+  ] as const) {
+    console.log(`    ${name.padEnd(12)} ${share(xs)}  e.g. ${xs.slice(0, 3).map(([w]) => w).join(', ')}`);
+  }
+  if (variant) console.log(`  variant "${variant}" of bench/search-variant.ts patched into the Store object: ${JSON.stringify(VARIANTS[variant])}`);
+
+  if (!args.includes('--no-inproc')) await serviceTimes(store, new Workload(pools, 1, 1 - SEARCH_SHARE));
+  store.close();
+
+  const results = await loadTest(path, pools, levels, seconds, variant);
+
+  heading(`4. Goals${variant ? ` (variant "${variant}")` : ' (the store as it is)'}`);
+  for (const r of results) {
+    const s = r.search?.p95 ?? Infinity;
+    const d = r.day?.p95 ?? Infinity;
+    console.log(
+      `  ${String(r.concurrency).padStart(3)} clients: search p95 ${ms(s).padStart(8)} ms < ${GOAL_SEARCH_P95_MS} ms  ${verdict(s < GOAL_SEARCH_P95_MS)}` +
+        `   day page p95 ${ms(d).padStart(8)} ms < ${GOAL_DAY_P95_MS} ms  ${verdict(d < GOAL_DAY_P95_MS)}`,
+    );
+  }
+  const final = storeBytes(path);
+  console.log(`  store size on disk: ${gib(final.db + final.wal)} (db ${gib(final.db)}, wal ${gib(final.wal)})`);
+}
+
+
+if (fileURLToPath(import.meta.url) === resolve(process.argv[1] ?? '')) await main();
