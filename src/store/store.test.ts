@@ -237,15 +237,31 @@ describe('Store.searchPage and reader marks', () => {
     const store = testStore();
     store.upsertPapers(
       [
-        paper('2401.00001', { title: 'Graph networks for chips', authors: ['Jane Doe'], categories: ['cs.AR', 'cs.LG'] }),
+        paper('2401.00001', {
+          title: 'Graph networks for chips',
+          authors: ['Jane Doe'],
+          categories: ['cs.AR', 'cs.LG'],
+        }),
         paper('2401.00002', { title: 'Graph kernels 100%_sure', authors: ['John Roe'], categories: ['cs.LG'] }),
         paper('2401.00003', { title: 'Quantum stuff', authors: ['Jane Doe'], categories: ['quant-ph'] }),
       ],
       't',
     );
-    store.addAnnouncements('2026-01-05', [{ paperId: '2401.00001', category: 'cs.AR', version: null, kind: 'new' }], 't');
-    store.addAnnouncements('2026-02-05', [{ paperId: '2401.00002', category: 'cs.LG', version: null, kind: 'new' }], 't');
-    store.addAnnouncements('2026-03-05', [{ paperId: '2401.00003', category: 'quant-ph', version: null, kind: 'new' }], 't');
+    store.addAnnouncements(
+      '2026-01-05',
+      [{ paperId: '2401.00001', category: 'cs.AR', version: null, kind: 'new' }],
+      't',
+    );
+    store.addAnnouncements(
+      '2026-02-05',
+      [{ paperId: '2401.00002', category: 'cs.LG', version: null, kind: 'new' }],
+      't',
+    );
+    store.addAnnouncements(
+      '2026-03-05',
+      [{ paperId: '2401.00003', category: 'quant-ph', version: null, kind: 'new' }],
+      't',
+    );
     return store;
   };
   const ids = (r: { hits: { id: string }[] }) => r.hits.map((h) => h.id);
@@ -257,7 +273,10 @@ describe('Store.searchPage and reader marks', () => {
     expect(ids(store.searchPage({ ...base, category: 'cs.AR' }))).toEqual(['2401.00001']);
     expect(ids(store.searchPage({ ...base, from: '2026-02-01', to: '2026-02-28' }))).toEqual(['2401.00002']);
     expect(ids(store.searchPage({ ...base, author: 'Jane Doe' }))).toEqual(['2401.00001']);
-    expect(ids(store.searchPage({ fts: null, author: 'Jane Doe', limit: 10, offset: 0 }))).toEqual(['2401.00003', '2401.00001']);
+    expect(ids(store.searchPage({ fts: null, author: 'Jane Doe', limit: 10, offset: 0 }))).toEqual([
+      '2401.00003',
+      '2401.00001',
+    ]);
     const page1 = store.searchPage({ ...base, limit: 1 });
     expect([page1.hits.length, page1.more]).toEqual([1, true]);
     const page2 = store.searchPage({ ...base, limit: 1, offset: 1 });
@@ -299,5 +318,27 @@ describe('Store.searchPage and reader marks', () => {
     });
     store.setMark('2401.00002', { favorite: false });
     expect(store.listFavorites()).toEqual([]);
+  });
+});
+
+describe('Store.listDays cache', () => {
+  it('should see new days written by this connection and by another one', () => {
+    const dir = testDir();
+    const a = openStore(join(dir, 's.db'));
+    const b = openStore(join(dir, 's.db'));
+    try {
+      a.upsertPapers([paper('2401.00001'), paper('2401.00002')], 't');
+      a.addAnnouncements('2026-01-05', [{ paperId: '2401.00001', category: 'cs.LG', version: null, kind: 'new' }], 't');
+      expect(a.listDays()).toEqual([{ date: '2026-01-05', papers: 1 }]);
+      expect(b.listDays()).toEqual([{ date: '2026-01-05', papers: 1 }]);
+      a.addAnnouncements('2026-01-06', [{ paperId: '2401.00002', category: 'cs.LG', version: null, kind: 'new' }], 't');
+      expect(a.listDays().map((d) => d.date)).toEqual(['2026-01-06', '2026-01-05']);
+      expect(b.listDays().map((d) => d.date)).toEqual(['2026-01-06', '2026-01-05']);
+      b.addAnnouncements('2026-01-07', [{ paperId: '2401.00002', category: 'cs.LG', version: null, kind: 'new' }], 't');
+      expect(a.listDays()[0]!.date).toBe('2026-01-07');
+    } finally {
+      a.close();
+      b.close();
+    }
   });
 });

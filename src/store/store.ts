@@ -332,10 +332,27 @@ export class Store {
     });
   }
 
+  /**
+   * Every day with its paper count, newest first. Counting groups over all announcements costs
+   * hundreds of milliseconds on a large history, and the web app asks on every page, so the
+   * answer is kept until the database changes — in this connection (total_changes) or in
+   * another process such as a `run` (data_version).
+   */
   listDays(): DaySummary[] {
-    return this.stmt(
-      'SELECT date, count(DISTINCT paper_id) AS papers FROM announcements GROUP BY date ORDER BY date DESC',
-    ).all() as DaySummary[];
+    const version = `${this.db.pragma('data_version', { simple: true })}:${this.totalChanges()}`;
+    if (this.daysCache?.version !== version) {
+      const days = this.stmt(
+        'SELECT date, count(DISTINCT paper_id) AS papers FROM announcements GROUP BY date ORDER BY date DESC',
+      ).all() as DaySummary[];
+      this.daysCache = { version, days };
+    }
+    return this.daysCache.days.map((d) => ({ ...d }));
+  }
+
+  private daysCache: { version: string; days: DaySummary[] } | null = null;
+
+  private totalChanges(): number {
+    return (this.stmt('SELECT total_changes() AS n').get() as { n: number }).n;
   }
 
   /** Announcement dates of each paper, newest first. */
