@@ -96,9 +96,10 @@ function readFixturePapers(): FixturePaper[] {
 
 /** Active category codes of the real taxonomy, the most populous first (roughly arXiv's volumes). */
 function readCategories(): string[] {
-  const defs = JSON.parse(
-    readFileSync(join(FIXTURES, 'arxiv', 'taxonomy-arXiv_category_def.json'), 'utf8'),
-  ) as { category: string; active: number }[];
+  const defs = JSON.parse(readFileSync(join(FIXTURES, 'arxiv', 'taxonomy-arXiv_category_def.json'), 'utf8')) as {
+    category: string;
+    active: number;
+  }[];
   const active = defs.filter((d) => d.active === 1 && !d.category.startsWith('test.')).map((d) => d.category);
   const popular = [
     'cs.LG', 'cs.CV', 'cs.CL', 'cs.AI', 'quant-ph', 'hep-ph', 'cond-mat.mtrl-sci', 'astro-ph.GA', 'hep-th',

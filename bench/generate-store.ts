@@ -10,9 +10,9 @@
  * the requested number of papers is left alone (--force rebuilds it).
  *
  * Two ways in, same rows:
- *   --mode store  the store's public methods (upsertPapers, addAnnouncements, upsertSummaries,
- *                 upsertCodeLinks), one transaction per ~20 days; faithful but slow for 1M
- *   --mode bulk   (default) plain INSERTs into the same schema after openStore migrated it,
+ *   --mode store  (default) the store's public methods (upsertPapers, addAnnouncements,
+ *                 upsertSummaries, upsertCodeLinks), one transaction per 20 days: ~4 min for 1M
+ *   --mode bulk   plain INSERTs into the same schema after openStore migrated it (~2.5 min),
  *                 search_index filled the way Store.reindex does (spaceCjk, authors joined with
  *                 ", ", ok summaries' five fields joined with "\n"), journal off during the load
  * `--check` builds the first 3,000 papers both ways into two temporary stores and compares every
@@ -183,7 +183,9 @@ function bulkWriter(db: Db, now: string): Writer {
   const code = db.prepare(
     'INSERT INTO code_links (paper_id, url, stars, last_update, source, updated_at) VALUES (?, ?, NULL, NULL, ?, ?)',
   );
-  const fts = db.prepare('INSERT INTO search_index (rowid, title, authors, abstract, summaries) VALUES (?, ?, ?, ?, ?)');
+  const fts = db.prepare(
+    'INSERT INTO search_index (rowid, title, authors, abstract, summaries) VALUES (?, ?, ?, ?, ?)',
+  );
   const replacements = new Map<string, AnnouncementInput[]>();
   const write = db.transaction((b: Batch) => {
     for (const { n, paper: p, summary: s, codeUrl } of b.papers) {
@@ -355,7 +357,7 @@ async function main(): Promise<void> {
     return v;
   };
   const papers = Number(flag('--papers') ?? DEFAULT_CORPUS.papers);
-  const mode = (flag('--mode') ?? 'bulk') as 'bulk' | 'store';
+  const mode = (flag('--mode') ?? 'store') as 'bulk' | 'store';
   const force = args.includes('--force');
   const doCheck = args.includes('--check');
   const path = args.find((a) => !a.startsWith('--')) ?? DEFAULT_STORE;

@@ -22,10 +22,12 @@
  *      applied to the FTS scan as `+rowid IN (…)` plus rowid bounds, never per-match row reads;
  *   C. optional: rank among the newest WINDOW matches when a query has more (bounds bm25 work);
  *   D. browsing without words walks an index by date instead of scanning every paper;
- *   E. listDays() cached until the database changes (PRAGMA data_version + total_changes()).
+ *   E. listDays() cached until the database changes (PRAGMA data_version + total_changes());
+ *      store.ts does this itself since commit 0e2870e, so the patch is a no-op there.
  */
-import { existsSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { Database as Db } from 'better-sqlite3';
@@ -66,7 +68,50 @@ const SMALL_CATEGORY = 5_000;
 // ------------------------------------------------------------------------------------------------
 // the proposed migration, in a side file
 
-/** Migration 5 as proposed (also printed in the report), minus triggers: the bench store is static. */
+/**
+ * Migration 5 as proposed for migrations.ts: papers.n by category and by announcement day, kept
+ * by triggers so no store method changes. `--check-migration` loads a small store through the
+ * store's methods with it in place and compares the tables with a fresh backfill.
+ */
+export const MIGRATION_5_SQL = `
+  -- papers.n of each category a paper is in and of each day it was announced: the web app's
+  -- category and date filters become index ranges instead of a JSON LIKE / EXISTS per row.
+  CREATE TABLE paper_categories (
+    category TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (category, n)
+  ) WITHOUT ROWID;
+  CREATE TABLE paper_days (
+    date TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (date, n)
+  ) WITHOUT ROWID;
+  CREATE INDEX paper_days_by_paper ON paper_days (n, date);
+
+  INSERT OR IGNORE INTO paper_categories (category, n) SELECT j.value, p.n FROM papers p, json_each(p.categories) j;
+  INSERT OR IGNORE INTO paper_days (date, n) SELECT a.date, p.n FROM announcements a JOIN papers p ON p.id = a.paper_id;
+
+  CREATE TRIGGER paper_categories_insert AFTER INSERT ON papers BEGIN
+    INSERT OR IGNORE INTO paper_categories (category, n) SELECT value, NEW.n FROM json_each(NEW.categories);
+  END;
+  CREATE TRIGGER paper_categories_update AFTER UPDATE OF categories ON papers BEGIN
+    DELETE FROM paper_categories WHERE n = OLD.n AND category IN (SELECT value FROM json_each(OLD.categories));
+    INSERT OR IGNORE INTO paper_categories (category, n) SELECT value, NEW.n FROM json_each(NEW.categories);
+  END;
+  CREATE TRIGGER paper_rows_delete AFTER DELETE ON papers BEGIN
+    DELETE FROM paper_categories WHERE n = OLD.n AND category IN (SELECT value FROM json_each(OLD.categories));
+    DELETE FROM paper_days WHERE n = OLD.n;
+  END;
+  CREATE TRIGGER paper_days_insert AFTER INSERT ON announcements BEGIN
+    INSERT OR IGNORE INTO paper_days (date, n) SELECT NEW.date, n FROM papers WHERE id = NEW.paper_id;
+  END;
+  CREATE TRIGGER paper_days_delete AFTER DELETE ON announcements
+  WHEN NOT EXISTS (SELECT 1 FROM announcements WHERE paper_id = OLD.paper_id AND date = OLD.date) BEGIN
+    DELETE FROM paper_days WHERE date = OLD.date AND n = (SELECT n FROM papers WHERE id = OLD.paper_id);
+  END;
+`;
+
+/** The tables of migration 5 without triggers, in the side file: the bench store is static. */
 export const MIGRATION_5_TABLES = `
   CREATE TABLE IF NOT EXISTS exp.paper_categories (
     category TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (category, n)) WITHOUT ROWID;
@@ -116,7 +161,9 @@ export function buildPrefix(db: Db, storePath: string, log: (s: string) => void 
       SELECT rowid, title, authors, abstract, summaries FROM main.search_index WHERE rowid > ? AND rowid <= ?`);
     for (let lo = 0; lo < max; lo += 50_000) {
       db.transaction(() => copy.run(lo, lo + 50_000))();
-      log(`  prefix index: ${Math.min(lo + 50_000, max)} / ${max} rows, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+      log(
+        `  prefix index: ${Math.min(lo + 50_000, max)} / ${max} rows, ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+      );
     }
   } finally {
     db.exec('DETACH DATABASE pfx');
@@ -325,7 +372,13 @@ function newestInRange(db: Db, q: SearchFilters): SearchHit[] {
          p.id IN (SELECT paper_id FROM announcements WHERE date >= @from AND date <= @to)
        ORDER BY in_range DESC, p.id DESC LIMIT @limit OFFSET @offset`,
     )
-    .all({ from, to, limit: q.limit, offset: q.offset, ...(q.category ? { category: q.category } : {}) }) as (PaperRow & {
+    .all({
+      from,
+      to,
+      limit: q.limit,
+      offset: q.offset,
+      ...(q.category ? { category: q.category } : {}),
+    }) as (PaperRow & {
     score: null;
     snip: null;
     last_date: string | null;
@@ -370,7 +423,7 @@ export function proposedSearchPage(
   return result;
 }
 
-/** E. listDays() computed once per database version instead of on every call. */
+/** E. listDays() computed once per database version (store.ts has done the same since 0e2870e). */
 export function cachedListDays(store: Store): () => DaySummary[] {
   const original = store.listDays.bind(store);
   let version = '';
@@ -389,7 +442,9 @@ export function cachedListDays(store: Store): () => DaySummary[] {
 export function applyProposed(store: Store, opts: VariantOptions = PROPOSED): void {
   attachExperiment(store.db, store.path);
   if (opts.prefix && !attachPrefix(store.db, store.path))
-    throw new Error(`no ${prefixPath(store.path)}: build it with node --import tsx bench/search-variant.ts --build-prefix`);
+    throw new Error(
+      `no ${prefixPath(store.path)}: build it with node --import tsx bench/search-variant.ts --build-prefix`,
+    );
   store.searchPage = (q) => proposedSearchPage(store.db, q, opts);
   store.listDays = cachedListDays(store);
 }
@@ -427,8 +482,73 @@ const sameHits = (a: readonly SearchHit[], b: readonly SearchHit[]): boolean =>
   JSON.stringify(a.map((h) => [h.id, h.date, h.snippet, h.score.toFixed(6)])) ===
   JSON.stringify(b.map((h) => [h.id, h.date, h.snippet, h.score.toFixed(6)]));
 
+/** Migration 5 in a small store loaded through the store's methods: triggers = backfill. */
+function checkMigration(): boolean {
+  const dir = mkdtempSync(join(os.tmpdir(), 'arxiv-digest-migration-check-'));
+  try {
+    // A store with the migration applied, then filled through upsertPapers / addAnnouncements.
+    const path = join(dir, 'store.db');
+    const s0 = openStore(path);
+    s0.db.exec(MIGRATION_5_SQL);
+    s0.close();
+    const small = { ...DEFAULT_CORPUS, papers: 3_000, days: 10 };
+    const corpus = new Corpus(small);
+    const store = openStore(path);
+    const papers = Array.from({ length: small.papers }, (_, i) => corpus.paper(i));
+    store.upsertPapers(
+      papers.map((p) => p.paper),
+      'bench',
+    );
+    for (const date of new Set(papers.map((p) => p.date)))
+      store.addAnnouncements(
+        date,
+        papers.filter((p) => p.date === date).flatMap((p) => p.listings),
+        'bench',
+      );
+    // Updates: new categories for 100 papers (a newer version), a second day for 50.
+    store.upsertPapers(
+      papers.slice(0, 100).map((p) => ({ ...p.paper, version: p.paper.version + 1, categories: ['math.GT', 'cs.LG'] })),
+      'bench',
+    );
+    store.addAnnouncements(
+      '2030-01-01',
+      papers.slice(100, 150).map((p) => ({ ...p.listings[0]!, kind: 'replace' as const })),
+      'bench',
+    );
+    const kept = (sql: string) => JSON.stringify(store.db.prepare(sql).all());
+    const a = [
+      kept('SELECT category, n FROM paper_categories ORDER BY category, n'),
+      kept('SELECT date, n FROM paper_days ORDER BY date, n'),
+    ];
+    const b = [
+      kept('SELECT DISTINCT j.value AS category, p.n FROM papers p, json_each(p.categories) j ORDER BY 1, 2'),
+      kept('SELECT DISTINCT a.date, p.n FROM announcements a JOIN papers p ON p.id = a.paper_id ORDER BY 1, 2'),
+    ];
+    const updated = (
+      store.db.prepare("SELECT count(*) AS c FROM paper_categories WHERE category = 'math.GT' AND n <= 100").get() as {
+        c: number;
+      }
+    ).c;
+    const replaced = (
+      store.db.prepare("SELECT count(*) AS c FROM paper_days WHERE date = '2030-01-01'").get() as { c: number }
+    ).c;
+    store.close();
+    console.log(`  updates seen by the triggers: ${updated}/100 new math.GT rows, ${replaced}/50 new days`);
+    console.log(`  paper_categories kept by triggers = backfill: ${a[0] === b[0]}`);
+    console.log(`  paper_days kept by triggers = backfill: ${a[1] === b[1]}`);
+    return a[0] === b[0] && a[1] === b[1] && updated === 100 && replaced === 50;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  if (args.includes('--check-migration')) {
+    console.log('check: proposed migration 5 on a small store filled through the store methods');
+    process.exitCode = checkMigration() ? 0 : 1;
+    return;
+  }
   const i = args.indexOf('--store');
   const path = i >= 0 ? args[i + 1]! : DEFAULT_STORE;
   const store = openStore(path);
@@ -462,7 +582,9 @@ async function main(): Promise<void> {
   console.log(
     plan(
       db,
-      cur(`AND p.categories LIKE '%"cs.LG"%' AND EXISTS (SELECT 1 FROM announcements a WHERE a.paper_id = p.id AND a.date >= '2016-01-01' AND a.date <= '2016-12-31')`),
+      cur(
+        `AND p.categories LIKE '%"cs.LG"%' AND EXISTS (SELECT 1 FROM announcements a WHERE a.paper_id = p.id AND a.date >= '2016-01-01' AND a.date <= '2016-12-31')`,
+      ),
       [],
     ),
   );
@@ -505,9 +627,15 @@ async function main(): Promise<void> {
   console.log(`\n2. Single queries by type (median of 3 after one warm-up; ms)`);
   const fts = (s: string) => s;
   const pick = (xs: [string, number][], at: 'top' | 'mid') => (at === 'top' ? xs[0]! : xs[xs.length >> 1]!);
-  const common = pick([...pools.common].sort((a, b) => b[1] - a[1]), 'mid');
+  const common = pick(
+    [...pools.common].sort((a, b) => b[1] - a[1]),
+    'mid',
+  );
   const top = [...pools.common].sort((a, b) => b[1] - a[1])[0]!;
-  const mid = pick([...pools.mid].sort((a, b) => b[1] - a[1]), 'mid');
+  const mid = pick(
+    [...pools.mid].sort((a, b) => b[1] - a[1]),
+    'mid',
+  );
   const rare = pools.rare[0]!;
   const phrase = [...pools.phrases].sort((a, b) => b[1] - a[1])[20]!;
   const prefix = [...pools.prefixes].sort((a, b) => b[1] - a[1])[10]!;
@@ -522,7 +650,10 @@ async function main(): Promise<void> {
     [`  + category cs.LG`, { ...base, fts: fts(common[0]), category: 'cs.LG' }],
     [`  + category math.GT`, { ...base, fts: fts(common[0]), category: 'math.GT' }],
     [`  + dates 2016`, { ...base, fts: fts(common[0]), from: '2016-01-01', to: '2016-12-31' }],
-    [`  + category cs.LG + dates 2016`, { ...base, fts: fts(common[0]), category: 'cs.LG', from: '2016-01-01', to: '2016-12-31' }],
+    [
+      `  + category cs.LG + dates 2016`,
+      { ...base, fts: fts(common[0]), category: 'cs.LG', from: '2016-01-01', to: '2016-12-31' },
+    ],
     [`  + author "${author[0]}"`, { ...base, fts: fts(common[0]), author: author[0] }],
     [`mid word "${mid[0]}" (${mid[1]})`, { ...base, fts: fts(mid[0]) }],
     [`  + category cs.LG`, { ...base, fts: fts(mid[0]), category: 'cs.LG' }],
@@ -563,9 +694,7 @@ async function main(): Promise<void> {
 
   // 3 + 4. the workload: same answers, service time per class
   const perClass = 20;
-  console.log(
-    `\n3. Same answers and 4. searchPage time per workload class, ${perClass} queries each (ms, p50 / p95)`,
-  );
+  console.log(`\n3. Same answers and 4. searchPage time per workload class, ${perClass} queries each (ms, p50 / p95)`);
   const wl = new Workload(pools, 77);
   const samples: SearchRequest[] = [];
   for (const cls of SEARCH_CLASSES) for (let k = 0; k < perClass; k++) samples.push(wl.search(cls));
@@ -602,7 +731,10 @@ async function main(): Promise<void> {
       else if (!q.fts && !q.author && (q.from || q.to) && sameHits(newestInRange(db, q), b.hits)) {
         same++;
         inRange++;
-      } else differing.push(`${cls}: ${JSON.stringify(s.q)} ${modifiers(s)} ${s.category ?? ''} ${s.from ?? ''}..${s.to ?? ''}`);
+      } else
+        differing.push(
+          `${cls}: ${JSON.stringify(s.q)} ${modifiers(s)} ${s.category ?? ''} ${s.from ?? ''}..${s.to ?? ''}`,
+        );
       const ids = new Set(a.hits.map((h) => h.id));
       overlap += a.hits.length ? results[1]!.hits.filter((h) => ids.has(h.id)).length / a.hits.length : 1;
     }
@@ -625,11 +757,29 @@ async function main(): Promise<void> {
   const days = cachedListDays(store);
   const date = pools.days[pools.days.length >> 1]!;
   const rows: [string, () => unknown][] = [
-    ['store.listDays() (current, every call)', () => store.listDays()],
-    ['listDays cached per data_version (hit)', () => days()],
-    ['has day: SELECT 1 … WHERE date = ? LIMIT 1', () => db.prepare('SELECT 1 FROM announcements WHERE date = ? LIMIT 1').get(date)],
-    ['older: SELECT max(date) … WHERE date < ?', () => db.prepare('SELECT max(date) FROM announcements WHERE date < ?').get(date)],
-    ['newer: SELECT min(date) … WHERE date > ?', () => db.prepare('SELECT min(date) FROM announcements WHERE date > ?').get(date)],
+    [
+      'listDays SQL, uncached (GROUP BY over all rows)',
+      () =>
+        db
+          .prepare(
+            'SELECT date, count(DISTINCT paper_id) AS papers FROM announcements GROUP BY date ORDER BY date DESC',
+          )
+          .all(),
+    ],
+    ['store.listDays() (cached since 0e2870e)', () => store.listDays()],
+    ['listDays cached here per data_version (hit)', () => days()],
+    [
+      'has day: SELECT 1 … WHERE date = ? LIMIT 1',
+      () => db.prepare('SELECT 1 FROM announcements WHERE date = ? LIMIT 1').get(date),
+    ],
+    [
+      'older: SELECT max(date) … WHERE date < ?',
+      () => db.prepare('SELECT max(date) FROM announcements WHERE date < ?').get(date),
+    ],
+    [
+      'newer: SELECT min(date) … WHERE date > ?',
+      () => db.prepare('SELECT min(date) FROM announcements WHERE date > ?').get(date),
+    ],
     ['latest: SELECT max(date) FROM announcements', () => db.prepare('SELECT max(date) FROM announcements').get()],
     ['store.stats() (home page)', () => store.stats()],
   ];

@@ -16,7 +16,8 @@
  *
  * `--variant exact|window|prefix|cache` runs the same with the changes proposed in
  * bench/search-variant.ts patched into the Store object of the server (bench only: src/ is not
- * touched), for before/after figures.
+ * touched), for before/after figures. BENCH_SERVER_PROFILE=DIR writes the server's CPU profile
+ * (node --cpu-prof) into DIR.
  * A missed goal is reported, never a failure (exit 0). Traffic goes to 127.0.0.1 only; every
  * loop is bounded by time.
  */
@@ -160,7 +161,16 @@ async function serviceTimes(store: Store, workload: Workload): Promise<void> {
 
 /** Starts the server in a child process (its own event loop and heap, like `arxiv-digest serve`). */
 async function startChild(path: string, variant: string | null): Promise<{ child: ChildProcess; port: number }> {
-  const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--server', '--store', path];
+  const profile = process.env.BENCH_SERVER_PROFILE;
+  const args = [
+    ...(profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : []),
+    '--import',
+    'tsx',
+    fileURLToPath(import.meta.url),
+    '--server',
+    '--store',
+    path,
+  ];
   if (variant) args.push('--variant', variant);
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout! });
@@ -275,7 +285,8 @@ async function loadTest(
         const xs = search.filter((s) => s.req.kind === 'search' && s.req.search.cls === cls).map((s) => s.ms);
         statRow(`  /search ${cls}`, stat(xs), rps(xs.length));
       }
-      const kib = (xs: Sample[]) => (xs.length ? `${(xs.reduce((a, s) => a + s.bytes, 0) / xs.length / 1024).toFixed(0)} KiB` : '-');
+      const kib = (xs: Sample[]) =>
+        xs.length ? `${(xs.reduce((a, s) => a + s.bytes, 0) / xs.length / 1024).toFixed(0)} KiB` : '-';
       console.log(`  mean response size: search ${kib(search)}, day page ${kib(day)}`);
       results.push({ concurrency: c, search: searchStat, day: dayStat });
     }
@@ -323,7 +334,7 @@ async function main(): Promise<void> {
   heading('1. Store');
   if (storedPapers(path) === 0) {
     console.log(`  ${path} has no papers: generating ${int(DEFAULT_CORPUS.papers)} (bench/generate-store.ts)`);
-    const g = await generate(path, DEFAULT_CORPUS, 'bulk');
+    const g = await generate(path, DEFAULT_CORPUS, 'store');
     console.log(`  generated in ${g.seconds.toFixed(1)} s`);
   }
   const store = openStore(path);
@@ -356,9 +367,17 @@ async function main(): Promise<void> {
     ['CJK', pools.cjk],
     ['author', pools.authors],
   ] as const) {
-    console.log(`    ${name.padEnd(12)} ${share(xs)}  e.g. ${xs.slice(0, 3).map(([w]) => w).join(', ')}`);
+    console.log(
+      `    ${name.padEnd(12)} ${share(xs)}  e.g. ${xs
+        .slice(0, 3)
+        .map(([w]) => w)
+        .join(', ')}`,
+    );
   }
-  if (variant) console.log(`  variant "${variant}" of bench/search-variant.ts patched into the Store object: ${JSON.stringify(VARIANTS[variant])}`);
+  if (variant)
+    console.log(
+      `  variant "${variant}" of bench/search-variant.ts patched into the Store object: ${JSON.stringify(VARIANTS[variant])}`,
+    );
 
   if (!args.includes('--no-inproc')) await serviceTimes(store, new Workload(pools, 1, 1 - SEARCH_SHARE));
   store.close();
@@ -377,6 +396,5 @@ async function main(): Promise<void> {
   const final = storeBytes(path);
   console.log(`  store size on disk: ${gib(final.db + final.wal)} (db ${gib(final.db)}, wal ${gib(final.wal)})`);
 }
-
 
 if (fileURLToPath(import.meta.url) === resolve(process.argv[1] ?? '')) await main();

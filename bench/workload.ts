@@ -93,8 +93,7 @@ export function searchPath(s: SearchRequest): string {
   return `/search?${params}`;
 }
 
-export const requestPath = (r: AppRequest): string =>
-  r.kind === 'day' ? `/days/${r.date}` : searchPath(r.search);
+export const requestPath = (r: AppRequest): string => (r.kind === 'day' ? `/days/${r.date}` : searchPath(r.search));
 
 /** What the /search route passes to store.searchPage for this request. */
 export function searchFilters(s: SearchRequest): SearchFilters {
@@ -214,7 +213,10 @@ export function buildPools(db: Db, corpus: Corpus, log: (s: string) => void = ()
     cjk,
     authors,
     categories: corpus.categories,
-    days: corpus.days.slice(0, (db.prepare('SELECT count(DISTINCT date) AS n FROM announcements').get() as { n: number }).n),
+    days: corpus.days.slice(
+      0,
+      (db.prepare('SELECT count(DISTINCT date) AS n FROM announcements').get() as { n: number }).n,
+    ),
   };
 }
 
@@ -247,7 +249,9 @@ export class Workload {
   }
 
   next(): AppRequest {
-    return this.rng.next() < this.dayShare ? { kind: 'day', date: this.day() } : { kind: 'search', search: this.search() };
+    return this.rng.next() < this.dayShare
+      ? { kind: 'day', date: this.day() }
+      : { kind: 'search', search: this.search() };
   }
 
   day(): string {
