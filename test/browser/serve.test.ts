@@ -14,7 +14,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { HAVE_CHROMIUM, browserSuite, launchChromium } from '../support/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ai } from '../../src/test-support/fixtures.js';
 import { createApp } from '../../src/serve/app.js';
@@ -32,12 +33,7 @@ declare const navigator: { clipboard: { readText(): Promise<string> } };
 declare const window: { notReloaded?: boolean };
 declare function getComputedStyle(element: unknown): { backgroundColor: string };
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-const SUITE = HAVE_CHROMIUM
-  ? 'serve: the web app in headless Chromium'
-  : `serve: the web app in headless Chromium — SKIPPED: no Chromium at ${CHROMIUM} (install it or set CHROMIUM_PATH)`;
-if (!HAVE_CHROMIUM) process.stderr.write(`test/browser: ${SUITE}\n`);
+const SUITE = browserSuite('serve: the web app in headless Chromium');
 
 const HOSTILE = '<img src=x onerror=alert(1)> Quantum walks on graphs';
 
@@ -163,18 +159,7 @@ describe.skipIf(!HAVE_CHROMIUM)(SUITE, { timeout: 30_000 }, () => {
     });
     server = await startServer(app, { host: '127.0.0.1', port: 0 });
     base = server.url;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

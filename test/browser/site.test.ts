@@ -14,7 +14,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { HAVE_CHROMIUM, browserSuite, launchChromium } from '../support/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Paper, StoredSummary } from '../../src/core/types.js';
 import { buildDayView, type DayView } from '../../src/publish/day-view.js';
@@ -46,12 +47,7 @@ declare const MutationObserver: new (callback: (records: unknown[], observer: { 
   observe(target: unknown, options: { childList: boolean; subtree: boolean }): void;
 };
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-const SUITE = HAVE_CHROMIUM
-  ? 'static site in headless Chromium'
-  : `static site in headless Chromium — SKIPPED: no Chromium at ${CHROMIUM} (install it or set CHROMIUM_PATH)`;
-if (!HAVE_CHROMIUM) process.stderr.write(`test/browser: ${SUITE}\n`);
+const SUITE = browserSuite('static site in headless Chromium');
 
 const HOSTILE = '<img src=x onerror=alert(1)> Quantum walks on graphs';
 const OPTIONS: SiteOptions = { title: 'Test digest', language: 'English', generatedAt: '2026-01-06T08:00:00Z' };
@@ -191,18 +187,7 @@ describe.skipIf(!HAVE_CHROMIUM)(SUITE, { timeout: 30_000 }, () => {
     writeFileSync(join(dir, 'single.html'), renderDayPage(NEWER, OPTIONS));
     server = await serve(dir);
     httpBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
