@@ -1,5 +1,5 @@
 /**
- * `node --import tsx bench/serve.ts [--store PATH] [--concurrency 4,16] [--seconds 20] [--variant NAME]`
+ * `node --import tsx bench/serve.ts [--store PATH] [--concurrency 4,16] [--seconds 20] [--workers N]`
  *
  * The web app under load on a 1,000,000-paper store (bench/generate-store.ts builds it when
  * missing; PATH or BENCH_STORE, default $TMPDIR/arxiv-digest-1m.db):
@@ -8,16 +8,16 @@
  *   2. service time, one request at a time in-process (`app.request`, no network): per search
  *      class (common / mid / rare word, two words, phrase, prefix*, CJK, author only, category
  *      only; a share of them with category / date / author filters and on page 3) and for the
- *      day page, with the day page's parts (listDays, loadDay, the rest)
- *   3. load: the app served by @hono/node-server on 127.0.0.1:0 in a child process, N concurrent
- *      keep-alive clients (closed loop, no think time) for a fixed time each, 70 % searches and
- *      30 % day pages of random dates; p50 / p95 / p99 and requests per second per route
+ *      day page, with the day page's parts (listDays, loadDay, the rest); then the store's
+ *      searchPage against release 0.1's query shape (bench/search-baseline.ts), same requests,
+ *      same process, as a ratio
+ *   3. load: `arxiv-digest serve --port 0` itself (bin/, compiled dist/, its default worker
+ *      processes unless --workers) in a child process, N concurrent keep-alive clients (closed
+ *      loop, no think time) for a fixed time each, 70 % searches and 30 % day pages of random
+ *      dates; p50 / p95 / p99 and requests per second per route
  *   4. goals: search p95 < 50 ms, day page p95 < 30 ms, at each concurrency
  *
- * `--variant exact|window|prefix|cache` runs the same with the changes proposed in
- * bench/search-variant.ts patched into the Store object of the server (bench only: src/ is not
- * touched), for before/after figures. BENCH_SERVER_PROFILE=DIR writes the server's CPU profile
- * (node --cpu-prof) into DIR.
+ * BENCH_SERVER_PROFILE=DIR writes the server's CPU profiles (node --cpu-prof) into DIR.
  * A missed goal is reported, never a failure (exit 0). Traffic goes to 127.0.0.1 only; every
  * loop is bounded by time.
  */
@@ -28,16 +28,23 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
-import { serve } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
 import { loadDay as loadDay_ } from '../src/publish/load-day.js';
 import { createApp, type AppDeps } from '../src/serve/app.js';
 import { openStore, type Store } from '../src/store/store.js';
 import { Corpus, DEFAULT_CORPUS, SUMMARIZER } from './corpus.js';
 import { DEFAULT_STORE, generate, storeBytes, storedPapers } from './generate-store.js';
-import { applyProposed, VARIANTS } from './search-variant.js';
+import { baselineSearchPage } from './search-baseline.js';
 import { percentile } from './stats.js';
-import { loadPools, modifiers, requestPath, SEARCH_CLASSES, Workload, type AppRequest } from './workload.js';
+import {
+  loadPools,
+  modifiers,
+  requestPath,
+  searchFilters,
+  SEARCH_CLASSES,
+  Workload,
+  type AppRequest,
+  type SearchRequest,
+} from './workload.js';
 
 const GOAL_SEARCH_P95_MS = 50;
 const GOAL_DAY_P95_MS = 30;
@@ -45,6 +52,8 @@ const SEARCH_SHARE = 0.7;
 /** In-process service time: per class, at most this many samples or this long. */
 const INPROC_SAMPLES = 40;
 const INPROC_SECONDS = 6;
+/** Requests per class compared with release 0.1's query (which takes seconds on common words). */
+const BASELINE_SAMPLES = 12;
 const WARMUP_SECONDS = 3;
 /** A request slower than this is an error (bounds every wait). */
 const REQUEST_TIMEOUT_MS = 120_000;
@@ -131,6 +140,33 @@ async function serviceTimes(store: Store, workload: Workload): Promise<void> {
   }
   statRow('/search (all classes, unweighted)', stat(all));
 
+  // The store's searchPage against release 0.1's query shape: same requests, same process.
+  console.log("\n  searchPage (store, no HTTP) against release 0.1's query (bench/search-baseline.ts), p50 ms:");
+  row(['search class', 'n', 'now', '0.1', 'speed-up', 'same hits'], [30, 6, 9, 9, 9, 10]);
+  for (const cls of SEARCH_CLASSES) {
+    const now: number[] = [];
+    const before: number[] = [];
+    let same = 0;
+    let n = 0;
+    const t0 = performance.now();
+    while (n < BASELINE_SAMPLES && (n < 3 || performance.now() - t0 < INPROC_SECONDS * 1000)) {
+      const q = searchFilters(workload.search(cls) satisfies SearchRequest);
+      let a = performance.now();
+      const mine = store.searchPage(q);
+      now.push(performance.now() - a);
+      a = performance.now();
+      const theirs = baselineSearchPage(store.db, q);
+      before.push(performance.now() - a);
+      const key = (hs: { id: string }[]) => hs.map((h) => h.id).join(' ');
+      if (key(mine.hits) === key(theirs.hits)) same++;
+      n++;
+    }
+    const [p, b] = [percentile(now, 50), percentile(before, 50)];
+    row([cls, String(n), ms(p), ms(b), `${(b / p).toFixed(1)}×`, `${same}/${n}`], [30, 6, 9, 9, 9, 10]);
+  }
+  console.log('  (hits differ where a common word is ranked among its newest 10,000 matches, and where browsing');
+  console.log('  a date range orders papers by their newest announcement inside it: see src/store/search-page.ts)');
+
   // The day page and its parts.
   const day: number[] = [];
   const listDays: number[] = [];
@@ -159,27 +195,40 @@ async function serviceTimes(store: Store, workload: Workload): Promise<void> {
 // ------------------------------------------------------------------------------------------------
 // 3. load over HTTP
 
-/** Starts the server in a child process (its own event loop and heap, like `arxiv-digest serve`). */
-async function startChild(path: string, variant: string | null): Promise<{ child: ChildProcess; port: number }> {
+const BIN = fileURLToPath(new URL('../bin/arxiv-digest', import.meta.url));
+
+/** `arxiv-digest serve` as a user runs it, on a free port; resolves with the port it printed. */
+async function startChild(path: string, workers: string | null): Promise<{ child: ChildProcess; port: number }> {
   const profile = process.env.BENCH_SERVER_PROFILE;
   const args = [
     ...(profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : []),
-    '--import',
-    'tsx',
-    fileURLToPath(import.meta.url),
-    '--server',
-    '--store',
+    BIN,
+    'serve',
+    '--db',
     path,
+    '--host',
+    '127.0.0.1',
+    '--port',
+    '0',
+    ...(workers ? ['--workers', workers] : []),
   ];
-  if (variant) args.push('--variant', variant);
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout! });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LANGUAGE: 'Chinese',
+    CATEGORIES: CATEGORY_ORDER.join(','),
+    MODEL_NAME: 'deepseek-chat',
+  };
+  delete env.ARXIV_DIGEST_CONFIG;
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'pipe'], env, cwd: os.tmpdir() });
+  const lines = createInterface({ input: child.stderr! });
   const port = await new Promise<number>((ok, fail) => {
     const timer = setTimeout(() => fail(new Error('server did not start within 60 s')), 60_000);
     child.once('exit', (code) => fail(new Error(`server exited with ${code}`)));
-    lines.once('line', (l) => {
+    lines.on('line', (l) => {
+      const m = /^serve: http:\/\/127\.0\.0\.1:(\d+)/.exec(l);
+      if (!m) return process.stderr.write(`  server: ${l}\n`);
       clearTimeout(timer);
-      ok((JSON.parse(l) as { port: number }).port);
+      ok(Number(m[1]));
     });
   });
   return { child, port };
@@ -252,14 +301,14 @@ async function loadTest(
   pools: ReturnType<typeof loadPools>,
   levels: number[],
   seconds: number,
-  variant: string | null,
+  workers: string | null,
 ): Promise<LoadResult[]> {
   heading(
-    `3. Load over HTTP: server on 127.0.0.1 (child process), ${Math.round(SEARCH_SHARE * 100)} % searches / ` +
-      `${Math.round((1 - SEARCH_SHARE) * 100)} % day pages, closed loop, ${seconds} s per level` +
-      (variant ? ` — variant "${variant}" of bench/search-variant.ts patched in` : ''),
+    `3. Load over HTTP: arxiv-digest serve on 127.0.0.1 (${workers ? `--workers ${workers}` : 'default workers'}), ` +
+      `${Math.round(SEARCH_SHARE * 100)} % searches / ${Math.round((1 - SEARCH_SHARE) * 100)} % day pages, ` +
+      `closed loop, ${seconds} s per level`,
   );
-  const { child, port } = await startChild(path, variant);
+  const { child, port } = await startChild(path, workers);
   const results: LoadResult[] = [];
   try {
     for (const c of levels) {
@@ -297,24 +346,6 @@ async function loadTest(
 }
 
 // ------------------------------------------------------------------------------------------------
-// the server child
-
-async function serverMain(path: string, variant: string | null): Promise<void> {
-  const store = openStore(path);
-  if (variant) applyProposed(store, VARIANTS[variant]);
-  const app = createApp(appDeps(store));
-  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => {
-    process.stdout.write(`${JSON.stringify({ port: info.port })}\n`);
-  });
-  process.on('SIGTERM', () => {
-    server.close();
-    if ('closeAllConnections' in server) server.closeAllConnections();
-    store.close();
-    process.exit(0);
-  });
-}
-
-// ------------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -323,10 +354,7 @@ async function main(): Promise<void> {
     return i >= 0 ? args[i + 1] : undefined;
   };
   const path = opt('--store') ?? DEFAULT_STORE;
-  const variant = opt('--variant') ?? null;
-  if (variant && !VARIANTS[variant])
-    throw new Error(`--variant: one of ${Object.keys(VARIANTS).join(', ')}, got ${JSON.stringify(variant)}`);
-  if (args.includes('--server')) return serverMain(path, variant);
+  const workers = opt('--workers') ?? null;
   const levels = (opt('--concurrency') ?? '4,16').split(',').map(Number);
   const seconds = Number(opt('--seconds') ?? 20);
 
@@ -338,7 +366,6 @@ async function main(): Promise<void> {
     console.log(`  generated in ${g.seconds.toFixed(1)} s`);
   }
   const store = openStore(path);
-  if (variant) applyProposed(store, VARIANTS[variant]);
   const counts = store.stats();
   const size = storeBytes(path);
   console.log(`  ${path}`);
@@ -374,17 +401,13 @@ async function main(): Promise<void> {
         .join(', ')}`,
     );
   }
-  if (variant)
-    console.log(
-      `  variant "${variant}" of bench/search-variant.ts patched into the Store object: ${JSON.stringify(VARIANTS[variant])}`,
-    );
 
   if (!args.includes('--no-inproc')) await serviceTimes(store, new Workload(pools, 1, 1 - SEARCH_SHARE));
   store.close();
 
-  const results = await loadTest(path, pools, levels, seconds, variant);
+  const results = await loadTest(path, pools, levels, seconds, workers);
 
-  heading(`4. Goals${variant ? ` (variant "${variant}")` : ' (the store as it is)'}`);
+  heading('4. Goals');
   for (const r of results) {
     const s = r.search?.p95 ?? Infinity;
     const d = r.day?.p95 ?? Infinity;

@@ -1,5 +1,5 @@
 /**
- * The web app's traffic for bench/serve.ts and bench/search-variant.ts: a realistic mix of
+ * The web app's traffic for bench/serve.ts: a realistic mix of
  * searches and day pages over the synthetic 1M store, deterministic for a seed.
  *
  * Query material is drawn from the corpus model (bench/corpus.ts) and checked against the store:

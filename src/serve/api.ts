@@ -100,7 +100,7 @@ export function registerApi(app: Hono, ctx: ServeContext): void {
     const offset = intParam(c.req.query('offset'), 'offset', { min: 0, max: 10_000, fallback: 0 });
     if (!q && !category && !from && !to && !author)
       throw badRequest('give a query (q) or a filter (category, from, to, author)');
-    const { hits, more } = ctx.store.searchPage({
+    const { hits, more, order } = ctx.store.searchPage({
       fts: q ? toFtsQuery(q) : null,
       category,
       from,
@@ -119,6 +119,7 @@ export function registerApi(app: Hono, ctx: ServeContext): void {
       offset,
       count: hits.length,
       more,
+      order,
       hits: hits.map((h) => ({ ...h, snippet: plainSnippet(h.snippet), url: absUrl(h.id) })),
     });
   });

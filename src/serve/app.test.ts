@@ -184,7 +184,36 @@ describe('serve: pages', () => {
         DomUtils.findAll(tagged('button'), g.children).map((b) => `${b.attribs.class}=${b.attribs['aria-pressed']}`),
       );
     expect(marks('2601.00004')).toEqual(['mark mark-favorite=true', 'mark mark-like=false', 'mark mark-dislike=true']);
-    expect(text).toContain('<input type="hidden" name="back" value="/days/2026-01-06#2601.00004">');
+    // One form per paper, inside its card: each button posts its own value to its own action.
+    const forms = DomUtils.findAll(tagged('form'), dom(text).children).filter(byClass('marks'));
+    expect(forms.map((f) => [(f.parent as typeof f).attribs.id, f.attribs['data-id']])).toEqual([
+      ['2601.00001', '2601.00001'],
+      ['2601.00002', '2601.00002'],
+      ['2601.00004', '2601.00004'],
+    ]);
+    const form = forms[2]!;
+    expect([form.attribs.method, form.attribs.action, form.attribs.role, form.attribs['aria-label']]).toEqual([
+      'post',
+      '/papers/2601.00004/favorite',
+      'group',
+      'Your marks',
+    ]);
+    expect(DomUtils.findAll(tagged('input'), form.children).map((i) => [i.attribs.name, i.attribs.value])).toEqual([
+      ['back', '/days/2026-01-06#2601.00004'],
+    ]);
+    expect(
+      DomUtils.findAll(tagged('button'), form.children).map((b) => [
+        b.attribs.formaction,
+        b.attribs.name,
+        b.attribs.value,
+        b.attribs.title,
+        DomUtils.textContent(b),
+      ]),
+    ).toEqual([
+      ['/papers/2601.00004/favorite', 'value', '0', 'Favorite', '\u2605 Favorite'],
+      ['/papers/2601.00004/rating', 'value', '1', 'Good paper', '\u{1F44D} Good paper'],
+      ['/papers/2601.00004/rating', 'value', '0', 'Not for me', '\u{1F44E} Not for me'],
+    ]);
   });
 
   it('should redirect latest to the newest day and answer 400 for a bad date, 404 for a day not stored', async () => {

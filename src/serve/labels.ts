@@ -19,6 +19,8 @@ export interface AppLabels {
   to: string;
   author: string;
   resultsFor: string;
+  /** Shown when a query matched so many papers that they are listed newest first. */
+  broadNote: string;
   page: string;
   prev: string;
   next: string;
@@ -81,6 +83,8 @@ const ENGLISH: AppLabels = {
   from: 'From',
   to: 'To',
   author: 'Author',
+  broadNote:
+    'More than {n} papers match, so the newest come first. Add a word, a category or dates to rank them by relevance.',
   resultsFor: 'Results for {q}',
   page: 'page {n}',
   prev: 'Previous',
@@ -150,6 +154,7 @@ const CHINESE: AppLabels = {
   from: '起始日期',
   to: '结束日期',
   author: '作者',
+  broadNote: '匹配的论文超过 {n} 篇，按时间从新到旧列出。加一个词、分类或日期即可按相关度排序。',
   resultsFor: '{q} 的搜索结果',
   page: '第 {n} 页',
   prev: '上一页',

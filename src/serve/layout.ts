@@ -35,6 +35,13 @@ export interface AppPage {
 
 const META_CSP = /<meta http-equiv="Content-Security-Policy" content="[^"]*">\n/;
 
+/**
+ * Stands for the main content while the frame is edited. It cannot come from the site's frame:
+ * every text there passes through `esc` (no `<` survives) and its page data through
+ * `scriptJson` (`<` becomes \u003c).
+ */
+const MAIN_SLOT = '<!--arxiv-digest:main-->';
+
 function replaceOnce(page: string, find: string | RegExp, by: string, what: string): string {
   const at = typeof find === 'string' ? page.indexOf(find) : page.search(find);
   if (at < 0) throw new Error(`serve: the site's page frame has no ${what} any more; update src/serve/layout.ts`);
@@ -49,8 +56,13 @@ function navigation(ctx: PageContext, page: AppPage): SafeHtml {
 `;
 }
 
+/**
+ * The frame is rendered around a small stand-in for the main content and edited while it is a
+ * few kilobytes; the main content (a day page is a megabyte) joins it in one concatenation at
+ * the end, so no edit ever scans or copies the page's papers.
+ */
 export function renderAppPage(ctx: PageContext, page: AppPage): string {
-  let out = renderPage({
+  let frame = renderPage({
     labels: ctx.labels,
     title: page.title === ctx.siteTitle ? page.title : `${page.title} \u00b7 ${ctx.siteTitle}`,
     siteTitle: ctx.siteTitle,
@@ -61,19 +73,28 @@ export function renderAppPage(ctx: PageContext, page: AppPage): string {
     homeHref: '/',
     searchIndex: null,
     generatedAt: ctx.now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    main: page.main.text,
+    main: MAIN_SLOT,
   });
-  out = replaceOnce(out, META_CSP, '', 'CSP meta tag');
+  frame = replaceOnce(frame, META_CSP, '', 'CSP meta tag');
   const assets = markup`<link rel="stylesheet" href="${assetHref('serve.css')}">
 <script src="${assetHref('serve.js')}" defer></script>
 </head>`;
-  out = replaceOnce(out, '</head>', assets.text, '</head>');
-  const brand = out.indexOf('<a class="brand"');
-  const brandEnd = brand < 0 ? -1 : out.indexOf('</a>\n', brand);
+  frame = replaceOnce(frame, '</head>', assets.text, '</head>');
+  const brand = frame.indexOf('<a class="brand"');
+  const brandEnd = brand < 0 ? -1 : frame.indexOf('</a>\n', brand);
   if (brandEnd < 0)
     throw new Error("serve: the site's page frame has no brand link any more; update src/serve/layout.ts");
   const at = brandEnd + '</a>\n'.length;
-  return out.slice(0, at) + navigation(ctx, page).text + out.slice(at);
+  const slot = frame.indexOf(MAIN_SLOT, at);
+  if (slot < 0 || frame.indexOf(MAIN_SLOT, slot + 1) >= 0)
+    throw new Error("serve: the site's page frame lost its main content; update src/serve/layout.ts");
+  return (
+    frame.slice(0, at) +
+    navigation(ctx, page).text +
+    frame.slice(at, slot) +
+    page.main.text +
+    frame.slice(slot + MAIN_SLOT.length)
+  );
 }
 
 /**

@@ -1,14 +1,14 @@
 /**
  * The list of days (newest first, paged, with paper counts) and a day's page: the static site's
- * day page (`dayMain`) with its cards made the app's (see parts.ts). Pure.
+ * day page (`dayMain`) with its cards made the app's (see `appCards` in parts.ts). Pure.
  */
 import type { DayView } from '../publish/day-view.js';
 import { dayMain } from '../publish/site/day-page.js';
 import { count } from '../publish/site/labels.js';
 import type { DaySummary, ReaderMark } from '../store/store.js';
-import { dayPath, markup, type SafeHtml } from './html.js';
+import { dayPath, markup, trusted, type SafeHtml } from './html.js';
 import type { PageContext } from './layout.js';
-import { decorateCards, pager } from './parts.js';
+import { appCards, pager } from './parts.js';
 
 export interface DaysPage {
   /** This page's days, newest first. */
@@ -38,10 +38,13 @@ export function dayPageMain(
   marks: ReadonlyMap<string, ReaderMark>,
   nav: { older: string | null; newer: string | null },
 ): SafeHtml {
-  const source = dayMain(day, ctx.labels, {
-    older: nav.older ? dayPath(nav.older) : null,
-    newer: nav.newer ? dayPath(nav.newer) : null,
-    home: '/',
-  });
-  return decorateCards(source, day.papers, marks, ctx.app, (id) => `${dayPath(day.date)}#${id}`);
+  const back = dayPath(day.date);
+  return trusted(
+    dayMain(
+      day,
+      ctx.labels,
+      { older: nav.older ? dayPath(nav.older) : null, newer: nav.newer ? dayPath(nav.newer) : null, home: '/' },
+      appCards(marks, ctx.app, (id) => `${back}#${id}`),
+    ),
+  );
 }

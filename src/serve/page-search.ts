@@ -4,6 +4,7 @@
  */
 import type { DayPaper } from '../publish/day-view.js';
 import { count, fill } from '../publish/site/labels.js';
+import { BROAD } from '../store/search-page.js';
 import type { ReaderMark, SearchHit } from '../store/store.js';
 import { markup, type SafeHtml } from './html.js';
 import type { PageContext } from './layout.js';
@@ -22,6 +23,8 @@ export interface SearchOutcome {
   page: number;
   prev: string | null;
   next: string | null;
+  /** The query matched so many papers that they are listed newest first (store's BROAD). */
+  broad?: boolean;
 }
 
 function form(ctx: PageContext, f: SearchForm, categories: readonly string[]): SafeHtml {
@@ -45,8 +48,11 @@ function results(ctx: PageContext, outcome: SearchOutcome): SafeHtml {
   if (!outcome.hits.length)
     return markup`<p class="counts" id="no-results">${ctx.labels.noResults}</p>
 ${pager(A, outcome.page, outcome.prev, null)}`;
+  const note = outcome.broad
+    ? markup`<p class="note" id="broad-note">${fill(A.broadNote, { n: BROAD.toLocaleString('en-US') })}</p>\n`
+    : '';
   return markup`<p class="counts"><span>${count(ctx.labels.results, outcome.hits.length)}</span><span>${fill(A.page, { n: outcome.page })}</span></p>
-<ol class="hits" id="hits">
+${note}<ol class="hits" id="hits">
 ${outcome.hits.map((h) => hitItem(h))}</ol>
 ${pager(A, outcome.page, outcome.prev, outcome.next)}`;
 }

@@ -58,7 +58,7 @@ export function similarPapers(store: Store, paper: Paper, limit: number): Search
   const fts = similarQuery(paper);
   if (!fts) return [];
   return store
-    .searchPage({ fts, limit: limit + 1, offset: 0 })
+    .searchPage({ fts, order: 'rank', limit: limit + 1, offset: 0 })
     .hits.filter((h) => h.id !== paper.id)
     .slice(0, limit);
 }

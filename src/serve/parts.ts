@@ -1,11 +1,9 @@
 /**
- * Pieces several pages share: the favorite and rating controls, the site's paper cards turned
- * into the app's (title to the paper page, controls added), search hits and the pager. Pure.
+ * Pieces several pages share: the favorite and rating controls, the site's paper cards made the
+ * app's (title to the paper page, controls added), search hits and the pager. Pure.
  */
-import { absUrl } from '../core/arxiv-id.js';
 import type { DayPaper } from '../publish/day-view.js';
-import { paperHtml } from '../publish/site/day-page.js';
-import { esc, safeHttpUrl } from '../publish/site/html.js';
+import { paperHtml, type CardExtras } from '../publish/site/day-page.js';
 import { fill, type Labels } from '../publish/site/labels.js';
 import type { ReaderMark, SearchHit } from '../store/store.js';
 import { dayPath, highlightSnippet, markup, paperPath, trusted, type SafeHtml } from './html.js';
@@ -13,52 +11,55 @@ import type { AppLabels } from './labels.js';
 import { NO_MARK } from './paper-data.js';
 
 /**
- * ★, 👍 and 👎 as three small POST forms: they work without JavaScript (the server redirects
- * back to `back`), and serve.js sends them with fetch() when it can. Each button says whether it
- * is on (aria-pressed); pressing an active one turns it off (value 0).
+ * ★, 👍 and 👎 as one small POST form per paper: each button posts its own value to its own
+ * `formaction` (favorite or rating), so they work without JavaScript (the server redirects back
+ * to `back`), and serve.js sends the pressed one with fetch() when it can. Each button says
+ * whether it is on (aria-pressed); pressing an active one turns it off (value 0).
  */
 export function markControls(A: AppLabels, id: string, mark: ReaderMark, back: string): SafeHtml {
-  const form = (kind: string, action: 'favorite' | 'rating', on: boolean, next: string, icon: string, label: string) =>
-    markup`<form class="mark-form" data-mark="${kind}" method="post" action="${paperPath(id)}/${action}"><input type="hidden" name="value" value="${next}"><input type="hidden" name="back" value="${back}"><button type="submit" class="mark mark-${kind}" aria-pressed="${String(on)}" title="${label}">${icon} ${label}</button></form>`;
-  return markup`<div class="marks" data-id="${id}" role="group" aria-label="${A.marks}">${[
-    form('favorite', 'favorite', mark.favorite, mark.favorite ? '0' : '1', '\u2605', A.favorite),
-    form('like', 'rating', mark.rating === 1, mark.rating === 1 ? '0' : '1', '\u{1F44D}', A.like),
-    form('dislike', 'rating', mark.rating === -1, mark.rating === -1 ? '0' : '-1', '\u{1F44E}', A.dislike),
-  ]}</div>`;
+  // One flat template: this runs for every card of a day page (hundreds), so no nested markup.
+  const t = markTexts(A);
+  const favorite = `${paperPath(id)}/favorite`;
+  const rating = `${paperPath(id)}/rating`;
+  const { favorite: fav, rating: r } = mark;
+  return markup`<form class="marks" method="post" action="${favorite}" data-id="${id}" role="group"${t.group}<input type="hidden" name="back" value="${back}"><button class="mark mark-favorite" formaction="${favorite}" name="value" value="${fav ? '0' : '1'}" aria-pressed="${String(fav)}"${t.favorite}<button class="mark mark-like" formaction="${rating}" name="value" value="${r === 1 ? '0' : '1'}" aria-pressed="${String(r === 1)}"${t.like}<button class="mark mark-dislike" formaction="${rating}" name="value" value="${r === -1 ? '0' : '-1'}" aria-pressed="${String(r === -1)}"${t.dislike}</form>`;
+}
+
+/** The labels' part of the controls, the same on every card: made once per language. */
+const textsByLabels = new WeakMap<AppLabels, Record<'group' | 'favorite' | 'like' | 'dislike', SafeHtml>>();
+
+function markTexts(A: AppLabels): Record<'group' | 'favorite' | 'like' | 'dislike', SafeHtml> {
+  let texts = textsByLabels.get(A);
+  if (!texts) {
+    const end = (icon: string, label: string) => markup` title="${label}">${icon} ${label}</button>`;
+    texts = {
+      group: markup` aria-label="${A.marks}">`,
+      favorite: end('\u2605', A.favorite),
+      like: end('\u{1F44D}', A.like),
+      dislike: end('\u{1F44E}', A.dislike),
+    };
+    textsByLabels.set(A, texts);
+  }
+  return texts;
 }
 
 /**
- * The site's cards in `source` (a day's main content, or cards in a row) made the app's: each
- * title links to the paper's page instead of arXiv (the card's links row keeps arXiv), and the
- * controls follow the links. Cards are found by the id the site writes on each `<article>`.
+ * How the app's cards differ from the site's, given to the site's own card renderer (one markup
+ * for both): each title links to the paper's page instead of arXiv (the card's links row keeps
+ * arXiv), and the controls follow the links.
  */
-export function decorateCards(
-  source: string,
-  papers: readonly DayPaper[],
+export function appCards(
   marks: ReadonlyMap<string, ReaderMark>,
   A: AppLabels,
   backFor: (id: string) => string,
-): SafeHtml {
-  let out = '';
-  let pos = 0;
-  for (const p of papers) {
+): (p: DayPaper) => CardExtras {
+  return (p) => {
     const id = p.paper.id;
-    const start = source.indexOf(`<article class="paper" id="${esc(id)}"`, pos);
-    const end = start < 0 ? -1 : source.indexOf('\n</article>', start);
-    if (end < 0) throw new Error(`serve: no card for ${id} in the site's markup; update src/serve/parts.ts`);
-    const title = `<h3><a href="${esc(safeHttpUrl(absUrl(id)) ?? '')}" data-hl>`;
-    const card = source.slice(start, end);
-    if (!card.includes(title)) throw new Error(`serve: no title link in the card of ${id}; update src/serve/parts.ts`);
-    out +=
-      source.slice(pos, start) +
-      card.replace(title, () => `<h3><a href="${esc(paperPath(id))}" data-hl>`) +
-      markControls(A, id, marks.get(id) ?? NO_MARK, backFor(id)).text;
-    pos = end;
-  }
-  return trusted(out + source.slice(pos));
+    return { titleHref: paperPath(id), extra: markControls(A, id, marks.get(id) ?? NO_MARK, backFor(id)).text };
+  };
 }
 
-/** Cards for papers outside a day (favorites), in the site's look. */
+/** Cards for papers outside a day (favorites, a paper's page), in the site's look. */
 export function cardsHtml(
   papers: readonly DayPaper[],
   marks: ReadonlyMap<string, ReaderMark>,
@@ -67,7 +68,8 @@ export function cardsHtml(
   language: string,
   backFor: (id: string) => string,
 ): SafeHtml {
-  return decorateCards(papers.map((p) => paperHtml(p, L, language)).join(''), papers, marks, A, backFor);
+  const extras = appCards(marks, A, backFor);
+  return trusted(papers.map((p) => paperHtml(p, L, language, extras(p))).join(''));
 }
 
 /** One search hit: title to the paper page, date to the day, authors and categories, snippet. */

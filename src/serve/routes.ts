@@ -118,7 +118,7 @@ export function registerPages(app: Hono, ctx: ServeContext): void {
       const author = textParam(c.req.query('author'), 'author', 200);
       const n = intParam(c.req.query('page'), 'page', { min: 1, max: 500, fallback: 1 });
       if (!q && !category && !from && !to && !author) return render(null, null);
-      const { hits, more } = ctx.store.searchPage({
+      const { hits, more, order } = ctx.store.searchPage({
         fts: q ? toFtsQuery(q) : null,
         category,
         from,
@@ -128,7 +128,16 @@ export function registerPages(app: Hono, ctx: ServeContext): void {
         offset: (n - 1) * HITS_PER_PAGE,
       });
       const at = (p: number) => withQuery('/search', { ...form, page: p > 1 ? p : null });
-      return render({ hits, page: n, prev: n > 1 ? at(n - 1) : null, next: more ? at(n + 1) : null }, null);
+      return render(
+        {
+          hits,
+          page: n,
+          prev: n > 1 ? at(n - 1) : null,
+          next: more ? at(n + 1) : null,
+          broad: Boolean(q) && order === 'newest',
+        },
+        null,
+      );
     } catch (e) {
       // The reader's own input: shown on the form they can fix, not on an error page.
       if (e instanceof HTTPException && e.status === 400) return render(null, e.message);

@@ -12,7 +12,6 @@ export const SERVE_CSS = `.app-nav { display: flex; gap: 0.75rem; font-size: 0.9
 
 /* favorite and rating buttons */
 .marks { display: flex; flex-wrap: wrap; gap: 0.4rem; margin: 0.55rem 0 0; }
-.marks form { margin: 0; display: inline; }
 .mark {
   font: inherit;
   font-size: 0.85rem;

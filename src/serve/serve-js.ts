@@ -2,8 +2,9 @@
  * The web app's script (`/assets/serve.js`, deferred, beside the site's `site.js` which keeps
  * dark mode, the category filter, highlights and keyboard navigation). Everything here is an
  * enhancement of markup that already works without it:
- * - favorite and rating forms are sent with fetch() and the buttons updated in place (without
- *   JavaScript they post and the server redirects back with 303);
+ * - a paper's favorite and rating form is sent with fetch() (the pressed button's formaction and
+ *   value) and the buttons updated in place (without JavaScript the form posts and the server
+ *   redirects back with 303);
  * - the BibTeX copy button (hidden without JavaScript) copies the `<pre>` next to it;
  * - `/` focuses the search box (site.js only does so on the static site, which has its own).
  * Same rules as site.js: plain ES2017, no innerHTML, no inline handlers (the CSP forbids them).
@@ -14,12 +15,10 @@ export const SERVE_JS = String.raw`(function () {
   var doc = document;
 
   function setMark(group, kind, on, next) {
-    var form = group.querySelector('form[data-mark="' + kind + '"]');
-    if (!form) return;
-    var button = form.querySelector('button');
-    var input = form.querySelector('input[name="value"]');
-    if (button) button.setAttribute('aria-pressed', String(on));
-    if (input) input.value = next;
+    var button = group.querySelector('button.mark-' + kind);
+    if (!button) return;
+    button.setAttribute('aria-pressed', String(on));
+    button.value = next;
   }
 
   /** Every control of the paper on this page shows the state the server answered with. */
@@ -34,16 +33,32 @@ export const SERVE_JS = String.raw`(function () {
     }
   }
 
+  /** Without fetch() the pressed button's own action and value, posted as a plain form would. */
+  function postNatively(form, button) {
+    var input = doc.createElement('input');
+    input.type = 'hidden';
+    input.name = button.name;
+    input.value = button.value;
+    form.appendChild(input);
+    form.action = button.formAction;
+    form.submit();
+  }
+
   function onSubmit(e) {
     var form = e.target;
-    if (!form || !form.classList || !form.classList.contains('mark-form')) return;
+    if (!form || !form.classList || !form.classList.contains('marks')) return;
+    // The pressed button carries the action (favorite or rating) and the value; a browser that
+    // does not say which one was pressed posts the form itself.
+    var button = e.submitter;
+    if (!button || !button.formAction || button.form !== form) return;
     if (!window.fetch || !window.URLSearchParams || !window.FormData) return;
     e.preventDefault();
-    var button = form.querySelector('button');
-    if (button) button.disabled = true;
-    fetch(form.action, {
+    var body = new URLSearchParams(new FormData(form));
+    body.set(button.name, button.value);
+    button.disabled = true;
+    fetch(button.formAction, {
       method: 'POST',
-      body: new URLSearchParams(new FormData(form)),
+      body: body,
       headers: { Accept: 'application/json' },
       credentials: 'same-origin',
     })
@@ -52,13 +67,13 @@ export const SERVE_JS = String.raw`(function () {
         return r.json();
       })
       .then(function (m) {
-        if (button) button.disabled = false;
+        button.disabled = false;
         showMarks(m);
       })
       .catch(function () {
         // Let the server answer in full (an error page says what went wrong).
-        if (button) button.disabled = false;
-        form.submit();
+        button.disabled = false;
+        postNatively(form, button);
       });
   }
 

@@ -161,4 +161,48 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX reader_marks_favorites ON reader_marks(favorite, updated_at);
     `,
   },
+  {
+    version: 5,
+    name: "papers by category and by announcement day, for the web app's filters",
+    sql: `
+      -- papers.n of each category a paper is in and of each day it was announced, kept by
+      -- triggers: search filters and browsing become index ranges instead of a JSON LIKE or an
+      -- EXISTS per row (seconds on a 1,000,000-paper store; bench/serve.ts).
+      CREATE TABLE paper_categories (
+        category TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (category, n)
+      ) WITHOUT ROWID;
+      CREATE TABLE paper_days (
+        date TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (date, n)
+      ) WITHOUT ROWID;
+      CREATE INDEX paper_days_by_paper ON paper_days (n, date);
+
+      INSERT OR IGNORE INTO paper_categories (category, n)
+        SELECT j.value, p.n FROM papers p, json_each(p.categories) j;
+      INSERT OR IGNORE INTO paper_days (date, n)
+        SELECT a.date, p.n FROM announcements a JOIN papers p ON p.id = a.paper_id;
+
+      CREATE TRIGGER paper_categories_insert AFTER INSERT ON papers BEGIN
+        INSERT OR IGNORE INTO paper_categories (category, n) SELECT value, NEW.n FROM json_each(NEW.categories);
+      END;
+      CREATE TRIGGER paper_categories_update AFTER UPDATE OF categories ON papers BEGIN
+        DELETE FROM paper_categories WHERE n = OLD.n AND category IN (SELECT value FROM json_each(OLD.categories));
+        INSERT OR IGNORE INTO paper_categories (category, n) SELECT value, NEW.n FROM json_each(NEW.categories);
+      END;
+      CREATE TRIGGER paper_rows_delete AFTER DELETE ON papers BEGIN
+        DELETE FROM paper_categories WHERE n = OLD.n;
+        DELETE FROM paper_days WHERE n = OLD.n;
+      END;
+      CREATE TRIGGER paper_days_insert AFTER INSERT ON announcements BEGIN
+        INSERT OR IGNORE INTO paper_days (date, n) SELECT NEW.date, n FROM papers WHERE id = NEW.paper_id;
+      END;
+      CREATE TRIGGER paper_days_delete AFTER DELETE ON announcements
+      WHEN NOT EXISTS (SELECT 1 FROM announcements WHERE paper_id = OLD.paper_id AND date = OLD.date) BEGIN
+        DELETE FROM paper_days WHERE date = OLD.date AND n = (SELECT n FROM papers WHERE id = OLD.paper_id);
+      END;
+    `,
+  },
 ];

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { PaperInput, SummaryInput } from '../core/types.js';
 import { ai, testDir, testStore } from '../test-support/fixtures.js';
 import { MIGRATIONS } from './migrations.js';
+import { BROAD, phraseWords } from './search-page.js';
 import { openStore } from './store.js';
 
 const paper = (id: string, over: Partial<PaperInput> = {}): PaperInput => ({
@@ -295,6 +296,74 @@ describe('Store.searchPage and reader marks', () => {
       '2401.00002',
       '2401.00001',
     ]);
+  });
+
+  it('should keep the category and day tables of migration 5 equal to a fresh backfill', () => {
+    const store = seeded();
+    // A newer version moves a paper to other categories; a second announcement day; a removal.
+    store.upsertPapers([paper('2401.00002', { version: 2, categories: ['math.GT', 'cs.LG'] })], 't');
+    store.addAnnouncements(
+      '2026-04-01',
+      [{ paperId: '2401.00001', category: 'cs.LG', version: null, kind: 'replace' }],
+      't',
+    );
+    store.db.prepare("DELETE FROM papers WHERE id = '2401.00003'").run();
+    const rows = (sql: string) => store.db.prepare(sql).all();
+    expect(rows('SELECT category, n FROM paper_categories ORDER BY 1, 2')).toEqual(
+      rows('SELECT DISTINCT j.value AS category, p.n FROM papers p, json_each(p.categories) j ORDER BY 1, 2'),
+    );
+    expect(rows('SELECT date, n FROM paper_days ORDER BY 1, 2')).toEqual(
+      rows('SELECT DISTINCT a.date, p.n FROM announcements a JOIN papers p ON p.id = a.paper_id ORDER BY 1, 2'),
+    );
+    expect(ids(store.searchPage({ fts: null, category: 'math.GT', limit: 10, offset: 0 }))).toEqual(['2401.00002']);
+    // Browsing newest first lists a paper once, at its newest day.
+    expect(ids(store.searchPage({ fts: null, limit: 10, offset: 0 }))).toEqual(['2401.00001', '2401.00002']);
+    expect(ids(store.searchPage({ fts: null, from: '2026-01-01', to: '2026-03-01', limit: 10, offset: 0 }))).toEqual([
+      '2401.00002',
+      '2401.00001',
+    ]);
+  });
+
+  it(`should list a query with more than ${BROAD} matches newest first, unless asked to rank`, () => {
+    const store = testStore();
+    const n = BROAD + 50;
+    // The strongest match (the word three times in the title) is the oldest paper.
+    store.upsertPapers(
+      Array.from({ length: n }, (_, i) =>
+        paper(`2401.${String(i).padStart(5, '0')}`, {
+          title: i === 0 ? 'sparse sparse sparse' : `Paper ${i} about sparse things`,
+          abstract: 'x',
+        }),
+      ),
+      't',
+    );
+    const broad = store.searchPage({ fts: 'sparse', limit: 3, offset: 0 });
+    expect(broad.order).toBe('newest');
+    expect(broad.hits.map((h) => h.id)).toEqual(['2401.10049', '2401.10048', '2401.10047']);
+    expect(broad.hits[0]!.snippet).toContain('\u0002sparse\u0003');
+    expect(store.searchPage({ fts: 'sparse', limit: 1, offset: n - 1 }).hits[0]!.id).toBe('2401.00000');
+    expect(store.searchPage({ fts: '"sparse things"', limit: 1, offset: 0 }).order).toBe('newest');
+    const ranked = store.searchPage({ fts: 'sparse', order: 'rank', limit: 1, offset: 0 });
+    expect([ranked.order, ranked.hits[0]!.id]).toEqual(['rank', '2401.00000']);
+    // Filters apply to the newest-first list.
+    store.addAnnouncements(
+      '2026-01-05',
+      [{ paperId: '2401.00000', category: 'cs.LG', version: null, kind: 'new' }],
+      't',
+    );
+    const filtered = store.searchPage({ fts: 'sparse', from: '2026-01-01', to: '2026-01-31', limit: 5, offset: 0 });
+    expect([filtered.order, filtered.hits.map((h) => h.id)]).toEqual(['newest', ['2401.00000']]);
+    // Broad when all the words are (a phrase's words anywhere), else ranked.
+    expect(store.searchPage({ fts: 'sparse AND x', limit: 1, offset: 0 }).order).toBe('newest');
+    expect(store.searchPage({ fts: '"sparse sparse"', limit: 1, offset: 0 }).order).toBe('newest');
+    expect(store.searchPage({ fts: '"sparse sparse"', limit: 1, offset: 0 }).hits[0]!.id).toBe('2401.00000');
+    expect(store.searchPage({ fts: 'sparse 1234', limit: 5, offset: 0 }).order).toBe('rank');
+  });
+
+  it('should loosen phrases into their words for the broad check', () => {
+    expect(phraseWords('"gpt 4o" AND title:"c++"')).toBe('("gpt" "4o") AND title:("c++")');
+    expect(phraseWords('"数 据"* OR models')).toBe('("数" "据"*) OR models');
+    expect(phraseWords('"say ""hi"" now"')).toBe('("say" """hi""" "now")');
   });
 
   it('should tell which of the given papers a query matches, with stemming', () => {

@@ -17,8 +17,11 @@ import type {
   StoredSummary,
   SummaryInput,
 } from '../core/types.js';
-import { AppError, StoreError, UsageError, errorMessage } from '../errors.js';
+import { StoreError, errorMessage } from '../errors.js';
 import { MIGRATIONS } from './migrations.js';
+import { searchError, searchPage, type SearchFilters, type SearchHit, type SearchPage } from './search-page.js';
+
+export type { SearchFilters, SearchHit, SearchPage } from './search-page.js';
 import {
   PAPER_COLUMNS,
   PAPER_FIELDS,
@@ -64,32 +67,9 @@ export interface ReaderMark {
   rating: -1 | 0 | 1;
 }
 
-export interface SearchFilters {
-  /** An FTS5 query from search/query.ts, or null to filter only. */
-  fts: string | null;
-  category?: string | null;
-  from?: string | null;
-  to?: string | null;
-  author?: string | null;
-  /** `rank` (default): bm25 when there is a query, else newest; `newest`: last announcement first. */
-  order?: 'rank' | 'newest';
-  limit: number;
-  offset: number;
-}
-
 export interface DaySummary {
   date: string;
   papers: number;
-}
-
-export interface SearchHit {
-  id: string;
-  title: string;
-  authors: string[];
-  categories: string[];
-  date: string | null;
-  score: number;
-  snippet: string;
 }
 
 export interface RunRecord {
@@ -513,7 +493,7 @@ export class Store {
 
   /**
    * FTS5 query (already translated by search/query.ts), ranked by bm25 with title and authors
-   * weighted above abstract and summaries. Throws UsageError on FTS syntax errors.
+   * weighted above abstract and summaries. Throws UsageError on FTS syntax errors (searchError).
    */
   search(ftsQuery: string, limit: number): SearchHit[] {
     let rows: (PaperRow & { score: number; snip: string; last_date: string | null })[];
@@ -527,11 +507,7 @@ export class Store {
         WHERE search_index MATCH ? ORDER BY score LIMIT ?`,
       ).all(ftsQuery, limit) as typeof rows;
     } catch (e) {
-      const msg = errorMessage(e);
-      if (/fts5|syntax error|no such column|unterminated|malformed/i.test(msg)) {
-        throw new UsageError(`invalid search query: ${msg.replace(/^fts5: /, '')}`, { cause: e });
-      }
-      throw new AppError(`search failed: ${msg}`, { cause: e });
+      throw searchError(e);
     }
     return rows.map((r) => ({
       id: r.id,
@@ -714,67 +690,9 @@ export class Store {
     ).map((r) => ({ paperId: r.paper_id, url: r.url, stars: r.stars, lastUpdate: r.last_update }));
   }
 
-  /**
-   * Full-text search with filters, one page at a time: `ftsQuery` as built by search/query.ts
-   * (optional when filtering only), category (any of the paper's), announcement dates, author
-   * (a phrase in the authors column). Asks for one hit more than the page to tell whether
-   * there is a next page without counting every match.
-   */
-  searchPage(q: SearchFilters): { hits: SearchHit[]; more: boolean } {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    const match: string[] = [];
-    if (q.fts) match.push(`(${q.fts})`);
-    if (q.author) match.push(`authors:${JSON.stringify(q.author.replace(/"/g, ' '))}`);
-    if (q.category) {
-      where.push("p.categories LIKE ? ESCAPE '\\'");
-      args.push(`%"${q.category.replace(/[%_\\]/g, (c) => `\\${c}`)}"%`);
-    }
-    if (q.from || q.to) {
-      where.push('EXISTS (SELECT 1 FROM announcements a WHERE a.paper_id = p.id AND a.date >= ? AND a.date <= ?)');
-      args.push(q.from ?? '0000-00-00', q.to ?? '9999-99-99');
-    }
-    const limit = q.limit + 1;
-    let rows: (PaperRow & { score: number | null; snip: string | null; last_date: string | null })[];
-    try {
-      if (match.length) {
-        rows = this.db
-          .prepare(
-            `SELECT ${PAPER_COLUMNS}, bm25(search_index, 8.0, 6.0, 2.0, 1.0) AS score,
-               snippet(search_index, -1, char(2), char(3), '…', 16) AS snip,
-               (SELECT max(date) FROM announcements a WHERE a.paper_id = p.id) AS last_date
-             FROM search_index JOIN papers p ON p.n = search_index.rowid
-             WHERE search_index MATCH ? ${where.map((w) => `AND ${w}`).join(' ')}
-             ORDER BY ${q.order === 'newest' ? 'last_date DESC, p.id DESC' : 'score'} LIMIT ? OFFSET ?`,
-          )
-          .all(match.join(' AND '), ...args, limit, q.offset) as typeof rows;
-      } else {
-        rows = this.db
-          .prepare(
-            `SELECT ${PAPER_COLUMNS}, NULL AS score, NULL AS snip,
-               (SELECT max(date) FROM announcements a WHERE a.paper_id = p.id) AS last_date
-             FROM papers p ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-             ORDER BY last_date DESC, p.id DESC LIMIT ? OFFSET ?`,
-          )
-          .all(...args, limit, q.offset) as typeof rows;
-      }
-    } catch (e) {
-      const msg = errorMessage(e);
-      if (/fts5|syntax error|no such column|unterminated|malformed/i.test(msg)) {
-        throw new UsageError(`invalid search query: ${msg.replace(/^fts5: /, '')}`, { cause: e });
-      }
-      throw new AppError(`search failed: ${msg}`, { cause: e });
-    }
-    const hits = rows.slice(0, q.limit).map((r) => ({
-      id: r.id,
-      title: r.title,
-      authors: JSON.parse(r.authors) as string[],
-      categories: JSON.parse(r.categories) as string[],
-      date: r.last_date,
-      score: r.score === null ? 0 : -r.score,
-      snippet: r.snip === null ? r.abstract.slice(0, 240) : unspaceCjk(r.snip).replace(/\s+/g, ' ').trim(),
-    }));
-    return { hits, more: rows.length > q.limit };
+  /** Full-text search with filters, one page at a time: see search-page.ts. */
+  searchPage(q: SearchFilters): SearchPage {
+    return searchPage(this.db, q);
   }
 
   /**
@@ -794,11 +712,7 @@ export class Store {
         for (const r of rows) out.add(r.id);
       }
     } catch (e) {
-      const msg = errorMessage(e);
-      if (/fts5|syntax error|no such column|unterminated|malformed/i.test(msg)) {
-        throw new UsageError(`invalid search query: ${msg.replace(/^fts5: /, '')}`, { cause: e });
-      }
-      throw new AppError(`search failed: ${msg}`, { cause: e });
+      throw searchError(e);
     }
     return out;
   }

@@ -128,7 +128,9 @@ const ids = (page: Page, selector: string): Promise<string[]> =>
     els.filter((e) => e.getClientRects().length > 0).map((e) => e.id || (e.getAttribute('data-id') ?? '')),
   );
 
-const favoriteButton = (id: string) => `.marks[data-id="${id}"] form[data-mark="favorite"] button`;
+const markButton = (id: string, kind: 'favorite' | 'like' | 'dislike') =>
+  `form.marks[data-id="${id}"] button.mark-${kind}`;
+const favoriteButton = (id: string) => markButton(id, 'favorite');
 
 /** GET with the path sent exactly as written (a browser or fetch() would normalize `..`). */
 function rawGet(path: string): Promise<{ status: number; body: string }> {
@@ -190,9 +192,7 @@ describe.skipIf(!HAVE_CHROMIUM)(SUITE, { timeout: 30_000 }, () => {
     await w.page.click(favoriteButton('2601.00001'));
     await w.page.waitForSelector(`${favoriteButton('2601.00001')}[aria-pressed="true"]`);
     expect(await w.page.evaluate(() => window.notReloaded)).toBe(true);
-    expect(
-      await w.page.getAttribute(`.marks[data-id="2601.00001"] form[data-mark="favorite"] input[name="value"]`, 'value'),
-    ).toBe('0');
+    expect(await w.page.getAttribute(favoriteButton('2601.00001'), 'value')).toBe('0');
     await w.page.click('.app-nav a[href="/favorites"]');
     await w.page.waitForURL(/\/favorites$/);
     await w.page.reload();
@@ -206,12 +206,45 @@ describe.skipIf(!HAVE_CHROMIUM)(SUITE, { timeout: 30_000 }, () => {
     await close(w);
   });
 
+  it("should rate with JavaScript: the pressed button's formaction and value, and a plain post if fetch() fails", async () => {
+    const w = await open('/days/2026-01-06');
+    const like = markButton('2601.00002', 'like');
+    const dislike = markButton('2601.00002', 'dislike');
+    await w.page.evaluate(() => (window.notReloaded = true));
+    await w.page.click(like);
+    await w.page.waitForSelector(`${like}[aria-pressed="true"]`);
+    expect(await w.page.getAttribute(like, 'value')).toBe('0');
+    expect(store.getMarks(['2601.00002']).get('2601.00002')).toEqual({ favorite: false, rating: 1 });
+    await w.page.click(dislike);
+    await w.page.waitForSelector(`${dislike}[aria-pressed="true"]`);
+    expect([await w.page.getAttribute(like, 'aria-pressed'), await w.page.getAttribute(like, 'value')]).toEqual([
+      'false',
+      '1',
+    ]);
+    expect(await w.page.getAttribute(dislike, 'value')).toBe('0');
+    expect(await w.page.evaluate(() => window.notReloaded)).toBe(true);
+    expect(store.getMarks(['2601.00002']).get('2601.00002')).toEqual({ favorite: false, rating: -1 });
+    // fetch() answered 500: the form is posted the plain way, to the pressed button's action.
+    await w.page.route('**/papers/2601.00002/rating', (route) =>
+      route.request().headers().accept?.includes('application/json')
+        ? route.fulfill({ status: 500, body: 'no' })
+        : route.continue(),
+    );
+    await Promise.all([w.page.waitForURL(/\/days\/2026-01-06#2601\.00002$/), w.page.click(dislike)]);
+    await w.page.waitForSelector(`${dislike}[aria-pressed="false"]`);
+    expect(await w.page.evaluate(() => window.notReloaded)).toBeUndefined();
+    expect(store.getMarks(['2601.00002']).get('2601.00002')).toEqual({ favorite: false, rating: 0 });
+    await w.context.close();
+    // Chromium logs the refused fetch() as a console error; nothing else may appear.
+    expect(w.problems.filter((p) => !/status of 500/.test(p))).toEqual([]);
+  });
+
   it('should favorite and rate without JavaScript: the form posts, the server redirects back to the paper', async () => {
     const w = await open('/days/2026-01-06', { javaScript: false });
-    const like = '.marks[data-id="2601.00003"] form[data-mark="like"] button';
+    const like = markButton('2601.00003', 'like');
     await Promise.all([w.page.waitForURL(/\/days\/2026-01-06#2601\.00003$/), w.page.click(like)]);
     expect(await w.page.getAttribute(like, 'aria-pressed')).toBe('true');
-    const dislike = '.marks[data-id="2601.00003"] form[data-mark="dislike"] button';
+    const dislike = markButton('2601.00003', 'dislike');
     await Promise.all([w.page.waitForLoadState('load'), w.page.click(dislike)]);
     await w.page.waitForSelector(`${dislike}[aria-pressed="true"]`);
     expect(await w.page.getAttribute(like, 'aria-pressed')).toBe('false');

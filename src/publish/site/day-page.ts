@@ -95,7 +95,17 @@ function summaryHtml(p: DayPaper, L: Labels, language: string): string {
   );
 }
 
-export function paperHtml(p: DayPaper, L: Labels, language: string): string {
+/**
+ * What another renderer of these cards (the web app) changes in one: where the title links
+ * (escaped here; the default is the paper's arXiv page) and markup it adds after the links row,
+ * inside the card (already escaped by its maker).
+ */
+export interface CardExtras {
+  titleHref: string;
+  extra: string;
+}
+
+export function paperHtml(p: DayPaper, L: Labels, language: string, extras: CardExtras | null = null): string {
   const { paper } = p;
   const others = paper.categories.filter((c) => c !== p.primary);
   const flags = p.summary.status === 'ok' ? p.summary.summary.flags : [];
@@ -112,15 +122,16 @@ export function paperHtml(p: DayPaper, L: Labels, language: string): string {
   const comment = paper.comment
     ? `<p class="comment"><span class="comment-label">${esc(L.comment)}</span> ${esc(paper.comment)}</p>`
     : '';
-  const abs = safeHttpUrl(absUrl(paper.id));
+  const href = extras ? extras.titleHref : safeHttpUrl(absUrl(paper.id));
   return (
     `<article class="paper" id="${esc(paper.id)}" data-cat="${esc(p.primary)}" tabindex="-1">\n` +
-    `<h3><a${abs ? ` href="${esc(abs)}"` : ''} data-hl>${esc(paper.title)}</a></h3>\n` +
+    `<h3><a${href ? ` href="${esc(href)}"` : ''} data-hl>${esc(paper.title)}</a></h3>\n` +
     authors +
     meta +
     summaryHtml(p, L, language) +
     comment +
     links(p, L) +
+    (extras ? extras.extra : '') +
     `\n</article>\n`
   );
 }
@@ -133,8 +144,16 @@ export interface DayNav {
   home: string;
 }
 
-/** The main content of a day page; `nav` is null on a single self-contained page. */
-export function dayMain(day: DayView, L: Labels, nav: DayNav | null): string {
+/**
+ * The main content of a day page; `nav` is null on a single self-contained page. `extras` lets
+ * the web app render its own cards from this same markup (see `CardExtras`).
+ */
+export function dayMain(
+  day: DayView,
+  L: Labels,
+  nav: DayNav | null,
+  extras: ((p: DayPaper) => CardExtras) | null = null,
+): string {
   const byCategory = new Map<string, DayPaper[]>();
   for (const p of day.papers) {
     const list = byCategory.get(p.primary);
@@ -164,7 +183,7 @@ export function dayMain(day: DayView, L: Labels, nav: DayNav | null): string {
       return (
         `<section class="category" data-cat="${esc(c.name)}" aria-labelledby="${esc(`cat-${c.name}`)}">\n` +
         `<h2 id="${esc(`cat-${c.name}`)}">${esc(c.name)} <span class="n">(${c.count})</span></h2>\n` +
-        papers.map((p) => paperHtml(p, L, day.language)).join('') +
+        papers.map((p) => paperHtml(p, L, day.language, extras?.(p) ?? null)).join('') +
         `</section>\n`
       );
     })

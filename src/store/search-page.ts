@@ -1,0 +1,272 @@
+/**
+ * The web app's search (Store.searchPage), kept apart from store.ts because its SQL is shaped by
+ * measurements on a 1,000,000-paper store (bench/serve.ts, bench/search-variant.ts):
+ *
+ * - Ranking happens inside the FTS table alone (bm25 and the snippet in a top-level ORDER BY …
+ *   LIMIT); papers rows are read only for the page's hits. Joining papers first read a row per
+ *   match: 1.1 s for a word in 400,000 papers, 0.37 s this way.
+ * - Category and date filters are sets of papers.n from two indexed tables (migration 5), applied
+ *   as `+rowid IN (…)` with rowid bounds, never a JSON LIKE or an EXISTS per match.
+ * - Words matching more than BROAD papers list their hits newest first (by store order: papers.n
+ *   grows as days are added; filters still apply), like arXiv's own search: FTS5's bm25 counts
+ *   every match of each term before scoring one (60 ms for a word in 900,000 papers), and the best
+ *   bm25 score among 400,000 papers that say "models" means little. The result says so (`order`),
+ *   and the page tells the reader to add words for ranked hits.
+ * - Browsing without words walks paper_days by date instead of computing every paper's last day.
+ */
+import type { Database as Db } from 'better-sqlite3';
+import { unspaceCjk } from '../core/cjk.js';
+import { AppError, UsageError, errorMessage } from '../errors.js';
+import { PAPER_COLUMNS, type PaperRow } from './rows.js';
+
+export interface SearchFilters {
+  /** An FTS5 query from search/query.ts, or null to filter only. */
+  fts: string | null;
+  category?: string | null;
+  from?: string | null;
+  to?: string | null;
+  author?: string | null;
+  /**
+   * Unset: bm25 when there is a query (newest first when it is broad, see above), else newest;
+   * `rank`: bm25 however broad; `newest`: last announcement first.
+   */
+  order?: 'rank' | 'newest';
+  limit: number;
+  offset: number;
+}
+
+export interface SearchHit {
+  id: string;
+  title: string;
+  authors: string[];
+  categories: string[];
+  date: string | null;
+  score: number;
+  snippet: string;
+}
+
+export interface SearchPage {
+  hits: SearchHit[];
+  more: boolean;
+  /**
+   * How the hits are ordered: `rank` (bm25), or `newest` when asked, when browsing without
+   * words, or when a query without filters matches more than BROAD papers (see above).
+   */
+  order: 'rank' | 'newest';
+}
+
+/** Above this many matches, a query without filters lists its hits newest first (see above). */
+export const BROAD = 10_000;
+/** Categories with fewer papers are browsed from their own rows rather than by walking days. */
+const SMALL_CATEGORY = 5_000;
+/** Below this many text matches, filters are probed per match instead of built as sets. */
+const PROBE_LIMIT = 2_000;
+
+const BM25 = 'bm25(search_index, 8.0, 6.0, 2.0, 1.0)';
+const SNIPPET = "snippet(search_index, -1, char(2), char(3), '…', 16)";
+
+type HitRow = PaperRow & { score: number | null; snip: string | null; last_date: string | null };
+
+const toHit = (r: HitRow): SearchHit => ({
+  id: r.id,
+  title: r.title,
+  authors: JSON.parse(r.authors) as string[],
+  categories: JSON.parse(r.categories) as string[],
+  date: r.last_date,
+  score: r.score === null ? 0 : -r.score,
+  snippet: r.snip === null ? r.abstract.slice(0, 240) : unspaceCjk(r.snip).replace(/\s+/g, ' ').trim(),
+});
+
+/** FTS5's complaints about the reader's query are usage errors; anything else is ours. */
+export function searchError(e: unknown): Error {
+  const msg = errorMessage(e);
+  if (/fts5|syntax error|no such column|unterminated|malformed/i.test(msg))
+    return new UsageError(`invalid search query: ${msg.replace(/^fts5: /, '')}`, { cause: e });
+  return new AppError(`search failed: ${msg}`, { cause: e });
+}
+
+/** `"a b"*` becomes `("a" "b"*)`: a query's phrases as all their words, anywhere (FTS5 syntax kept). */
+export const phraseWords = (match: string): string =>
+  match.replace(/"((?:[^"]|"")*)"(\*?)/g, (_, body: string, star: string) => {
+    const words = body.split(' ').filter(Boolean);
+    return `(${words.map((w, i) => `"${w}"${i === words.length - 1 ? star : ''}`).join(' ')})`;
+  });
+
+/** Papers of the page by n, with their last announcement date. */
+function pageRows(db: Db, ns: readonly number[]): Map<number, PaperRow & { last_date: string | null }> {
+  if (!ns.length) return new Map();
+  const rows = db
+    .prepare(
+      `SELECT p.n, ${PAPER_COLUMNS}, (SELECT max(date) FROM paper_days d WHERE d.n = p.n) AS last_date
+       FROM papers p WHERE p.n IN (${ns.map(() => '?').join(',')})`,
+    )
+    .all(...ns) as (PaperRow & { n: number; last_date: string | null })[];
+  return new Map(rows.map((r) => [r.n, r]));
+}
+
+function hitsInOrder(
+  db: Db,
+  rows: readonly { n: number; score: number | null; snip: string | null }[],
+  limit: number,
+): SearchHit[] {
+  const papers = pageRows(
+    db,
+    rows.slice(0, limit).map((x) => x.n),
+  );
+  return rows.slice(0, limit).flatMap((x) => {
+    const p = papers.get(x.n);
+    return p ? [toHit({ ...p, score: x.score, snip: x.snip })] : [];
+  });
+}
+
+interface Restriction {
+  /** Conditions on `col` with named parameters: the filter's papers as a set, built once. */
+  sets: string[];
+  /** The same conditions as one index probe per candidate. */
+  probes: string[];
+  params: Record<string, unknown>;
+  /** Smallest and largest n a candidate can have; null when a filter matches no paper at all. */
+  bounds: { lo: number; hi: number } | null;
+}
+
+/**
+ * Category and date filters as sets of papers.n (or probes), plus, when `withBounds`, the range
+ * of n they span so the FTS scan skips the rest of every doclist: two seeks for a category, a
+ * scan of the date range for dates — worth it only when the set is built anyway.
+ */
+function restriction(db: Db, q: SearchFilters, col: string, withBounds = true): Restriction {
+  const sets: string[] = [];
+  const probes: string[] = [];
+  const params: Record<string, unknown> = {};
+  let lo = -Infinity;
+  let hi = Infinity;
+  const narrow = (b: { lo: number | null; hi: number | null }): void => {
+    lo = Math.max(lo, b.lo ?? Infinity);
+    hi = Math.min(hi, b.hi ?? -Infinity);
+  };
+  if (q.category) {
+    params.category = q.category;
+    sets.push(`+${col} IN (SELECT n FROM paper_categories WHERE category = @category)`);
+    probes.push(`EXISTS (SELECT 1 FROM paper_categories WHERE category = @category AND n = ${col})`);
+    if (withBounds)
+      narrow(
+        db
+          .prepare(
+            `SELECT (SELECT min(n) FROM paper_categories WHERE category = @category) AS lo,
+             (SELECT max(n) FROM paper_categories WHERE category = @category) AS hi`,
+          )
+          .get({ category: q.category }) as { lo: number | null; hi: number | null },
+      );
+  }
+  if (q.from || q.to) {
+    params.from = q.from ?? '0000-00-00';
+    params.to = q.to ?? '9999-99-99';
+    sets.push(`+${col} IN (SELECT n FROM paper_days WHERE date >= @from AND date <= @to)`);
+    probes.push(`EXISTS (SELECT 1 FROM paper_days WHERE n = ${col} AND date >= @from AND date <= @to)`);
+    if (withBounds)
+      narrow(
+        db
+          .prepare('SELECT min(n) AS lo, max(n) AS hi FROM paper_days WHERE date >= @from AND date <= @to')
+          .get({ from: params.from, to: params.to }) as { lo: number | null; hi: number | null },
+      );
+  }
+  return { sets, probes, params, bounds: lo > hi ? null : { lo, hi } };
+}
+
+function ftsPage(db: Db, match: string, q: SearchFilters): SearchPage {
+  // A filter's set costs its size to build (a category can hold 100,000 papers); for a query
+  // with few matches, probing the index once per match is far cheaper.
+  const few =
+    Boolean(q.category || q.from || q.to) &&
+    (
+      db
+        .prepare(
+          `SELECT count(*) AS c FROM (SELECT 1 FROM search_index WHERE search_index MATCH @match LIMIT ${PROBE_LIMIT})`,
+        )
+        .get({ match }) as { c: number }
+    ).c < PROBE_LIMIT;
+  const r = restriction(db, q, 's.rowid', !few);
+  if (!r.bounds) return { hits: [], more: false, order: 'rank' };
+  const params: Record<string, unknown> = { ...r.params, match, limit: q.limit + 1, offset: q.offset };
+  const where = ['search_index MATCH @match', ...(few ? r.probes : r.sets)];
+  if (Number.isFinite(r.bounds.lo)) {
+    where.push('s.rowid BETWEEN @lo AND @hi');
+    Object.assign(params, r.bounds);
+  }
+  if (q.order === 'newest') {
+    const rows = db
+      .prepare(
+        `SELECT s.rowid AS n, NULL AS score, ${SNIPPET} AS snip,
+           (SELECT max(date) FROM paper_days d WHERE d.n = s.rowid) AS last_date,
+           (SELECT id FROM papers p WHERE p.n = s.rowid) AS id
+         FROM search_index s WHERE ${where.join(' AND ')}
+         ORDER BY last_date DESC, id DESC LIMIT @limit OFFSET @offset`,
+      )
+      .all(params) as { n: number; score: null; snip: string }[];
+    return { hits: hitsInOrder(db, rows, q.limit), more: rows.length > q.limit, order: 'newest' };
+  }
+  // All the words together in more than BROAD papers (found by walking the doclist backwards,
+  // which scores nothing): newest first, within the filters too, since bm25 would count every
+  // match first. Phrases are checked as their words: evaluating a phrase's positions over
+  // 200,000 papers to find it in 4,000 costs as much as ranking it.
+  const broad =
+    q.order !== 'rank' &&
+    !few &&
+    db
+      .prepare('SELECT 1 FROM search_index WHERE search_index MATCH @match ORDER BY rowid DESC LIMIT 1 OFFSET @k')
+      .get({ match: phraseWords(match), k: BROAD }) !== undefined;
+  const rows = db
+    .prepare(
+      `SELECT s.rowid AS n, ${broad ? 'NULL' : BM25} AS score, ${SNIPPET} AS snip FROM search_index s
+       WHERE ${where.join(' AND ')} ORDER BY ${broad ? 's.rowid DESC' : 'score'} LIMIT @limit OFFSET @offset`,
+    )
+    .all(params) as { n: number; score: number | null; snip: string }[];
+  return { hits: hitsInOrder(db, rows, q.limit), more: rows.length > q.limit, order: broad ? 'newest' : 'rank' };
+}
+
+/**
+ * Browsing without words, newest first: walk paper_days by date (descending, within the range),
+ * keep each paper at its newest day in the range, filter by category as a set, then order a day's
+ * papers by id. Small categories are read from their own rows instead of walking every day.
+ */
+function browsePage(db: Db, q: SearchFilters): SearchPage {
+  const r = restriction(db, { ...q, from: null, to: null }, 'd.n');
+  if (!r.bounds) return { hits: [], more: false, order: 'rank' };
+  const params: Record<string, unknown> = {
+    ...r.params,
+    from: q.from ?? '0000-00-00',
+    to: q.to ?? '9999-99-99',
+    limit: q.limit + 1,
+    offset: q.offset,
+  };
+  const small =
+    q.category &&
+    (db.prepare('SELECT count(*) AS c FROM paper_categories WHERE category = ?').get(q.category) as { c: number }).c <
+      SMALL_CATEGORY;
+  const newestInRange =
+    'NOT EXISTS (SELECT 1 FROM paper_days later WHERE later.n = d.n AND later.date > d.date AND later.date <= @to)';
+  const sql = small
+    ? `SELECT d.n FROM paper_categories c JOIN paper_days d ON d.n = c.n JOIN papers p ON p.n = d.n
+       WHERE c.category = @category AND d.date >= @from AND d.date <= @to AND ${newestInRange}
+       ORDER BY d.date DESC, p.id DESC LIMIT @limit OFFSET @offset`
+    : `SELECT d.n FROM paper_days d JOIN papers p ON p.n = d.n
+       WHERE d.date >= @from AND d.date <= @to AND ${newestInRange} ${r.sets.map((s) => `AND ${s}`).join(' ')}
+       ORDER BY d.date DESC, p.id DESC LIMIT @limit OFFSET @offset`;
+  const rows = (db.prepare(sql).all(params) as { n: number }[]).map((x) => ({ n: x.n, score: null, snip: null }));
+  return { hits: hitsInOrder(db, rows, q.limit), more: rows.length > q.limit, order: 'newest' };
+}
+
+/**
+ * One page of hits for the web app, the API and the agents' filter. Asks for one hit more than
+ * the page to tell whether there is a next page without counting every match.
+ */
+export function searchPage(db: Db, q: SearchFilters): SearchPage {
+  const match: string[] = [];
+  if (q.fts) match.push(`(${q.fts})`);
+  if (q.author) match.push(`authors:${JSON.stringify(q.author.replace(/"/g, ' '))}`);
+  try {
+    return match.length ? ftsPage(db, match.join(' AND '), q) : browsePage(db, q);
+  } catch (e) {
+    throw searchError(e);
+  }
+}
