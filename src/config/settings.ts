@@ -43,6 +43,8 @@ export interface Settings {
   github: { token: string | null; apiUrl: string };
   /** Minutes after 20:00 US Eastern that `schedule` starts `run`. */
   scheduleMarginMinutes: number;
+  /** Processes `serve` answers requests in (1 = the command's own); null = as many as cores, at most 4. */
+  serveWorkers: number | null;
   /** Announced papers beyond the default (primary category yours): cross-lists, replacements. */
   include: IncludeOption[];
   /** The config file that was read, if any. */
@@ -123,6 +125,7 @@ const KEYS = {
   telegramApiUrl: 'TELEGRAM_API_URL',
   githubApiUrl: 'GITHUB_API_URL',
   scheduleMarginMinutes: 'SCHEDULE_MARGIN_MINUTES',
+  serveWorkers: 'ARXIV_DIGEST_SERVE_WORKERS',
 } as const;
 type Key = keyof typeof KEYS;
 const SECRET_KEYS = [
@@ -159,6 +162,19 @@ export function parseCategoryList(text: string, source: string): string[] {
   if (bad.length)
     throw new UsageError(`${source}: not an arXiv category: ${bad.join(', ')} (expected names like cs.LG or hep-th)`);
   return [...new Set(list)];
+}
+
+/** The most processes `serve --workers` starts: more than enough for SQLite, few enough to notice a typo. */
+export const MAX_SERVE_WORKERS = 64;
+
+/** `serve`'s process count: a whole number from 1 to 64; throws naming the source otherwise. */
+export function parseServeWorkers(text: string, source: string): number {
+  const n = Number(text);
+  if (!/^\s*\d+\s*$/.test(text) || n < 1 || n > MAX_SERVE_WORKERS)
+    throw new UsageError(
+      `${source}: expected a whole number of processes from 1 to ${MAX_SERVE_WORKERS}, got ${JSON.stringify(text)}`,
+    );
+  return n;
 }
 
 function parseIncludeList(text: string, source: string, problems: string[]): IncludeOption[] {
@@ -355,6 +371,16 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
   if (siteUrl && !/^https?:\/\/\S+$/i.test(siteUrl))
     problems.push(`SITE_URL: expected an http(s) URL, got ${JSON.stringify(siteUrl)}`);
 
+  const workers = pick('serveWorkers', null);
+  let serveWorkers: number | null = null;
+  if (workers.value !== null) {
+    try {
+      serveWorkers = parseServeWorkers(workers.value, workers.source);
+    } catch (e) {
+      problems.push((e as Error).message);
+    }
+  }
+
   const settings: Settings = {
     categories,
     language,
@@ -383,6 +409,7 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
       apiUrl: url('githubApiUrl', 'https://api.github.com'),
     },
     scheduleMarginMinutes: int('scheduleMarginMinutes', '30', 0) ?? 30,
+    serveWorkers,
     configFile: hasConfig ? configPath : null,
     warnings,
     openai: {

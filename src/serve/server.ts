@@ -16,7 +16,8 @@ export interface RunningServer {
 
 export const hostInUrl = (host: string): string => (host.includes(':') ? `[${host}]` : host);
 
-export function startServer(app: Hono, options: { host: string; port: number }): Promise<RunningServer> {
+/** `app` is a Hono app, or anything with its fetch (a test wrapper, say). */
+export function startServer(app: Pick<Hono, 'fetch'>, options: { host: string; port: number }): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: options.host, port: options.port }, (info: AddressInfo) => {
       server.off('error', reject);

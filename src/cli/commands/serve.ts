@@ -3,18 +3,46 @@
  * JSON API) until Ctrl+C or SIGTERM, which close the server and then the store. Binding anything
  * but a loopback address needs an access token: refused otherwise (exit 2), since the store and
  * the reader's marks would be open to the network.
+ *
+ * `--workers N` (default: the cores, at most 4) answers in N processes (src/serve/cluster.ts);
+ * `--workers 1` serves in this process alone.
  */
-import { configuredSummarizer } from '../../config/settings.js';
+import { availableParallelism } from 'node:os';
+import cluster from 'node:cluster';
+import { configuredSummarizer, loadSettings, parseServeWorkers, type Settings } from '../../config/settings.js';
 import { AppError, UsageError, errorMessage } from '../../errors.js';
+import {
+  SERVED_BY_ENV,
+  isServeWorker,
+  leaveCluster,
+  serveCluster,
+  withServedBy,
+  workerStopRequest,
+} from '../../serve/cluster.js';
 import { isLoopbackHost } from '../../serve/security.js';
-import { openStore } from '../../store/store.js';
+import type { RunningServer } from '../../serve/server.js';
+import { openStore, type Store } from '../../store/store.js';
 import { settingsFrom, type GlobalOptions, type Io } from '../context.js';
 
 export interface ServeFlags {
   host?: string;
   port?: string;
   token?: string;
+  workers?: string;
 }
+
+export interface ServeOptions {
+  /**
+   * The script the worker processes run (default: this process's own, process.argv[1]) and Node's
+   * flags for them (default: this process's). Tests that call serveCommand in their own process
+   * point it at the CLI entry.
+   */
+  workerExec?: string;
+  workerExecArgv?: string[];
+}
+
+/** Without --workers or a setting: one process per core, up to 4 (SQLite, not the CPU, limits beyond). */
+export const defaultWorkers = (): number => Math.min(availableParallelism(), 4);
 
 /** Resolves on the first SIGINT or SIGTERM, and stops listening for them. */
 function stopSignal(): Promise<string> {
@@ -29,12 +57,14 @@ function stopSignal(): Promise<string> {
   });
 }
 
-export async function serveCommand(
-  flags: ServeFlags,
-  globals: GlobalOptions,
-  io: Io,
-  until: () => Promise<unknown> = stopSignal,
-): Promise<number> {
+interface Listen {
+  host: string;
+  port: number;
+  token: string | null;
+}
+
+/** --host, --port and the token, checked (UsageError, exit 2, when wrong). */
+function listenFlags(flags: ServeFlags): Listen {
   const host = (flags.host ?? '127.0.0.1').trim();
   if (!host) throw new UsageError('--host: expected an address such as 127.0.0.1');
   const port = Number(flags.port ?? '8080');
@@ -46,37 +76,131 @@ export async function serveCommand(
     throw new UsageError(
       `--host ${host}: serving beyond this machine needs an access token; set ARXIV_DIGEST_TOKEN (or --token) to a long random string, or keep the default --host 127.0.0.1`,
     );
-  if (token && token.length < 16)
+  return { host, port, token };
+}
+
+/** The app over this store, listening. */
+async function listen(settings: Settings, store: Store, { host, port, token }: Listen): Promise<RunningServer> {
+  // Loaded here, not at the top: every other command starts without Hono.
+  const { createApp } = await import('../../serve/app.js');
+  const { startServer } = await import('../../serve/server.js');
+  const app = createApp({
+    store,
+    language: settings.language,
+    categoryOrder: settings.categories,
+    preferredSummarizer: configuredSummarizer(settings),
+    siteTitle: settings.publish.siteTitle,
+    token,
+  });
+  const served = isServeWorker() && process.env[SERVED_BY_ENV] === '1' ? withServedBy(app) : app;
+  return startServer(served, { host, port }).catch((e: unknown) => {
+    throw new AppError(`cannot listen on ${host}:${port}: ${errorMessage(e)}`, { cause: e });
+  });
+}
+
+function announce(io: Io, url: string, token: string | null): void {
+  io.stderr.write(`serve: ${url} (press Ctrl+C to stop)\n`);
+  if (token)
     io.stderr.write(
-      `arxiv-digest: warning: the access token has ${token.length} characters; use at least 16 random ones\n`,
+      `serve: open ${url}/?token=… once in each browser (the token is then kept in a cookie); API clients send "Authorization: Bearer …"\n`,
+    );
+}
+
+const stoppingLine = (signal: unknown): string => `serve: ${typeof signal === 'string' ? `${signal}, ` : ''}stopping\n`;
+
+export async function serveCommand(
+  flags: ServeFlags,
+  globals: GlobalOptions,
+  io: Io,
+  until: () => Promise<unknown> = stopSignal,
+  options: ServeOptions = {},
+): Promise<number> {
+  if (isServeWorker()) return serveWorker(flags, globals);
+  const where = listenFlags(flags);
+  const workerFlag = flags.workers === undefined ? null : parseServeWorkers(flags.workers, '--workers');
+  if (where.token && where.token.length < 16)
+    io.stderr.write(
+      `arxiv-digest: warning: the access token has ${where.token.length} characters; use at least 16 random ones\n`,
     );
   const settings = settingsFrom(io, globals);
+  // In another tool's cluster worker (pm2's cluster mode, say) there is no forking: one process.
+  const workers = cluster.isWorker ? 1 : (workerFlag ?? settings.serveWorkers ?? defaultWorkers());
+  if (workers > 1) return serveInWorkers(workers, settings, where, io, until, options);
+
   const store = openStore(settings.db);
   try {
-    // Loaded here, not at the top: every other command starts without Hono.
-    const { createApp } = await import('../../serve/app.js');
-    const { startServer } = await import('../../serve/server.js');
-    const app = createApp({
-      store,
-      language: settings.language,
-      categoryOrder: settings.categories,
-      preferredSummarizer: configuredSummarizer(settings),
-      siteTitle: settings.publish.siteTitle,
-      token,
-    });
-    const server = await startServer(app, { host, port }).catch((e: unknown) => {
-      throw new AppError(`cannot listen on ${host}:${port}: ${errorMessage(e)}`, { cause: e });
-    });
-    io.stderr.write(`serve: ${server.url} (press Ctrl+C to stop)\n`);
-    if (token)
-      io.stderr.write(
-        `serve: open ${server.url}/?token=… once in each browser (the token is then kept in a cookie); API clients send "Authorization: Bearer …"\n`,
-      );
+    const server = await listen(settings, store, where);
+    announce(io, server.url, where.token);
     const signal = await until();
-    io.stderr.write(`serve: ${typeof signal === 'string' ? `${signal}, ` : ''}stopping\n`);
+    io.stderr.write(stoppingLine(signal));
     await server.close();
     return 0;
   } finally {
     store.close();
+  }
+}
+
+/** The primary of `--workers N`: the store is migrated here, once; the workers serve. */
+async function serveInWorkers(
+  workers: number,
+  settings: Settings,
+  { host, port, token }: Listen,
+  io: Io,
+  until: () => Promise<unknown>,
+  options: ServeOptions,
+): Promise<number> {
+  openStore(settings.db).close();
+  const { hostInUrl } = await import('../../serve/server.js');
+  const exec = options.workerExec ?? process.argv[1];
+  if (!exec) throw new AppError('serve: cannot tell which script to start the worker processes with');
+  return serveCluster({
+    workers,
+    exec,
+    execArgv: options.workerExecArgv ?? process.execArgv,
+    // Resolved paths, so every worker reads the same store and settings as this process.
+    args: [
+      '--db',
+      settings.db,
+      ...(settings.configFile ? ['--config', settings.configFile] : []),
+      'serve',
+      '--host',
+      host,
+      '--port',
+      String(port),
+    ],
+    // The token goes by environment, never by argument: `ps` shows arguments to every user.
+    env: { ARXIV_DIGEST_TOKEN: token ?? '' },
+    until,
+    log: (line) => io.stderr.write(`${line}\n`),
+    ready: (actual) => announce(io, `http://${hostInUrl(host)}:${actual}`, token),
+    stopping: (signal) => io.stderr.write(stoppingLine(signal)),
+  });
+}
+
+/**
+ * A worker of `--workers N`: the same checks as the primary's, settings read without printing
+ * their warnings again, its own store connection; serves until the primary says stop.
+ */
+async function serveWorker(flags: ServeFlags, globals: GlobalOptions): Promise<number> {
+  const stop = workerStopRequest();
+  try {
+    const where = listenFlags(flags);
+    const settings = loadSettings({ flags: { config: globals.config, db: globals.db } });
+    const store = openStore(settings.db);
+    // A primary that is gone (killed) ends its workers at once (Node's cluster calls process.exit):
+    // the store is still closed, and its WAL checkpointed, on the way out.
+    const closeOnExit = () => store.close();
+    process.once('exit', closeOnExit);
+    try {
+      const server = await listen(settings, store, where);
+      await stop;
+      await server.close();
+      return 0;
+    } finally {
+      process.off('exit', closeOnExit);
+      store.close();
+    }
+  } finally {
+    leaveCluster();
   }
 }
