@@ -10,6 +10,14 @@ export type SummaryState =
   | { status: 'ok'; summary: StoredSummary }
   | { status: Exclude<SummaryStatus, 'ok'>; reason: string; summary: StoredSummary | null };
 
+/** What ranking (src/rank) said of a paper for this reader. */
+export interface PaperRank {
+  /** In (−1, 1), 0 = neutral; see src/rank/rank.ts. */
+  score: number;
+  /** "keyword 'diffusion' in title; author Jane Doe", or "" when nothing matched. */
+  reason: string;
+}
+
 export interface DayPaper {
   paper: Paper;
   /** Category the digest files the paper under: its primary category. */
@@ -19,6 +27,8 @@ export interface DayPaper {
   listings: { category: string; kind: AnnouncementKind }[];
   summary: SummaryState;
   code: CodeLink | null;
+  /** Set when the day was ranked (the reader has a profile or ratings). */
+  rank?: PaperRank;
 }
 
 export interface DayView {
@@ -30,6 +40,41 @@ export interface DayView {
   papers: DayPaper[];
   /** Every announcement row (a paper once per listing), in stored order. */
   listings: { paper: DayPaper; category: string; kind: AnnouncementKind }[];
+  /**
+   * Present when the day was ranked for a reader with a profile: the top picks, best first
+   * (see forYouPicks). Outputs show a "For you" section only then, so a reader without a
+   * profile gets the reference format unchanged.
+   */
+  forYou?: DayPaper[];
+}
+
+/** At most this many papers in a "For you" section. */
+export const FOR_YOU_MAX = 10;
+/** Papers below this score (about half a strong signal, see src/rank/rank.ts) are not picks. */
+export const FOR_YOU_MIN_SCORE = 0.3;
+
+/**
+ * Attaches scores and reasons to a day and picks its "For you" papers: best first, at most
+ * FOR_YOU_MAX, none below FOR_YOU_MIN_SCORE. Returns a new view; the papers keep their order.
+ */
+export function withRanking(day: DayView, ranks: ReadonlyMap<string, PaperRank>): DayView {
+  const byId = new Map<string, DayPaper>();
+  const papers = day.papers.map((p) => {
+    const r = ranks.get(p.paper.id);
+    const next = r ? { ...p, rank: { score: r.score, reason: r.reason } } : p;
+    byId.set(p.paper.id, next);
+    return next;
+  });
+  const forYou = papers
+    .filter((p) => p.rank && p.rank.score >= FOR_YOU_MIN_SCORE)
+    .sort((a, b) => b.rank!.score - a.rank!.score || (a.paper.id < b.paper.id ? -1 : 1))
+    .slice(0, FOR_YOU_MAX);
+  return {
+    ...day,
+    papers,
+    listings: day.listings.map((l) => ({ ...l, paper: byId.get(l.paper.paper.id) ?? l.paper })),
+    forYou,
+  };
 }
 
 export interface DayInputs {

@@ -205,4 +205,20 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 6,
+    name: 'embedding vectors for ranking',
+    sql: `
+      -- Vectors from the provider's /v1/embeddings, once per paper (or library entry) and model:
+      -- ranking asks again every day, the provider is paid once. key = arXiv id or library key.
+      CREATE TABLE embeddings (
+        key TEXT NOT NULL,
+        model TEXT NOT NULL,
+        dims INTEGER NOT NULL,
+        vector BLOB NOT NULL,               -- float32, little-endian
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (key, model)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

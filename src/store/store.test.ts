@@ -366,6 +366,32 @@ describe('Store.searchPage and reader marks', () => {
     expect(phraseWords('"say ""hi"" now"')).toBe('("say" """hi""" "now")');
   });
 
+  it('should keep embedding vectors per key and model, list marks and read papers by id', () => {
+    const store = seeded();
+    const v = new Float32Array([0.5, -1.25, 3]);
+    store.putEmbeddings([{ key: '2401.00001', vector: v }], 'm1');
+    store.putEmbeddings([{ key: '2401.00001', vector: new Float32Array([9]) }], 'm2');
+    expect([...store.getEmbeddings(['2401.00001', '2401.00009'], 'm1').get('2401.00001')!]).toEqual([0.5, -1.25, 3]);
+    expect(store.getEmbeddings(['2401.00001'], 'm2').get('2401.00001')!.length).toBe(1);
+    expect(store.getEmbeddings(['2401.00001'], 'm3').size).toBe(0);
+    store.setMark('2401.00001', { favorite: true });
+    store.setMark('2401.00002', { rating: -1 });
+    store.setMark('2401.00003', { rating: 1 });
+    store.setMark('2401.00003', { rating: 0 });
+    expect([...store.listMarks()].sort()).toEqual([
+      ['2401.00001', { favorite: true, rating: 0 }],
+      ['2401.00002', { favorite: false, rating: -1 }],
+    ]);
+    expect(store.getPapers(['2401.00002', 'nope']).map((p) => p.id)).toEqual(['2401.00002']);
+    expect(store.recentPapers(2).map((p) => p.id)).toEqual(['2401.00003', '2401.00002']);
+    expect(
+      store
+        .recentPapers(5, '2026-02-06')
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual(['2401.00001', '2401.00002']);
+  });
+
   it('should tell which of the given papers a query matches, with stemming', () => {
     const store = seeded();
     const all = ['2401.00001', '2401.00002', '2401.00003'];

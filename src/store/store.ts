@@ -656,6 +656,74 @@ export class Store {
   }
 
   /** Favorite papers, most recently marked first. */
+  /** Every paper the reader marked (favorite or rating), for ranking to learn from. */
+  listMarks(): Map<string, ReaderMark> {
+    const rows = this.stmt(
+      'SELECT paper_id, favorite, rating FROM reader_marks WHERE favorite = 1 OR rating != 0',
+    ).all() as { paper_id: string; favorite: number; rating: ReaderMark['rating'] }[];
+    return new Map(rows.map((r) => [r.paper_id, { favorite: r.favorite === 1, rating: r.rating }]));
+  }
+
+  /** Papers by id, in no particular order; ids not stored are absent. */
+  getPapers(ids: readonly string[]): Paper[] {
+    const out: Paper[] = [];
+    for (const part of chunks(ids))
+      out.push(
+        ...(
+          this.db
+            .prepare(`SELECT ${PAPER_COLUMNS} FROM papers p WHERE p.id IN (${part.map(() => '?').join(',')})`)
+            .all(...part) as PaperRow[]
+        ).map(toPaper),
+      );
+    return out;
+  }
+
+  /** The newest papers (by store order), e.g. background for training the ranking model. */
+  recentPapers(limit: number, before?: string): Paper[] {
+    const rows = before
+      ? this.stmt(
+          `SELECT ${PAPER_COLUMNS} FROM papers p WHERE p.n IN (SELECT n FROM paper_days WHERE date < ? ORDER BY date DESC LIMIT ?)`,
+        ).all(before, limit)
+      : this.stmt(`SELECT ${PAPER_COLUMNS} FROM papers p ORDER BY p.n DESC LIMIT ?`).all(limit);
+    return (rows as PaperRow[]).map(toPaper);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // embeddings
+
+  getEmbeddings(keys: readonly string[], model: string): Map<string, Float32Array> {
+    const out = new Map<string, Float32Array>();
+    for (const part of chunks(keys)) {
+      const rows = this.db
+        .prepare(`SELECT key, vector FROM embeddings WHERE model = ? AND key IN (${part.map(() => '?').join(',')})`)
+        .all(model, ...part) as { key: string; vector: Buffer }[];
+      for (const r of rows) {
+        // Copied: the Buffer may share memory that SQLite reuses.
+        const bytes = new Uint8Array(r.vector);
+        out.set(r.key, new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4));
+      }
+    }
+    return out;
+  }
+
+  putEmbeddings(entries: readonly { key: string; vector: Float32Array }[], model: string): void {
+    const put = this.stmt(
+      `INSERT INTO embeddings (key, model, dims, vector, created_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (key, model) DO UPDATE SET dims = excluded.dims, vector = excluded.vector, created_at = excluded.created_at`,
+    );
+    const now = this.now();
+    this.db.transaction(() => {
+      for (const e of entries)
+        put.run(
+          e.key,
+          model,
+          e.vector.length,
+          Buffer.from(e.vector.buffer, e.vector.byteOffset, e.vector.byteLength),
+          now,
+        );
+    })();
+  }
+
   listFavorites(limit = 1000): Paper[] {
     return (
       this.stmt(
