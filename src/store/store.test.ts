@@ -41,6 +41,35 @@ describe('Store', () => {
     again.close();
   });
 
+  it('should rebuild the search index of an older store with prefix lookups, saying so, keeping every row', () => {
+    const path = join(testDir(), 'store.db');
+    const raw = new Database(path);
+    for (const m of MIGRATIONS.filter((x) => x.version <= 6)) raw.exec(m.sql);
+    raw.pragma('user_version = 6');
+    const now = '2026-01-01T00:00:00Z';
+    raw
+      .prepare(
+        `INSERT INTO papers (n, id, title, authors, abstract, categories, primary_category, source, created_at, updated_at)
+         VALUES (7, '2401.00007', 'Modelling things', '["Jane Doe"]', 'Abstract', '["cs.LG"]', 'cs.LG', 't', ?, ?)`,
+      )
+      .run(now, now);
+    raw
+      .prepare(
+        "INSERT INTO search_index (rowid, title, authors, abstract, summaries) VALUES (7, 'Modelling things', 'Jane Doe', 'Abstract', '')",
+      )
+      .run();
+    raw.close();
+    const said: string[] = [];
+    const store = openStore(path, { log: (l) => said.push(l) });
+    expect(store.schemaVersion).toBe(MIGRATIONS.at(-1)!.version);
+    expect(said.join('\n')).toMatch(/rebuilding the search index/);
+    expect(
+      (store.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'search_index'").get() as { sql: string }).sql,
+    ).toMatch(/prefix = '3 4 5 6'/);
+    expect(store.searchPage({ fts: 'model*', limit: 5, offset: 0 }).hits.map((h) => h.id)).toEqual(['2401.00007']);
+    store.close();
+  });
+
   it('should refuse a store from a newer release instead of touching it', () => {
     const path = join(testDir(), 'store.db');
     const raw = new Database(path);

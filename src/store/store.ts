@@ -103,6 +103,8 @@ export interface OpenStoreOptions {
   /** Clock for created/updated stamps; injected so tests are deterministic. */
   now?: () => Date;
   readonly?: boolean;
+  /** Where a slow migration says what it is doing (the CLI passes stderr). */
+  log?: (line: string) => void;
 }
 
 export class Store {
@@ -126,7 +128,7 @@ export class Store {
     } catch (e) {
       throw new StoreError(`cannot open the store ${path}: ${errorMessage(e)}`, { cause: e });
     }
-    if (!options.readonly) this.migrate();
+    if (!options.readonly) this.migrate(options.log ?? (() => {}));
   }
 
   close(): void {
@@ -137,7 +139,7 @@ export class Store {
     return this.db.pragma('user_version', { simple: true }) as number;
   }
 
-  private migrate(): void {
+  private migrate(log: (line: string) => void): void {
     const current = this.schemaVersion;
     const latest = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
     if (current > latest) {
@@ -145,8 +147,13 @@ export class Store {
         `the store ${this.path} has schema version ${current}, newer than this arxiv-digest knows (${latest}); upgrade arxiv-digest`,
       );
     }
+    let rebuilt = false;
     for (const m of MIGRATIONS) {
       if (m.version <= current) continue;
+      if (m.notice && current > 0) {
+        log(`store: ${this.path}: ${m.notice}`);
+        rebuilt = true;
+      }
       try {
         this.db
           .transaction(() => {
@@ -160,6 +167,8 @@ export class Store {
         });
       }
     }
+    // A rebuild went through the WAL; give the space back now rather than at some later checkpoint.
+    if (rebuilt) this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   private stmt(sql: string): Statement {

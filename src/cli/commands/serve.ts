@@ -127,7 +127,7 @@ export async function serveCommand(
   const workers = cluster.isWorker ? 1 : (workerFlag ?? settings.serveWorkers ?? defaultWorkers());
   if (workers > 1) return serveInWorkers(workers, settings, where, io, until, options);
 
-  const store = openStore(settings.db);
+  const store = openStore(settings.db, { log: (l) => io.stderr.write(`${l}\n`) });
   try {
     const server = await listen(settings, store, where);
     announce(io, server.url, where.token);
@@ -149,7 +149,7 @@ async function serveInWorkers(
   until: () => Promise<unknown>,
   options: ServeOptions,
 ): Promise<number> {
-  openStore(settings.db).close();
+  openStore(settings.db, { log: (l) => io.stderr.write(`${l}\n`) }).close();
   const { hostInUrl } = await import('../../serve/server.js');
   const exec = options.workerExec ?? process.argv[1];
   if (!exec) throw new AppError('serve: cannot tell which script to start the worker processes with');
