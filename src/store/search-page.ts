@@ -57,6 +57,12 @@ export interface SearchPage {
 
 /** Above this many matches, a query without filters lists its hits newest first (see above). */
 export const BROAD = 10_000;
+
+/** The two thresholds, apart so tests can use small stores. */
+export interface SearchTuning {
+  broad: number;
+  common: number;
+}
 /** Categories with fewer papers are browsed from their own rows rather than by walking days. */
 const SMALL_CATEGORY = 5_000;
 /** Below this many text matches, filters are probed per match instead of built as sets. */
@@ -173,7 +179,7 @@ function restriction(db: Db, q: SearchFilters, col: string, withBounds = true): 
   return { sets, probes, params, bounds: lo > hi ? null : { lo, hi } };
 }
 
-function ftsPage(db: Db, match: string, q: SearchFilters): SearchPage {
+function ftsPage(db: Db, match: string, q: SearchFilters, tuning: SearchTuning): SearchPage {
   // A filter's set costs its size to build (a category can hold 100,000 papers); for a query
   // with few matches, probing the index once per match is far cheaper.
   const few =
@@ -214,7 +220,16 @@ function ftsPage(db: Db, match: string, q: SearchFilters): SearchPage {
     !few &&
     db
       .prepare('SELECT 1 FROM search_index WHERE search_index MATCH @match ORDER BY rowid DESC LIMIT 1 OFFSET @k')
-      .get({ match: phraseWords(match), k: BROAD }) !== undefined;
+      .get({ match: phraseWords(match), k: tuning.broad }) !== undefined;
+  // Ranked: bm25 over the query's distinctive words only, among the papers the whole query
+  // matches, when it also has very common ones — counting a word in 40 % of all papers costs
+  // more than the rest of the search, and such a word adds next to nothing to bm25 anyway.
+  const scoring = broad ? null : distinctiveWords(db, q, tuning.common);
+  if (scoring) {
+    where[0] =
+      'search_index MATCH @scoring AND s.rowid IN (SELECT rowid FROM search_index WHERE search_index MATCH @match)';
+    params.scoring = scoring;
+  }
   const rows = db
     .prepare(
       `SELECT s.rowid AS n, ${broad ? 'NULL' : BM25} AS score, ${SNIPPET} AS snip FROM search_index s
@@ -224,10 +239,31 @@ function ftsPage(db: Db, match: string, q: SearchFilters): SearchPage {
   return { hits: hitsInOrder(db, rows, q.limit), more: rows.length > q.limit, order: broad ? 'newest' : 'rank' };
 }
 
+/** A word in more papers than this is "very common" for scoring (see distinctiveWords). */
+export const COMMON_WORD = 50_000;
+
+/**
+ * The query as an FTS5 match without its very common words, when it is a plain list of words,
+ * prefixes and phrases (all must match) with at least one very common and one other; else null.
+ */
+function distinctiveWords(db: Db, q: SearchFilters, commonWord: number): string | null {
+  const items = q.fts?.match(/"(?:[^"]|"")*"\*?|\S+/g) ?? [];
+  const plain = (t: string) => t.startsWith('"') || (/^[\p{L}\p{N}_]+\*?$/u.test(t) && !/^(AND|OR|NOT|NEAR)$/.test(t));
+  if (items.length < 2 || !items.every(plain)) return null;
+  const common = db.prepare(
+    'SELECT 1 FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?',
+  );
+  const keep = items.filter((t) => common.get(phraseWords(t), commonWord) === undefined);
+  if (keep.length === 0 || keep.length === items.length) return null;
+  const words = `(${keep.join(' ')})`;
+  return q.author ? `${words} AND authors:${JSON.stringify(q.author.replace(/"/g, ' '))}` : words;
+}
+
 /**
  * Browsing without words, newest first: walk paper_days by date (descending, within the range),
- * keep each paper at its newest day in the range, filter by category as a set, then order a day's
- * papers by id. Small categories are read from their own rows instead of walking every day.
+ * keep each paper at its newest day in the range, filter by category as a set; within a day the
+ * papers stored last come first (the order of the two indexes, so no paper row is read before
+ * the page's). Small categories are read from their own rows instead of walking every day.
  */
 function browsePage(db: Db, q: SearchFilters): SearchPage {
   const r = restriction(db, { ...q, from: null, to: null }, 'd.n');
@@ -246,12 +282,12 @@ function browsePage(db: Db, q: SearchFilters): SearchPage {
   const newestInRange =
     'NOT EXISTS (SELECT 1 FROM paper_days later WHERE later.n = d.n AND later.date > d.date AND later.date <= @to)';
   const sql = small
-    ? `SELECT d.n FROM paper_categories c JOIN paper_days d ON d.n = c.n JOIN papers p ON p.n = d.n
+    ? `SELECT d.n FROM paper_categories c JOIN paper_days d ON d.n = c.n
        WHERE c.category = @category AND d.date >= @from AND d.date <= @to AND ${newestInRange}
-       ORDER BY d.date DESC, p.id DESC LIMIT @limit OFFSET @offset`
-    : `SELECT d.n FROM paper_days d JOIN papers p ON p.n = d.n
+       ORDER BY d.date DESC, d.n DESC LIMIT @limit OFFSET @offset`
+    : `SELECT d.n FROM paper_days d
        WHERE d.date >= @from AND d.date <= @to AND ${newestInRange} ${r.sets.map((s) => `AND ${s}`).join(' ')}
-       ORDER BY d.date DESC, p.id DESC LIMIT @limit OFFSET @offset`;
+       ORDER BY d.date DESC, d.n DESC LIMIT @limit OFFSET @offset`;
   const rows = (db.prepare(sql).all(params) as { n: number }[]).map((x) => ({ n: x.n, score: null, snip: null }));
   return { hits: hitsInOrder(db, rows, q.limit), more: rows.length > q.limit, order: 'newest' };
 }
@@ -260,12 +296,16 @@ function browsePage(db: Db, q: SearchFilters): SearchPage {
  * One page of hits for the web app, the API and the agents' filter. Asks for one hit more than
  * the page to tell whether there is a next page without counting every match.
  */
-export function searchPage(db: Db, q: SearchFilters): SearchPage {
+export function searchPage(
+  db: Db,
+  q: SearchFilters,
+  tuning: SearchTuning = { broad: BROAD, common: COMMON_WORD },
+): SearchPage {
   const match: string[] = [];
   if (q.fts) match.push(`(${q.fts})`);
   if (q.author) match.push(`authors:${JSON.stringify(q.author.replace(/"/g, ' '))}`);
   try {
-    return match.length ? ftsPage(db, match.join(' AND '), q) : browsePage(db, q);
+    return match.length ? ftsPage(db, match.join(' AND '), q, tuning) : browsePage(db, q);
   } catch (e) {
     throw searchError(e);
   }

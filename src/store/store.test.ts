@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { PaperInput, SummaryInput } from '../core/types.js';
 import { ai, testDir, testStore } from '../test-support/fixtures.js';
 import { MIGRATIONS } from './migrations.js';
-import { BROAD, phraseWords } from './search-page.js';
+import { BROAD, phraseWords, searchPage } from './search-page.js';
 import { openStore } from './store.js';
 
 const paper = (id: string, over: Partial<PaperInput> = {}): PaperInput => ({
@@ -387,6 +387,33 @@ describe('Store.searchPage and reader marks', () => {
     expect(store.searchPage({ fts: '"sparse sparse"', limit: 1, offset: 0 }).order).toBe('newest');
     expect(store.searchPage({ fts: '"sparse sparse"', limit: 1, offset: 0 }).hits[0]!.id).toBe('2401.00000');
     expect(store.searchPage({ fts: 'sparse 1234', limit: 5, offset: 0 }).order).toBe('rank');
+  });
+
+  it('should rank by the distinctive words among all matches of the whole query when some words are very common', () => {
+    const store = testStore();
+    const papers = Array.from({ length: 40 }, (_, i) =>
+      paper(`2401.${String(i).padStart(5, '0')}`, {
+        title: `common words ${i % 4 === 0 ? 'aerial aerial' : i % 4 === 1 ? 'aerial' : 'ground'}`,
+        abstract: i % 2 === 0 ? 'evaluation of things' : 'nothing here',
+      }),
+    );
+    store.upsertPapers(papers, 't');
+    const q = { fts: 'common aerial evaluation', limit: 50, offset: 0 };
+    const exact = searchPage(store.db, q, { broad: 1000, common: 1000 });
+    const cheap = searchPage(store.db, q, { broad: 1000, common: 25 });
+    // Same papers ("aerial aerial" ones first either way), scored without "common".
+    expect(cheap.hits.map((h) => h.id).sort()).toEqual(exact.hits.map((h) => h.id).sort());
+    expect(cheap.hits.length).toBe(10);
+    expect(cheap.hits.slice(0, 5).every((h) => h.title.includes('aerial aerial'))).toBe(true);
+    expect(cheap.hits[0]!.snippet).toContain('\u0002aerial\u0003');
+    expect(cheap.hits[0]!.score).not.toBeCloseTo(exact.hits[0]!.score, 6);
+    // Not a plain list of words: ranked as it is.
+    expect(
+      searchPage(store.db, { fts: 'common OR aerial', limit: 5, offset: 0 }, { broad: 1000, common: 15 }).order,
+    ).toBe('rank');
+    expect(searchPage(store.db, { fts: 'common', limit: 5, offset: 0 }, { broad: 10, common: 15 }).order).toBe(
+      'newest',
+    );
   });
 
   it('should loosen phrases into their words for the broad check', () => {
