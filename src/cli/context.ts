@@ -1,5 +1,8 @@
 /** What every command needs: settings resolved from flags/env/config, and the store. */
-import { loadSettings, type Settings } from '../config/settings.js';
+import { loadSettings, type Settings, type SettingsSources } from '../config/settings.js';
+import { UsageError } from '../errors.js';
+import type { Profile } from '../rank/profile.js';
+import type { Ranker } from '../rank/ranker.js';
 import { openStore, type Store, type WriteCounts } from '../store/store.js';
 import { grouped } from '../core/text.js';
 
@@ -17,6 +20,13 @@ export interface CommandFlags {
   tpm?: string;
   lang?: string;
   out?: string;
+  /** Profile quick flags (run, render, summarize, serve). */
+  keywords?: string;
+  exclude?: string;
+  authors?: string;
+  /** run, summarize */
+  summarizeTop?: string;
+  minScore?: string;
 }
 
 export interface Io {
@@ -24,26 +34,124 @@ export interface Io {
   stderr: NodeJS.WriteStream;
 }
 
-/** Resolves settings for a command and prints their warnings to stderr. */
-export function settingsFrom(io: Io, globals: GlobalOptions, flags: CommandFlags = {}, env = process.env): Settings {
-  const settings = loadSettings({
-    env,
-    flags: {
-      config: globals.config,
-      db: globals.db,
-      categories: flags.categories,
-      include: flags.include,
-      model: flags.model,
-      llmConcurrency: flags.concurrency,
-      llmRpm: flags.rpm,
-      llmTpm: flags.tpm,
-      language: flags.lang,
-      out: flags.out,
-    },
-  });
+const sourcesOf = (globals: GlobalOptions, flags: CommandFlags, env: NodeJS.ProcessEnv): SettingsSources => ({
+  env,
+  flags: {
+    config: globals.config,
+    db: globals.db,
+    categories: flags.categories,
+    include: flags.include,
+    model: flags.model,
+    llmConcurrency: flags.concurrency,
+    llmRpm: flags.rpm,
+    llmTpm: flags.tpm,
+    language: flags.lang,
+    out: flags.out,
+    keywords: flags.keywords,
+    exclude: flags.exclude,
+    authors: flags.authors,
+    summarizeTop: flags.summarizeTop,
+    minScore: flags.minScore,
+  },
+});
+
+const warned = (io: Io, settings: Settings): Settings => {
   for (const w of settings.warnings) io.stderr.write(`arxiv-digest: warning: ${w}\n`);
   return settings;
+};
+
+/**
+ * Resolves settings for a command and prints their warnings to stderr. The ranking profile is
+ * left unchecked (settings.rank.profile null when there is one): commands that rank use
+ * rankingSettingsFrom.
+ */
+export function settingsFrom(io: Io, globals: GlobalOptions, flags: CommandFlags = {}, env = process.env): Settings {
+  return warned(io, loadSettings(sourcesOf(globals, flags, env)));
 }
+
+/**
+ * settingsFrom for commands that rank: the config file's `profile` and the profile flags are
+ * checked too, with the other settings. The profile parser (and zod) is loaded only when there is
+ * a profile to check, so a reader without one does not pay for it at start-up.
+ */
+export async function rankingSettingsFrom(
+  io: Io,
+  globals: GlobalOptions,
+  flags: CommandFlags = {},
+  env = process.env,
+): Promise<Settings> {
+  const sources = sourcesOf(globals, flags, env);
+  try {
+    const settings = loadSettings(sources);
+    if (settings.rank.profile !== null) return warned(io, settings);
+  } catch (e) {
+    // Loaded again with the parser below, so profile problems are listed with the others.
+    if (!(e instanceof UsageError)) throw e;
+  }
+  const profileParser = await import('../rank/profile.js');
+  return warned(io, loadSettings({ ...sources, profileParser }));
+}
+
+/**
+ * The reader's ranker, or null when there is nothing to rank by: no profile in the config, no
+ * profile flag, none saved from the web app and no ratings. Ranking's code (and the embeddings
+ * client) is loaded only when there may be something; `log` says what ranking notices.
+ */
+export async function rankerFor(settings: Settings, store: Store, log: (line: string) => void): Promise<Ranker | null> {
+  const profile = checkedProfile(settings);
+  const quiet =
+    !Object.keys(settings.rank.flags).length &&
+    isEmptyProfile(profile) &&
+    store.getState('profile') === null &&
+    store.listMarks().size === 0;
+  if (quiet) return null;
+  const ranker = await createRankerFor(settings, store, log);
+  return ranker.active() ? ranker : null;
+}
+
+/**
+ * A ranker over the store from the settings (loaded by rankingSettingsFrom), active or not: for a
+ * long-lived process (serve) where a profile or ratings may come later. Embeddings are used when
+ * EMBEDDING_MODEL and OPENAI_API_KEY are set, through the chat provider's base URL.
+ */
+export async function createRankerFor(settings: Settings, store: Store, log: (line: string) => void): Promise<Ranker> {
+  const { rank } = settings;
+  const { createRanker } = await import('../rank/for-day.js');
+  let embeddings = null;
+  if (rank.embeddingModel && settings.openai.apiKey) {
+    const { default: OpenAI } = await import('openai');
+    const { createOpenAiEmbeddingSource } = await import('../rank/embeddings.js');
+    const client = new OpenAI({
+      apiKey: settings.openai.apiKey,
+      baseURL: settings.openai.baseUrl ?? undefined,
+      timeout: settings.llm.timeoutMs,
+      maxRetries: 2,
+    });
+    embeddings = createOpenAiEmbeddingSource({ client, model: rank.embeddingModel });
+  }
+  return createRanker({
+    store,
+    configProfile: checkedProfile(settings),
+    flags: rank.flags,
+    baseDir: rank.baseDir,
+    embeddings,
+    log,
+  });
+}
+
+const checkedProfile = (settings: Settings): Profile => {
+  if (!settings.rank.profile)
+    throw new Error('ranking needs settings loaded with the profile parser (rankingSettingsFrom)');
+  return settings.rank.profile;
+};
+
+const isEmptyProfile = (p: Profile): boolean =>
+  !p.keywords.length &&
+  !p.exclude.length &&
+  !p.authors.length &&
+  !Object.keys(p.categories).length &&
+  !p.examples.length &&
+  !p.library.length;
 
 /** Opens the store, runs fn, closes the store even when fn throws. */
 export async function withStore<T>(settings: Settings, fn: (store: Store) => T | Promise<T>): Promise<T> {

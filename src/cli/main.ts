@@ -42,25 +42,26 @@ export function buildProgram(io: Io, setExit: (code: number) => void): CommandTy
   );
 
   wire(
-    program
-      .command('render')
-      .description('write one stored day in one format (stdout without --out)')
-      .requiredOption('--date <YYYY-MM-DD|latest>', 'announcement date')
-      .addOption(
-        new Option('--format <format>', 'output format')
-          .choices(['markdown', 'jsonl', 'raw-jsonl', 'json', 'html', 'rss', 'atom', 'jsonfeed', 'bibtex', 'ris'])
-          .default('markdown'),
-      )
-      .option(
-        '--categories <order>',
-        'category order, comma-separated; others follow alphabetically (default: CATEGORIES)',
-      )
-      .option('--lang <language>', 'summary language (default: LANGUAGE)')
-      .option('--out <file>', 'write to this file instead of stdout')
-      .action(async (opts) => {
-        const { renderCommand } = await import('./commands/render.js');
-        setExit(await renderCommand(opts, globals(), io));
-      }),
+    profileOptions(
+      program
+        .command('render')
+        .description('write one stored day in one format (stdout without --out)')
+        .requiredOption('--date <YYYY-MM-DD|latest>', 'announcement date')
+        .addOption(
+          new Option('--format <format>', 'output format')
+            .choices(['markdown', 'jsonl', 'raw-jsonl', 'json', 'html', 'rss', 'atom', 'jsonfeed', 'bibtex', 'ris'])
+            .default('markdown'),
+        )
+        .option(
+          '--categories <order>',
+          'category order, comma-separated; others follow alphabetically (default: CATEGORIES)',
+        )
+        .option('--lang <language>', 'summary language (default: LANGUAGE)')
+        .option('--out <file>', 'write to this file instead of stdout'),
+    ).action(async (opts) => {
+      const { renderCommand } = await import('./commands/render.js');
+      setExit(await renderCommand(opts, globals(), io));
+    }),
   );
 
   wire(
@@ -90,24 +91,30 @@ export function buildProgram(io: Io, setExit: (code: number) => void): CommandTy
   );
 
   wire(
-    program
-      .command('summarize')
-      .description("summarize a day's papers into tldr, motivation, method, result and conclusion (once per paper)")
-      .option('--date <YYYY-MM-DD|latest>', 'announcement date', 'latest')
-      .option('--lang <language>', 'summary language, any language name (default: LANGUAGE)')
-      .addOption(
-        new Option('--provider <provider>', 'openai (needs OPENAI_API_KEY) or offline').choices(['openai', 'offline']),
-      )
-      .option('--model <model>', 'model name (default: MODEL_NAME)')
-      .option('--concurrency <n>', 'requests in flight (default: LLM_CONCURRENCY or 8)')
-      .option('--rpm <n>', 'requests per minute to keep to (default: LLM_RPM, unlimited)')
-      .option('--tpm <n>', 'tokens per minute to keep to (default: LLM_TPM, unlimited)')
-      .option('--max-cost-usd <usd>', 'stop starting requests once the run has cost this much')
-      .option('--retry-failed', 'summarize again papers whose summary failed or was refused')
-      .action(async (opts) => {
-        const { summarizeCommand } = await import('./commands/summarize.js');
-        setExit(await summarizeCommand(opts, globals(), io));
-      }),
+    profileOptions(
+      summaryLimitOptions(
+        program
+          .command('summarize')
+          .description("summarize a day's papers into tldr, motivation, method, result and conclusion (once per paper)")
+          .option('--date <YYYY-MM-DD|latest>', 'announcement date', 'latest')
+          .option('--lang <language>', 'summary language, any language name (default: LANGUAGE)')
+          .addOption(
+            new Option('--provider <provider>', 'openai (needs OPENAI_API_KEY) or offline').choices([
+              'openai',
+              'offline',
+            ]),
+          )
+          .option('--model <model>', 'model name (default: MODEL_NAME)')
+          .option('--concurrency <n>', 'requests in flight (default: LLM_CONCURRENCY or 8)')
+          .option('--rpm <n>', 'requests per minute to keep to (default: LLM_RPM, unlimited)')
+          .option('--tpm <n>', 'tokens per minute to keep to (default: LLM_TPM, unlimited)')
+          .option('--max-cost-usd <usd>', 'stop starting requests once the run has cost this much')
+          .option('--retry-failed', 'summarize again papers whose summary failed or was refused'),
+      ),
+    ).action(async (opts) => {
+      const { summarizeCommand } = await import('./commands/summarize.js');
+      setExit(await summarizeCommand(opts, globals(), io));
+    }),
   );
 
   wire(
@@ -128,25 +135,28 @@ export function buildProgram(io: Io, setExit: (code: number) => void): CommandTy
   );
 
   wire(
-    program
-      .command('run')
-      .description(
-        'the daily job: fetch, summarize, publish (files, site, feeds) and deliver, once per announcement date',
-      )
-      .option('--date <YYYY-MM-DD|latest>', 'announcement date', 'latest')
-      .option('--categories <list>', 'categories, also the section order (default: CATEGORIES)')
-      .option('--include <list>', 'also include: cross, replace')
-      .option('--lang <language>', 'summary language (default: LANGUAGE)')
-      .option('--out <dir>', 'output folder (default ./data)')
-      .option('--no-fetch', 'use what is stored; do not ask arXiv')
-      .option('--no-summarize', 'publish without summarizing')
-      .option('--no-deliver', 'send no e-mail or chat messages')
-      .option('--retry-failed', 'summarize again papers whose summary failed')
-      .option('--max-cost-usd <usd>', 'stop starting LLM requests once the run has cost this much')
-      .action(async (opts) => {
-        const { runCommand } = await import('./commands/run.js');
-        setExit(await runCommand(opts, globals(), io));
-      }),
+    profileOptions(
+      summaryLimitOptions(
+        program
+          .command('run')
+          .description(
+            'the daily job: fetch, summarize, publish (files, site, feeds) and deliver, once per announcement date',
+          )
+          .option('--date <YYYY-MM-DD|latest>', 'announcement date', 'latest')
+          .option('--categories <list>', 'categories, also the section order (default: CATEGORIES)')
+          .option('--include <list>', 'also include: cross, replace')
+          .option('--lang <language>', 'summary language (default: LANGUAGE)')
+          .option('--out <dir>', 'output folder (default ./data)')
+          .option('--no-fetch', 'use what is stored; do not ask arXiv')
+          .option('--no-summarize', 'publish without summarizing')
+          .option('--no-deliver', 'send no e-mail or chat messages')
+          .option('--retry-failed', 'summarize again papers whose summary failed')
+          .option('--max-cost-usd <usd>', 'stop starting LLM requests once the run has cost this much'),
+      ),
+    ).action(async (opts) => {
+      const { runCommand } = await import('./commands/run.js');
+      setExit(await runCommand(opts, globals(), io));
+    }),
   );
 
   wire(
@@ -196,6 +206,33 @@ export function buildProgram(io: Io, setExit: (code: number) => void): CommandTy
       }),
   );
   return program;
+}
+
+/**
+ * `--keywords`, `--exclude`, `--authors`: a profile for one command, on top of the config file's
+ * (run, render, summarize; serve once wired). Checked with the settings (config/settings.ts).
+ */
+export function profileOptions(cmd: CommandType): CommandType {
+  return cmd
+    .option(
+      '--keywords <list>',
+      'rank up papers with these keywords, comma-separated, "term:weight" for a weight (added to the profile)',
+    )
+    .option('--exclude <list>', 'rank down papers with these keywords, comma-separated (negative keywords)')
+    .option('--authors <list>', 'rank up papers by these authors, comma-separated, "Name:weight" for a weight');
+}
+
+/** `--summarize-top`, `--min-score` (run, summarize). */
+export function summaryLimitOptions(cmd: CommandType): CommandType {
+  return cmd
+    .option(
+      '--summarize-top <n>',
+      'only the N best-ranked papers go to the LLM, the rest are summarized offline (env SUMMARIZE_TOP)',
+    )
+    .option(
+      '--min-score <s>',
+      'only papers scoring at least S (-1 to 1; 0.5 = one strong signal) go to the LLM, the rest offline (env MIN_SCORE)',
+    );
 }
 
 export async function main(

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import * as profileParser from '../rank/profile.js';
 import { testDir } from '../test-support/fixtures.js';
 import { configuredSummarizer, loadSettings, parseCategoryList } from './settings.js';
 
@@ -88,6 +89,103 @@ describe('loadSettings', () => {
     );
     expect(() => loadSettings({ env: {}, cwd, flags: { config: 'bad.json' } })).toThrow(
       /config file .*bad\.json is not valid JSON/,
+    );
+  });
+});
+
+describe('loadSettings: ranking', () => {
+  const problemsOf = (f: () => unknown): string => {
+    try {
+      f();
+    } catch (e) {
+      return (e as Error).message;
+    }
+    return '';
+  };
+
+  it('should have no profile and no limits by default', () => {
+    const cwd = testDir();
+    expect(loadSettings({ env: {}, cwd, profileParser }).rank).toEqual({
+      profile: profileParser.EMPTY_PROFILE,
+      flags: {},
+      baseDir: cwd,
+      summarizeTop: null,
+      minScore: null,
+      embeddingModel: null,
+    });
+    // Nothing to check: the parser is not needed.
+    expect(loadSettings({ env: {}, cwd }).rank.profile).toEqual(profileParser.EMPTY_PROFILE);
+  });
+
+  it('should read the profile from the config file, with the flags as given, and the config folder as base', () => {
+    const cwd = testDir();
+    const dir = testDir({
+      'c.json': JSON.stringify({
+        profile: { keywords: ['diffusion:2'], library: ['~/export.bib'] },
+        summarizeTop: 20,
+        minScore: 0.25,
+        embeddingModel: 'text-embedding-3-small',
+      }),
+    });
+    const flags = { config: join(dir, 'c.json'), keywords: 'video', authors: 'Jane Doe' };
+    const s = loadSettings({ env: {}, cwd, flags, profileParser });
+    expect(s.rank).toEqual({
+      profile: {
+        ...profileParser.EMPTY_PROFILE,
+        keywords: [{ term: 'diffusion', weight: 2 }],
+        library: ['~/export.bib'],
+      },
+      flags: { keywords: 'video', authors: 'Jane Doe' },
+      baseDir: dir,
+      summarizeTop: 20,
+      minScore: 0.25,
+      embeddingModel: 'text-embedding-3-small',
+    });
+    // Without the parser a profile is left unchecked, for commands that do not rank.
+    expect(loadSettings({ env: {}, cwd, flags }).rank.profile).toBeNull();
+    expect(loadSettings({ env: {}, cwd, flags: { keywords: 'x' } }).rank.profile).toBeNull();
+  });
+
+  it('should take --summarize-top and --min-score over env over the config file', () => {
+    const cwd = testDir({ 'arxiv-digest.config.json': JSON.stringify({ summarizeTop: 5, minScore: 0.1 }) });
+    const env = { SUMMARIZE_TOP: '10', MIN_SCORE: '0.2', EMBEDDING_MODEL: 'e' };
+    expect(loadSettings({ env, cwd }).rank).toMatchObject({ summarizeTop: 10, minScore: 0.2, embeddingModel: 'e' });
+    expect(loadSettings({ env, cwd, flags: { summarizeTop: '0', minScore: '-0.5' } }).rank).toMatchObject({
+      summarizeTop: 0,
+      minScore: -0.5,
+    });
+    expect(loadSettings({ env: {}, cwd }).rank).toMatchObject({ summarizeTop: 5, minScore: 0.1 });
+  });
+
+  it('should report profile problems with every other problem, naming where each came from', () => {
+    const dir = testDir({
+      'c.json': JSON.stringify({
+        profile: { keywords: ['ok', { term: 'bad', weight: 0 }], examples: ['not-an-id'], colour: 1 },
+        categories: 'bogus cat',
+      }),
+    });
+    const message = problemsOf(() =>
+      loadSettings({
+        env: { MIN_SCORE: '2' },
+        cwd: dir,
+        flags: { config: 'c.json', summarizeTop: 'ten', exclude: 'the' },
+        profileParser,
+      }),
+    );
+    const c = join(dir, 'c.json');
+    expect(message.split('\n')).toEqual([
+      'invalid settings:',
+      `  - ${c}: categories: not an arXiv category: bogus cat (expected names like cs.LG or hep-th)`,
+      `  - ${c}: profile: unknown key "colour" (expected keywords, exclude, authors, categories, examples, library)`,
+      '  - --exclude[0]: "the" has no searchable word (stopwords, bare numbers and single letters are ignored)',
+      '  - --summarize-top: expected a whole number of papers ≥ 0, got "ten"',
+      '  - environment variable MIN_SCORE: expected a score between -1 and 1 (0.5 = one strong signal), got "2"',
+    ]);
+    const shape = testDir({
+      'arxiv-digest.config.json': JSON.stringify({ profile: { keywords: [{ term: 'bad', weight: 0 }] } }),
+    });
+    expect(problemsOf(() => loadSettings({ env: {}, cwd: shape, profileParser }))).toContain(
+      `${join(shape, 'arxiv-digest.config.json')}: profile.keywords[0]: weight of "bad" must be a number in (0, 100], got 0`,
     );
   });
 });

@@ -4,9 +4,11 @@
  * Secrets (OPENAI_API_KEY) come from the environment only and are never printed.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { INCLUDE_OPTIONS, type IncludeOption } from '../arxiv/select.js';
 import { UsageError } from '../errors.js';
+// Types only: the profile's parser (and zod, ~50 ms to load) is passed in by commands that rank.
+import type { Profile, ProfileError, ProfileFlags } from '../rank/profile.js';
 
 export interface Settings {
   categories: string[];
@@ -71,6 +73,33 @@ export interface Settings {
     minIntervalMs: number;
     contact: string | null;
   };
+  rank: RankSettings;
+}
+
+/** What ranking for the reader needs (src/rank/for-day.ts createRanker). */
+export interface RankSettings {
+  /**
+   * The config file's `profile`, checked (the empty profile without one). null when there is a
+   * profile or a profile flag to check and the settings were loaded without a ProfileParser:
+   * commands that rank load them with one (cli/context.ts rankingSettingsFrom).
+   */
+  profile: Profile | null;
+  /** `--keywords`, `--exclude`, `--authors` as given (checked with the profile); on top of the profile in force. */
+  flags: ProfileFlags;
+  /** The folder relative library paths are read from: the config file's, else the working folder. */
+  baseDir: string;
+  /** Only the best N papers go to the LLM summarizer (`--summarize-top`); null = no limit. */
+  summarizeTop: number | null;
+  /** Only papers scoring at least this go to the LLM summarizer (`--min-score`); null = no limit. */
+  minScore: number | null;
+  /** `/v1/embeddings` model of the chat provider; used only with OPENAI_API_KEY. null = no embeddings. */
+  embeddingModel: string | null;
+}
+
+/** parseProfile and mergeProfileFlags of src/rank/profile.ts, passed in by commands that rank. */
+export interface ProfileParser {
+  parseProfile(value: unknown, source: string): Profile;
+  mergeProfileFlags(base: Profile, flags: ProfileFlags): Profile;
 }
 
 export const DEFAULTS = {
@@ -126,6 +155,9 @@ const KEYS = {
   githubApiUrl: 'GITHUB_API_URL',
   scheduleMarginMinutes: 'SCHEDULE_MARGIN_MINUTES',
   serveWorkers: 'ARXIV_DIGEST_SERVE_WORKERS',
+  summarizeTop: 'SUMMARIZE_TOP',
+  minScore: 'MIN_SCORE',
+  embeddingModel: 'EMBEDDING_MODEL',
 } as const;
 type Key = keyof typeof KEYS;
 const SECRET_KEYS = [
@@ -143,12 +175,22 @@ const SECRET_KEYS = [
   'githubToken',
 ];
 
+/** Config-file keys that hold an object or a list rather than one value. */
+const STRUCTURED_KEYS = ['$schema', 'prices', 'profile'];
+
+/** How a flag is spelt on the command line, where it is not `--` + its config key. */
+const FLAG_NAMES: Partial<Record<Key, string>> = { summarizeTop: '--summarize-top', minScore: '--min-score' };
+
 export interface SettingsSources {
   /** Flags given on the command line (undefined = not given). */
-  flags?: Partial<Record<Key, string | undefined>> & { config?: string };
+  flags?: Partial<Record<Key, string | undefined>> & { config?: string } & ProfileFlags;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
+  /** Checks the config file's `profile` and the profile flags; without it they are left unchecked (null). */
+  profileParser?: ProfileParser;
 }
+
+const EMPTY_PROFILE: Profile = { keywords: [], exclude: [], authors: [], categories: {}, examples: [], library: [] };
 
 const CATEGORY = /^[a-z][a-z-]*(\.[A-Za-z][A-Za-z-]*)?$/;
 
@@ -222,8 +264,8 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
   for (const k of Object.keys(file)) {
     if (SECRET_KEYS.includes(k))
       problems.push(`${k}: secrets are read from the environment only (OPENAI_API_KEY), never from the config file`);
-    else if (!(k in KEYS) && k !== '$schema' && k !== 'prices')
-      problems.push(`${k}: unknown setting (known: ${Object.keys(KEYS).join(', ')})`);
+    else if (!(k in KEYS) && !STRUCTURED_KEYS.includes(k))
+      problems.push(`${k}: unknown setting (known: ${[...Object.keys(KEYS), 'prices', 'profile'].join(', ')})`);
   }
 
   /** flag > env > config file > default; returns the value and where it came from. */
@@ -233,7 +275,7 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
     { skipEnv = false } = {},
   ): { value: string | null; source: string } => {
     const flag = flags[key];
-    if (flag !== undefined) return { value: flag, source: `--${key}` };
+    if (flag !== undefined) return { value: flag, source: FLAG_NAMES[key] ?? `--${key}` };
     const e = skipEnv ? undefined : env[KEYS[key]];
     if (e !== undefined && e !== '') return { value: e, source: `environment variable ${KEYS[key]}` };
     const f = file[key];
@@ -381,6 +423,14 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
     }
   }
 
+  const rank = rankSettings(flags, sources.profileParser, {
+    file,
+    configPath,
+    baseDir: hasConfig ? dirname(configPath) : cwd,
+    pick,
+    problems,
+  });
+
   const settings: Settings = {
     categories,
     language,
@@ -432,11 +482,81 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
       minIntervalMs,
       contact: pick('arxivContact', null).value,
     },
+    rank,
   };
   if (problems.length) {
     throw new UsageError(`invalid settings:\n  - ${problems.join('\n  - ')}`);
   }
   return settings;
+}
+
+/** A number and where it came from, as `pick` in loadSettings gives it. */
+type Picked = { value: string | null; source: string };
+
+function rankSettings(
+  flags: NonNullable<SettingsSources['flags']>,
+  parser: ProfileParser | undefined,
+  ctx: {
+    file: Record<string, unknown>;
+    configPath: string;
+    baseDir: string;
+    pick: (key: Key, fallback: string | null) => Picked;
+    problems: string[];
+  },
+): RankSettings {
+  const { file, configPath, problems } = ctx;
+  const profileFlags: ProfileFlags = {};
+  if (flags.keywords !== undefined) profileFlags.keywords = flags.keywords;
+  if (flags.exclude !== undefined) profileFlags.exclude = flags.exclude;
+  if (flags.authors !== undefined) profileFlags.authors = flags.authors;
+
+  let profile: Profile | null = EMPTY_PROFILE;
+  if (file.profile !== undefined || Object.keys(profileFlags).length) {
+    if (!parser) profile = null;
+    else {
+      /** ProfileError lists its problems; each is reported on its own line like the other settings. */
+      const collect = (e: unknown, source: string | null) => {
+        const listed = (e as Partial<ProfileError>).problems;
+        if (!listed) throw e;
+        problems.push(...listed.map((p) => (source ? `${source}: ${p}` : p)));
+      };
+      try {
+        profile = parser.parseProfile(file.profile, configPath);
+      } catch (e) {
+        collect(e, configPath);
+        profile = EMPTY_PROFILE;
+      }
+      // Checked on their own, so a problem's index is the item's place in the flag.
+      try {
+        parser.mergeProfileFlags(EMPTY_PROFILE, profileFlags);
+      } catch (e) {
+        collect(e, null); // each problem names its flag
+      }
+    }
+  }
+
+  const top = ctx.pick('summarizeTop', null);
+  let summarizeTop: number | null = null;
+  if (top.value !== null && top.value !== '') {
+    summarizeTop = Number(top.value);
+    if (!/^\s*\d+\s*$/.test(top.value)) {
+      problems.push(`${top.source}: expected a whole number of papers ≥ 0, got ${JSON.stringify(top.value)}`);
+      summarizeTop = null;
+    }
+  }
+  const min = ctx.pick('minScore', null);
+  let minScore: number | null = null;
+  if (min.value !== null && min.value !== '') {
+    minScore = Number(min.value);
+    if (!/^\s*-?(\d+(\.\d*)?|\.\d+)\s*$/.test(min.value) || minScore <= -1 || minScore >= 1) {
+      problems.push(
+        `${min.source}: expected a score between -1 and 1 (0.5 = one strong signal), got ${JSON.stringify(min.value)}`,
+      );
+      minScore = null;
+    }
+  }
+  const embeddingModel = ctx.pick('embeddingModel', null).value?.trim() || null;
+  return { profile, flags: profileFlags, baseDir: ctx.baseDir, summarizeTop, minScore, embeddingModel };
 }
 
 /** The summarizer whose summaries a render prefers: the one a run would use. */

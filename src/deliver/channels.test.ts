@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CodeLink, Paper, StoredSummary } from '../core/types.js';
-import { buildDayView } from '../publish/day-view.js';
+import { buildDayView, withRanking, type DayView, type PaperRank } from '../publish/day-view.js';
 import type { DayRow } from '../store/store.js';
 import {
   DISCORD,
@@ -114,7 +114,7 @@ function summaryOf(i: number, language: string): StoredSummary | null {
   };
 }
 
-function digest(over: Partial<DigestMessage> = {}, language = 'English'): DigestMessage {
+function dayOf(language: string): DayView {
   const rows: DayRow[] = [];
   let i = 0;
   for (const [cat, n] of CATS)
@@ -125,7 +125,7 @@ function digest(over: Partial<DigestMessage> = {}, language = 'English'): Digest
     [idOf(SPECIAL.code), { paperId: idOf(SPECIAL.code), url: 'https://github.com/org/repo?tab=readme&x=(1)' }],
     [idOf(SPECIAL.hostile), { paperId: idOf(SPECIAL.hostile), url: 'javascript:alert(1)' }],
   ]);
-  const view = buildDayView({
+  return buildDayView({
     date: DATE,
     language,
     rows,
@@ -135,6 +135,10 @@ function digest(over: Partial<DigestMessage> = {}, language = 'English'): Digest
     categoryOrder: CATS.map(([c]) => c),
     preferredSummarizer: 'openai:test',
   });
+}
+
+function digest(over: Partial<DigestMessage> = {}, language = 'English'): DigestMessage {
+  const view = dayOf(language);
   return {
     date: view.date,
     language: view.language,
@@ -144,6 +148,21 @@ function digest(over: Partial<DigestMessage> = {}, language = 'English'): Digest
     maxPapers: 100,
     ...over,
   };
+}
+
+/** Picks of the ranked day, best first: paper 3, the hostile paper (hostile reason), paper 111 (past the cap of 100). */
+const PICKS = [2, SPECIAL.hostile, 110] as const;
+const HOSTILE_REASON = `keyword '${HOSTILE} ${MENTIONS}' in title; similar to "*x* [y](https://evil.example)" from your library`;
+
+/** The day ranked for a reader: three picks, every other paper neutral or below. */
+function rankedDigest(over: Partial<DigestMessage> = {}): DigestMessage {
+  const ranks = new Map<string, PaperRank>();
+  for (let i = 0; i < 120; i++) ranks.set(idOf(i), { score: i % 7 === 0 ? -0.2 : 0.1, reason: '' });
+  ranks.set(idOf(2), { score: 0.8, reason: "keyword 'learning' in title; author Zoë Ünicode" });
+  ranks.set(idOf(SPECIAL.hostile), { score: 0.6, reason: HOSTILE_REASON });
+  ranks.set(idOf(110), { score: 0.5, reason: '' });
+  const view = withRanking(dayOf('English'), ranks);
+  return { ...digest(), papers: view.papers, forYou: view.forYou, ...over };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -536,6 +555,31 @@ describe.each(HARNESSES.map((h) => [h.name, h] as const))('channel contract: %s'
     expect(visible).toContain('Check: this summary has a number that is not in the abstract.');
   });
 
+  it('should start a ranked day with the For you picks (title, score, reason), then deliver the rest as before', async () => {
+    await h.make().send(rankedDigest());
+    const got = h.delivered();
+    const links = got.flatMap((d) => d.links);
+    const visible = got.map((d) => d.visible).join('\n');
+    // The picks come first, best first; a pick past the cap is still a pick.
+    const firstAt = (i: number) => links.indexOf(abs(i));
+    expect(PICKS.map(firstAt)).toEqual([...PICKS.map(firstAt)].sort((a, b) => a - b));
+    expect(firstAt(PICKS[2])).toBeLessThan(firstAt(1));
+    expect(visible.indexOf('For you')).toBeLessThan(visible.indexOf('cs.CV — 50 papers'));
+    expect(visible).toContain('score 0.80');
+    expect(visible).toContain("keyword 'learning' in title; author Zoë Ünicode");
+    expect(visible).toContain(HOSTILE_REASON);
+    // The rest: every paper up to the cap in order (their last link), the cap line unchanged.
+    const lastAt = (i: number) => links.lastIndexOf(abs(i));
+    for (let i = 1; i < 100; i++) expect(lastAt(i), `paper ${i + 1}`).toBeGreaterThan(lastAt(i - 1));
+    expect(links.filter((l) => l === abs(110))).toHaveLength(1);
+    expect(visible).toContain('… and 20 more papers not listed here:');
+    // Within limits, inert, pinging no one.
+    for (const d of got) expect(h.overLimit(d)).toBeNull();
+    expect(chat.requests.filter((r) => r.status !== null && r.status >= 300)).toEqual([]);
+    expect(got.every((d) => h.inert(d))).toBe(true);
+    expect(got.flatMap((d) => d.pings)).toEqual([]);
+  });
+
   it('should fail with one DeliveryError line giving the service’s reason and no secret', async () => {
     const { channel, secrets, reason } = h.refused();
     const error = await channel.send(digest({ maxPapers: 5 })).then(
@@ -628,6 +672,44 @@ describe('e-mail', () => {
     expect(m.text).not.toContain('Author 11');
     expect(m.text).toContain('… and 105 more papers not listed here:');
     expect(renderEmail(digest({ papers: [], categories: [] })).subject).toBe('arXiv digest 2026-09-23 — 0 papers');
+  });
+
+  it('should put the For you picks first in both parts, reasons escaped in the HTML', () => {
+    const m = renderEmail(rankedDigest({ maxPapers: 5 }));
+    const picks = /<h2 [^>]*>For you<\/h2>\n<ol [^>]*>\n([^]*?)<\/ol>/.exec(m.html)![1]!;
+    expect(m.html.indexOf('>For you</h2>')).toBeLessThan(m.html.indexOf('cs.CV — 50 papers'));
+    expect(picks.match(/<li /g)).toHaveLength(3);
+    expect(picks).toContain(
+      `<a href="https://arxiv.org/abs/${idOf(2)}" style="font-weight:600;color:#b31b1b;text-decoration:none;">Paper 3 on cs.CV: learning with line breaks</a> <span style="color:#2f7d32;font-size:13px;font-weight:600;white-space:nowrap;">score 0.80</span>`,
+    );
+    expect(picks).toContain(escapeHtml(HOSTILE_REASON));
+    expect(m.html).not.toMatch(/<img|href="https:\/\/evil/);
+    expect(m.text).toContain(
+      `== For you ==\n\n1. Paper 3 on cs.CV: learning with line breaks (score 0.80)\n   keyword 'learning' in title; author Zoë Ünicode\n   https://arxiv.org/abs/${idOf(2)}\n`,
+    );
+    // A pick without a reason has no empty line; the picks do not count against the cap.
+    expect(m.text).toContain(
+      `3. Paper 111 on cs.LG: learning with line breaks (score 0.50)\n   https://arxiv.org/abs/${idOf(110)}\n`,
+    );
+    expect(m.text).toContain('… and 115 more papers not listed here:');
+  });
+
+  it('should send a day that was not ranked exactly as before, whatever its papers carry', () => {
+    const plain = digest({ maxPapers: 10 });
+    const { forYou: _picks, ...ranksOnly } = rankedDigest({ maxPapers: 10 });
+    expect(renderEmail(ranksOnly)).toEqual(renderEmail(plain));
+    expect(renderSlack(ranksOnly)).toEqual(renderSlack(plain));
+    // Ranked, but nothing stood out: no For you section either.
+    expect(renderTelegram({ ...ranksOnly, forYou: [] }, '1')).toEqual(renderTelegram(plain, '1'));
+  });
+
+  it('should name the For you section in the digest language', () => {
+    const zh = renderEmail({ ...rankedDigest({ maxPapers: 3 }), language: 'Chinese' });
+    expect(zh.text).toContain('== 为你推荐 ==');
+    expect(zh.text).toContain('(匹配度 0.80)');
+    const ja = renderDiscord({ ...rankedDigest({ maxPapers: 3 }), language: 'Japanese' });
+    expect(ja[0]!.embeds[0]!.title).toBe('あなたへのおすすめ');
+    expect(ja[0]!.embeds[0]!.description).toContain('スコア 0.80');
   });
 
   it('should name the recipients as its target', () => {

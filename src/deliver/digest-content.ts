@@ -1,7 +1,9 @@
 /**
  * What every delivery channel says about a day, before any platform's markup: the localized
- * labels, the papers that are sent in full (the cap), each paper as plain text (title, authors,
- * TL;DR or an honest status line, check notes, links), and the line + links for the rest. Pure.
+ * labels, the reader's "For you" picks when the day was ranked (title, score, reason; before
+ * everything else, and not counted against the cap), the papers that are sent in full (the cap),
+ * each paper as plain text (title, authors, TL;DR or an honest status line, check notes, links),
+ * and the line + links for the rest. Pure.
  *
  * Platforms format and escape this themselves; `fit` shortens a value to a budget measured in the
  * platform's escaped form, cutting only between grapheme clusters, so an escape sequence (`&amp;`,
@@ -11,6 +13,7 @@ import { absUrl, pdfUrl } from '../core/arxiv-id.js';
 import { isPlaceholderText } from '../core/placeholders.js';
 import { grouped } from '../core/text.js';
 import type { DayPaper } from '../publish/day-view.js';
+import { formatScore } from '../publish/site/ranking.js';
 import { FLAGS } from '../summarize/types.js';
 import type { DigestMessage } from './types.js';
 
@@ -44,6 +47,10 @@ export interface Labels {
   etAl: string;
   placeholderReason: string;
   footer: string;
+  /** Heading of the reader's top picks of a ranked day. */
+  forYou: string;
+  /** `score 0.62` for a formatted score. */
+  score(score: string): string;
 }
 
 const EN_FLAGS: Record<string, string> = {
@@ -86,6 +93,8 @@ const LABELS: Record<Locale, Labels> = {
     etAl: 'et al.',
     placeholderReason: 'the stored summary is a failure placeholder',
     footer: 'Sent by arxiv-digest.',
+    forYou: 'For you',
+    score: (s) => `score ${s}`,
   },
   zh: {
     title: (date, n) => `arXiv 每日论文 ${date} — ${grouped(n)} 篇`,
@@ -104,6 +113,8 @@ const LABELS: Record<Locale, Labels> = {
     etAl: '等',
     placeholderReason: '存储的摘要是失败占位文本',
     footer: '由 arxiv-digest 发送。',
+    forYou: '为你推荐',
+    score: (s) => `匹配度 ${s}`,
   },
   ja: {
     title: (date, n) => `arXiv ダイジェスト ${date} — ${grouped(n)} 件`,
@@ -122,6 +133,8 @@ const LABELS: Record<Locale, Labels> = {
     etAl: 'ほか',
     placeholderReason: '保存された要約は失敗時の代替テキストです',
     footer: 'arxiv-digest から送信。',
+    forYou: 'あなたへのおすすめ',
+    score: (s) => `スコア ${s}`,
   },
 };
 
@@ -144,6 +157,17 @@ export interface PaperItem {
   notes: string[];
 }
 
+/** One of the reader's picks of a ranked day, as plain text. */
+export interface PickItem {
+  id: string;
+  title: string;
+  absUrl: string;
+  /** Localized: `score 0.62`. */
+  score: string;
+  /** Why it was picked (the reader's keywords, authors, library titles), one line; "" when none. */
+  reason: string;
+}
+
 export interface Section {
   category: string;
   /** Papers of the category that day (shown or not). */
@@ -159,6 +183,8 @@ export interface DigestPlan {
   /** `cs.CV 40 · cs.CL 32`. */
   overview: string;
   total: number;
+  /** The For you picks, best first; empty for a day that was not ranked (or had no picks). */
+  picks: PickItem[];
   /** The papers sent in full, grouped as the message orders them. */
   sections: Section[];
   /** Papers beyond the cap. */
@@ -177,7 +203,15 @@ export const MAX_AUTHORS = 10;
  * UTF-16 units in any platform's markup (links included; a code URL is at most 500), so it fits
  * the smallest container it goes into (Slack's 3,000-character section) and is never split.
  */
-export const ENTRY_BUDGET = { title: 300, authors: 250, tldr: 1000, status: 400, note: 150, notes: 3 } as const;
+export const ENTRY_BUDGET = {
+  title: 300,
+  authors: 250,
+  tldr: 1000,
+  status: 400,
+  note: 150,
+  notes: 3,
+  reason: 300,
+} as const;
 
 /** arXiv's catch-up page of one category for one listing day (kept by arXiv for 90 days). */
 export const arxivListingUrl = (category: string, date: string): string =>
@@ -230,6 +264,16 @@ function paperItem(p: DayPaper, labels: Labels): PaperItem {
   };
 }
 
+function pickItem(p: DayPaper, labels: Labels): PickItem {
+  return {
+    id: p.paper.id,
+    title: oneLine(p.paper.title) || p.paper.id,
+    absUrl: absUrl(p.paper.id),
+    score: labels.score(formatScore(p.rank?.score ?? 0)),
+    reason: oneLine(p.rank?.reason ?? ''),
+  };
+}
+
 /** The cap applied: non-finite or missing caps send everything, negative ones nothing. */
 export function capOf(maxPapers: number, total: number): number {
   if (!Number.isFinite(maxPapers)) return total;
@@ -272,6 +316,7 @@ export function planDigest(message: DigestMessage): DigestPlan {
     title: labels.title(message.date, total),
     overview: overviewCats.map((c) => `${c.name} ${grouped(c.count)}`).join(' · '),
     total,
+    picks: (message.forYou ?? []).map((p) => pickItem(p, labels)),
     sections,
     omitted: omittedPapers.length,
     moreLine: omittedPapers.length ? labels.more(omittedPapers.length) : null,

@@ -6,7 +6,15 @@
  * and `allowed_mentions: {parse: []}` turns off every ping, so an `@everyone` in a paper's text
  * notifies no one.
  */
-import { ENTRY_BUDGET, fit, joinWithin, planDigest, type DigestPlan, type PaperItem } from './digest-content.js';
+import {
+  ENTRY_BUDGET,
+  fit,
+  joinWithin,
+  planDigest,
+  type DigestPlan,
+  type PaperItem,
+  type PickItem,
+} from './digest-content.js';
 import { digestItems, groupItems, packParts, partLabel, type DigestItem, type PartInfo } from './split.js';
 import type { Channel, DigestMessage } from './types.js';
 import {
@@ -68,6 +76,12 @@ function entry(p: PaperItem, plan: DigestPlan): string {
   return lines.join('\n');
 }
 
+/** One pick of a ranked day: the title linked, its score, and the reason on the next line. */
+function pickEntry(p: PickItem): string {
+  const head = `**${link(p.absUrl, fit(p.title, ENTRY_BUDGET.title, escapeDiscord))}** · ${escapeDiscord(p.score)}`;
+  return p.reason ? `${head}\n*${fit(p.reason, ENTRY_BUDGET.reason, escapeDiscord)}*` : head;
+}
+
 export function renderDiscordPost(plan: DigestPlan, items: readonly DigestItem[], info: PartInfo): DiscordPost {
   const l = plan.labels;
   let content = `**${escapeDiscord(plan.title)}**${partLabel(info)}`;
@@ -81,16 +95,17 @@ export function renderDiscordPost(plan: DigestPlan, items: readonly DigestItem[]
     const texts = g.items.map((item) =>
       item.kind === 'paper'
         ? entry(item.paper, plan)
-        : `${escapeDiscord(plan.moreLine ?? '')}\n${joinWithin(
-            plan.rest.map((r) => link(r.url, escapeDiscord(r.label))),
-            ' · ',
-            DISCORD_LIMITS.description - 400,
-          )}`,
+        : item.kind === 'pick'
+          ? pickEntry(item.pick)
+          : `${escapeDiscord(plan.moreLine ?? '')}\n${joinWithin(
+              plan.rest.map((r) => link(r.url, escapeDiscord(r.label))),
+              ' · ',
+              DISCORD_LIMITS.description - 400,
+            )}`,
     );
+    const heading = g.picks ? l.forYou : g.category !== null ? l.category(g.category, g.count) : null;
     const title =
-      g.category === null
-        ? undefined
-        : fit(`${l.category(g.category, g.count)}${g.continued ? ` ${l.continued}` : ''}`, DISCORD_LIMITS.title);
+      heading === null ? undefined : fit(`${heading}${g.continued ? ` ${l.continued}` : ''}`, DISCORD_LIMITS.title);
     // A category run longer than one description continues in the next embed, without a title.
     let current: DiscordEmbed = { ...(title ? { title } : {}), description: '', color: COLOR };
     for (const t of texts) {

@@ -1,14 +1,15 @@
 /**
  * E-mail over SMTP (nodemailer): one multipart/alternative message per day with an HTML part and
- * a plain-text part, a UTF-8 subject in the digest's language, the papers by category in the
- * message's order, and a cap with a line and a link to the rest. Every value in the HTML is
+ * a plain-text part, a UTF-8 subject in the digest's language, the reader's For you picks first
+ * when the day was ranked (title, score, reason), the papers by category in the message's order,
+ * and a cap with a line and a link to the rest. Every value in the HTML is
  * escaped and only http(s) URLs are linked, so a hostile title is text. SMTP failures become one
  * DeliveryError line naming the server and the SMTP reply (`535 …`); the password is never shown.
  */
 import nodemailer from 'nodemailer';
 import type { NodemailerError, SendMailOptions, SMTPTransportOptions } from 'nodemailer';
 import { errorMessage } from '../errors.js';
-import { oneLine, planDigest, type DigestPlan, type PaperItem } from './digest-content.js';
+import { oneLine, planDigest, type DigestPlan, type PaperItem, type PickItem } from './digest-content.js';
 import { DeliveryError, type Channel, type DigestMessage } from './types.js';
 import { redact } from './webhook.js';
 
@@ -70,6 +71,10 @@ const S = {
   links: 'font-size:13px;',
   link: 'color:#1a5fb4;',
   more: 'margin:20px 0;padding:10px 12px;background:#fff8e1;',
+  picks: 'margin:0 0 8px;padding:10px 12px 10px 32px;background:#f1f8f2;border-left:3px solid #2f7d32;',
+  pick: 'margin:0 0 6px;',
+  score: 'color:#2f7d32;font-size:13px;font-weight:600;white-space:nowrap;',
+  reason: 'display:block;color:#555555;font-size:13px;',
   footer: 'margin:24px 0 0;color:#888888;font-size:12px;',
 };
 
@@ -83,6 +88,26 @@ function htmlPaper(p: PaperItem, plan: DigestPlan): string {
   const links = [a(p.absUrl, l.abs, S.link), a(p.pdfUrl, l.pdf, S.link)];
   if (p.codeUrl) links.push(a(p.codeUrl, l.code, S.link));
   return `${out}<div style="${S.links}">${links.join(' · ')}</div>\n</div>\n`;
+}
+
+/** The For you picks, best first: title linked, score, reason. Nothing when there are none. */
+function htmlPicks(picks: readonly PickItem[], plan: DigestPlan): string {
+  if (!picks.length) return '';
+  const items = picks.map(
+    (p) =>
+      `<li style="${S.pick}">${a(p.absUrl, p.title, S.title)} <span style="${S.score}">${escapeHtml(p.score)}</span>` +
+      (p.reason ? `<span style="${S.reason}">${escapeHtml(p.reason)}</span>` : '') +
+      `</li>\n`,
+  );
+  return `<h2 style="${S.h2}">${escapeHtml(plan.labels.forYou)}</h2>\n<ol style="${S.picks}">\n${items.join('')}</ol>\n`;
+}
+
+function textPicks(picks: readonly PickItem[], plan: DigestPlan): string {
+  if (!picks.length) return '';
+  const items = picks.map(
+    (p, i) => `${i + 1}. ${p.title} (${p.score})\n${p.reason ? `   ${p.reason}\n` : ''}   ${p.absUrl}\n`,
+  );
+  return `\n== ${plan.labels.forYou} ==\n\n${items.join('')}`;
 }
 
 function textPaper(p: PaperItem, n: number, plan: DigestPlan): string {
@@ -110,6 +135,8 @@ export function renderEmail(message: DigestMessage, options: { subjectPrefix?: s
     `<body style="${S.body}">\n<div style="${S.main}">\n<h1 style="${S.h1}">${escapeHtml(plan.title)}</h1>\n` +
     `<p style="${S.overview}">${escapeHtml(plan.overview)}${plan.url ? ` · ${a(plan.url, l.fullDigest, S.link)}` : ''}</p>\n`;
   let text = `${plan.title}\n${plan.overview}\n${plan.url ? `${l.fullDigest}: ${plan.url}\n` : ''}`;
+  html += htmlPicks(plan.picks, plan);
+  text += textPicks(plan.picks, plan);
 
   let n = 0;
   for (const s of plan.sections) {

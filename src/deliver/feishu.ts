@@ -7,7 +7,15 @@
  * carries `timestamp` (seconds) and `sign` = Base64(HMAC-SHA256(key = "timestamp\nsecret", "")).
  */
 import { createHmac } from 'node:crypto';
-import { ENTRY_BUDGET, fit, planDigest, type DigestPlan, type Locale, type PaperItem } from './digest-content.js';
+import {
+  ENTRY_BUDGET,
+  fit,
+  planDigest,
+  type DigestPlan,
+  type Locale,
+  type PaperItem,
+  type PickItem,
+} from './digest-content.js';
 import { digestItems, groupItems, packParts, partLabel, type DigestItem, type PartInfo } from './split.js';
 import type { Channel, DigestMessage } from './types.js';
 import { type FetchFn, jsonObject, shortText, type SleepFn, type Verdict, webhookChannel } from './webhook.js';
@@ -65,6 +73,15 @@ function entry(p: PaperItem, plan: DigestPlan): FeishuElement[][] {
   return rows;
 }
 
+/** One pick of a ranked day: the title linked and its score, then the reason. */
+function pickEntry(p: PickItem): FeishuElement[][] {
+  const rows: FeishuElement[][] = [
+    [{ tag: 'a', text: fit(p.title, ENTRY_BUDGET.title), href: p.absUrl }, text(` · ${p.score}`)],
+  ];
+  if (p.reason) rows.push([text(fit(p.reason, ENTRY_BUDGET.reason), ['italic'])]);
+  return rows;
+}
+
 /** Stands in for the real signature while packing, so the size check counts its bytes. */
 const SIGN_PLACEHOLDER = { timestamp: '0000000000', sign: 'x'.repeat(44) };
 
@@ -82,11 +99,12 @@ export function renderFeishuPost(
   }
   for (const g of groupItems(items)) {
     rows.push([text('')]);
-    if (g.category !== null)
-      rows.push([text(`${l.category(g.category, g.count)}${g.continued ? ` ${l.continued}` : ''}`, ['bold'])]);
+    const heading = g.picks ? l.forYou : g.category !== null ? l.category(g.category, g.count) : null;
+    if (heading !== null) rows.push([text(`${heading}${g.continued ? ` ${l.continued}` : ''}`, ['bold'])]);
     g.items.forEach((item, i) => {
       if (i > 0) rows.push([text('')]);
       if (item.kind === 'paper') rows.push(...entry(item.paper, plan));
+      else if (item.kind === 'pick') rows.push(...pickEntry(item.pick));
       else {
         const line: FeishuElement[] = [text(`${plan.moreLine ?? ''} `)];
         // At most 60 links (~7 KB), so the cap line always fits in a post beside the overview.

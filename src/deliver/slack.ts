@@ -4,7 +4,15 @@
  * per section, 150 per header, 40,000 in all). Text is escaped as Slack asks (`&`, `<`, `>`
  * only), so a hostile title cannot form a link or a `<!channel>` mention.
  */
-import { ENTRY_BUDGET, fit, joinWithin, planDigest, type DigestPlan, type PaperItem } from './digest-content.js';
+import {
+  ENTRY_BUDGET,
+  fit,
+  joinWithin,
+  planDigest,
+  type DigestPlan,
+  type PaperItem,
+  type PickItem,
+} from './digest-content.js';
 import { digestItems, groupItems, packParts, partLabel, type DigestItem, type PartInfo } from './split.js';
 import type { Channel, DigestMessage } from './types.js';
 import { type FetchFn, shortText, type SleepFn, type Verdict, webhookChannel } from './webhook.js';
@@ -58,6 +66,12 @@ function entry(p: PaperItem, plan: DigestPlan): string {
   return lines.join('\n');
 }
 
+/** One pick of a ranked day: the title linked, its score, and the reason on the next line. */
+function pickEntry(p: PickItem): string {
+  const head = `*${link(p.absUrl, fit(p.title, ENTRY_BUDGET.title, escapeSlack))}* · ${escapeSlack(p.score)}`;
+  return p.reason ? `${head}\n_${fit(p.reason, ENTRY_BUDGET.reason, escapeSlack)}_` : head;
+}
+
 export function renderSlackPost(plan: DigestPlan, items: readonly DigestItem[], info: PartInfo): SlackPost {
   const l = plan.labels;
   const title = `${plan.title}${partLabel(info)}`;
@@ -68,12 +82,12 @@ export function renderSlackPost(plan: DigestPlan, items: readonly DigestItem[], 
   // Slack refuses an empty text object, so a day without papers has no context line.
   if (info.index === 0 && overview) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: overview }] });
   for (const g of groupItems(items)) {
-    if (g.category !== null)
-      blocks.push(
-        mrkdwn(`*${escapeSlack(l.category(g.category, g.count))}*${g.continued ? ` ${escapeSlack(l.continued)}` : ''}`),
-      );
+    const heading = g.picks ? l.forYou : g.category !== null ? l.category(g.category, g.count) : null;
+    if (heading !== null)
+      blocks.push(mrkdwn(`*${escapeSlack(heading)}*${g.continued ? ` ${escapeSlack(l.continued)}` : ''}`));
     for (const item of g.items) {
       if (item.kind === 'paper') blocks.push(mrkdwn(entry(item.paper, plan)));
+      else if (item.kind === 'pick') blocks.push(mrkdwn(pickEntry(item.pick)));
       else {
         const head = escapeSlack(plan.moreLine ?? '');
         const links = plan.rest.map((r) => link(r.url, escapeSlack(r.label)));

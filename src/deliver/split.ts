@@ -1,14 +1,20 @@
 /**
- * Splitting a digest into posts a chat platform accepts. The digest becomes a list of items (one
- * per paper, then the cap line); posts are filled greedily in order, and a post is only ever cut
+ * Splitting a digest into posts a chat platform accepts. The digest becomes a list of items (the
+ * For you picks of a ranked day, one per paper, then the cap line); posts are filled greedily in order, and a post is only ever cut
  * between two items, so no link, tag, escape sequence or surrogate pair is split. Each platform
  * renders a candidate post and says whether it is within its limits — the platform's own
  * measure (blocks, characters, bytes of JSON) decides, not an estimate. Pure.
  */
-import type { DigestPlan, PaperItem } from './digest-content.js';
+import type { DigestPlan, PaperItem, PickItem } from './digest-content.js';
 import { DeliveryError } from './types.js';
 
 export type DigestItem =
+  | {
+      kind: 'pick';
+      /** The first pick: a post starting with another one says "(continued)". */
+      first: boolean;
+      pick: PickItem;
+    }
   | {
       kind: 'paper';
       category: string;
@@ -21,7 +27,7 @@ export type DigestItem =
   | { kind: 'more' };
 
 export function digestItems(plan: DigestPlan): DigestItem[] {
-  const items: DigestItem[] = [];
+  const items: DigestItem[] = plan.picks.map((pick, i) => ({ kind: 'pick', first: i === 0, pick }));
   for (const s of plan.sections)
     s.papers.forEach((paper, i) =>
       items.push({ kind: 'paper', category: s.category, count: s.count, first: i === 0, paper }),
@@ -39,23 +45,29 @@ export interface PartInfo {
 /** ` (2/3)`, or nothing for a digest sent in one post. */
 export const partLabel = (info: PartInfo): string => (info.count > 1 ? ` (${info.index + 1}/${info.count})` : '');
 
-/** A run of items under one category heading, as a post shows them. */
+/** A run of items under one heading (For you, or a category), as a post shows them. */
 export interface ItemGroup {
-  /** Null for the cap line. */
+  /** True for the For you picks, whose heading is the labels' `forYou`. */
+  picks: boolean;
+  /** Null for the picks and for the cap line. */
   category: string | null;
   count: number;
   continued: boolean;
   items: DigestItem[];
 }
 
-/** Consecutive items of a post grouped by category (the cap line alone in its own group). */
+/** Consecutive items of a post grouped: the picks, then by category (the cap line alone in its own group). */
 export function groupItems(items: readonly DigestItem[]): ItemGroup[] {
   const groups: ItemGroup[] = [];
   for (const item of items) {
     const last = groups.at(-1);
-    if (item.kind === 'more') groups.push({ category: null, count: 0, continued: false, items: [item] });
-    else if (last && last.category === item.category) last.items.push(item);
-    else groups.push({ category: item.category, count: item.count, continued: !item.first, items: [item] });
+    if (item.kind === 'more') groups.push({ picks: false, category: null, count: 0, continued: false, items: [item] });
+    else if (item.kind === 'pick') {
+      if (last?.picks) last.items.push(item);
+      else groups.push({ picks: true, category: null, count: 0, continued: !item.first, items: [item] });
+    } else if (last && !last.picks && last.category === item.category) last.items.push(item);
+    else
+      groups.push({ picks: false, category: item.category, count: item.count, continued: !item.first, items: [item] });
   }
   return groups;
 }

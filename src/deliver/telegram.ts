@@ -5,7 +5,15 @@
  * escaped as Telegram's HTML mode asks (`&`, `<`, `>`; also `"` inside an `href`), and tags are
  * only ever ours (b, i, a), each opened and closed within one entry.
  */
-import { ENTRY_BUDGET, fit, joinWithin, planDigest, type DigestPlan, type PaperItem } from './digest-content.js';
+import {
+  ENTRY_BUDGET,
+  fit,
+  joinWithin,
+  planDigest,
+  type DigestPlan,
+  type PaperItem,
+  type PickItem,
+} from './digest-content.js';
 import { digestItems, groupItems, packParts, partLabel, type DigestItem, type PartInfo } from './split.js';
 import type { Channel, DigestMessage } from './types.js';
 import {
@@ -57,6 +65,12 @@ function entry(p: PaperItem, plan: DigestPlan): string {
   return lines.join('\n');
 }
 
+/** One pick of a ranked day: the title linked, its score, and the reason on the next line. */
+function pickEntry(p: PickItem): string {
+  const head = `<b>${link(p.absUrl, fit(p.title, ENTRY_BUDGET.title, escapeTelegram))}</b> · ${escapeTelegram(p.score)}`;
+  return p.reason ? `${head}\n<i>${fit(p.reason, ENTRY_BUDGET.reason, escapeTelegram)}</i>` : head;
+}
+
 export function renderTelegramText(plan: DigestPlan, items: readonly DigestItem[], info: PartInfo): string {
   const l = plan.labels;
   let out = `<b>${escapeTelegram(plan.title)}</b>${partLabel(info)}`;
@@ -65,10 +79,12 @@ export function renderTelegramText(plan: DigestPlan, items: readonly DigestItem[
     if (plan.url) out += `\n${link(plan.url, escapeTelegram(l.fullDigest))}`;
   }
   for (const g of groupItems(items)) {
-    if (g.category !== null)
-      out += `\n\n<b>${escapeTelegram(l.category(g.category, g.count))}</b>${g.continued ? ` ${escapeTelegram(l.continued)}` : ''}`;
+    const heading = g.picks ? l.forYou : g.category !== null ? l.category(g.category, g.count) : null;
+    if (heading !== null)
+      out += `\n\n<b>${escapeTelegram(heading)}</b>${g.continued ? ` ${escapeTelegram(l.continued)}` : ''}`;
     for (const item of g.items) {
       if (item.kind === 'paper') out += `\n\n${entry(item.paper, plan)}`;
+      else if (item.kind === 'pick') out += `\n\n${pickEntry(item.pick)}`;
       else
         out += `\n\n${escapeTelegram(plan.moreLine ?? '')} ${joinWithin(
           plan.rest.map((r) => link(r.url, escapeTelegram(r.label))),

@@ -11,8 +11,14 @@ export interface DigestMessage {
   language: string;
   /** Categories with counts, in display order. */
   categories: { name: string; count: number }[];
-  /** Papers in display order (grouped by category; top-ranked first once ranking exists). */
+  /** Papers in display order (grouped by category). */
   papers: DayPaper[];
+  /**
+   * The day's "For you" picks, best first (DayView `forYou`), when the day was ranked for the
+   * reader: the message then starts with them (title, score, reason) before the papers above.
+   * Absent for a day that was not ranked, and the message is as it always was.
+   */
+  forYou?: DayPaper[];
   /** The day's page on the published site, when SITE_URL is set; the "rest" link when capped. */
   url: string | null;
   /** At most this many papers are sent in full; the rest are counted with the link. */

@@ -1,16 +1,19 @@
 /**
  * RSS, Atom and JSON Feed over several days, read back with an independent parser
  * (fast-xml-parser, not our writer's logic): required elements, stable ids, one item per paper,
- * hostile text kept as data, dates at midnight US Eastern.
+ * hostile text kept as data, dates at midnight US Eastern; ranked days best first with scores and
+ * reasons, and the minimum score.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { Paper, StoredSummary } from '../core/types.js';
 import { ai } from '../test-support/fixtures.js';
-import { buildDayView, type DayView } from './day-view.js';
+import { buildDayView, withRanking, type DayView, type PaperRank } from './day-view.js';
 import {
   announcementInstant,
   feedEntries,
+  FOR_YOU_TAG,
+  htmlEscape,
   languageTag,
   renderAtom,
   renderJsonFeed,
@@ -131,6 +134,7 @@ interface JsonFeedItem {
   date_published: string;
   authors?: { name: string }[];
   tags: string[];
+  _arxiv_digest?: { score: number; reason: string; for_you: boolean };
 }
 interface JsonFeedDoc {
   version: string;
@@ -351,5 +355,105 @@ describe('languageTag', () => {
     expect(languageTag('Klingon')).toBeNull();
     const { channel } = rssItems(renderRss(days(), { ...OPTS, language: 'Klingon' }));
     expect(channel.language).toBeUndefined();
+  });
+});
+
+describe('ranked days', () => {
+  const HOSTILE_REASON = `keyword '<script>alert(3)</script>' in title; similar to "]]> & <b>" from your library`;
+  /**
+   * The newest day (2026-07-08) ranked: 2401.00012 is the pick (hostile reason), 2401.00011 next,
+   * 2401.00010 against; 2401.00002, last seen on 2026-07-07, comes again and is ranked low here.
+   */
+  function rankedDays(): DayView[] {
+    const newest = day(
+      '2026-07-08',
+      [paper('2401.00010'), paper('2401.00011'), paper('2401.00012'), paper('2401.00002')],
+      [okSummary('2401.00010'), okSummary('2401.00011')],
+    );
+    const r = (score: number, reason: string): PaperRank => ({ score, reason });
+    const ranks = new Map([
+      ['2401.00010', r(-0.3, "excluded keyword 'survey' in abstract")],
+      ['2401.00011', r(0.2, '')],
+      ['2401.00012', r(0.7, HOSTILE_REASON)],
+      ['2401.00002', r(0.05, '')],
+    ]);
+    return [withRanking(newest, ranks), ...days()];
+  }
+
+  it('should put a ranked day best first and leave the other days in digest order', () => {
+    expect(feedEntries(rankedDays()).map((e) => [e.paper.paper.id, e.date, e.pick])).toEqual([
+      ['2401.00012', '2026-07-08', true],
+      ['2401.00011', '2026-07-08', false],
+      ['2401.00002', '2026-07-08', false],
+      ['2401.00010', '2026-07-08', false],
+      ['2401.00003', '2026-07-07', false],
+      ['2401.00004', '2026-07-06', false],
+      ['2401.00001', '2026-01-05', false],
+    ]);
+  });
+
+  it('should keep only papers at or above minScore on ranked days, never filtering a day that was not ranked', () => {
+    const ids = feedEntries(rankedDays(), 0.2).map((e) => e.paper.paper.id);
+    // 2401.00002 is below the minimum on its latest day: it does not come back at an older one.
+    expect(ids).toEqual(['2401.00012', '2401.00011', '2401.00003', '2401.00004', '2401.00001']);
+    const rss = rssItems(renderRss(rankedDays(), { ...OPTS, minScore: 0.5 })).items;
+    expect(rss.map((i) => idOf(text(i.link)))).toEqual(['2401.00012', '2401.00003', '2401.00004', '2401.00001']);
+    expect(renderRss(days(), { ...OPTS, minScore: 0.9 })).toBe(renderRss(days(), OPTS));
+  });
+
+  it('should start each ranked item with its score and reason, and tag the picks for-you, in all three formats', () => {
+    const { items } = rssItems(renderRss(rankedDays(), OPTS));
+    const description = (id: string) => text(items.find((i) => idOf(text(i.link)) === id)!.description);
+    expect(
+      description('2401.00012').startsWith(`<p><strong>For you:</strong> 0.70 — ${htmlEscape(HOSTILE_REASON)}</p>`),
+    ).toBe(true);
+    expect(
+      description('2401.00010').startsWith(
+        `<p><strong>Score:</strong> \u22120.30 — excluded keyword &#39;survey&#39; in abstract</p>`,
+      ),
+    ).toBe(true);
+    expect(description('2401.00011').startsWith('<p><strong>Score:</strong> 0.20</p>')).toBe(true);
+    expect(description('2401.00003')).not.toContain('Score:');
+    expect(asList(items[0]!.category).map(text)).toEqual(['cs.LG', 'cs.AI', FOR_YOU_TAG]);
+    expect(asList(items[1]!.category).map(text)).toEqual(['cs.LG', 'cs.AI']);
+
+    const { entries } = atomEntries(renderAtom(rankedDays(), OPTS));
+    expect(asList(entries[0]!.category).map((c) => c['@_term'])).toEqual(['cs.LG', 'cs.AI', FOR_YOU_TAG]);
+    expect(text(entries[0]!.content)).toContain(htmlEscape(HOSTILE_REASON));
+
+    const feed = jsonFeed(renderJsonFeed(rankedDays(), OPTS));
+    expect(feed.items.map((i) => [idOf(i.id), i.tags.includes(FOR_YOU_TAG), i._arxiv_digest?.score ?? null])).toEqual([
+      ['2401.00012', true, 0.7],
+      ['2401.00011', false, 0.2],
+      ['2401.00002', false, 0.05],
+      ['2401.00010', false, -0.3],
+      ['2401.00003', false, null],
+      ['2401.00004', false, null],
+      ['2401.00001', false, null],
+    ]);
+    expect(feed.items[0]!._arxiv_digest).toEqual({ score: 0.7, reason: HOSTILE_REASON, for_you: true });
+    expect(feed.items[0]!.content_html).not.toMatch(/<script|<b>/);
+  });
+
+  it('should change nothing for a day that was not ranked, whatever its papers carry', () => {
+    const [ranked, ...rest] = rankedDays();
+    const unranked = { ...ranked!, forYou: undefined };
+    const plain = day(
+      '2026-07-08',
+      [paper('2401.00010'), paper('2401.00011'), paper('2401.00012'), paper('2401.00002')],
+      [okSummary('2401.00010'), okSummary('2401.00011')],
+    );
+    for (const render of [renderRss, renderAtom, renderJsonFeed])
+      expect(render([unranked, ...rest], OPTS)).toBe(render([plain, ...rest], OPTS));
+  });
+
+  it('should keep ranked feeds well-formed with hostile reasons', () => {
+    const rss = renderRss(rankedDays(), OPTS);
+    const atom = renderAtom(rankedDays(), OPTS);
+    for (const xml of [rss, atom]) {
+      expect(XMLValidator.validate(xml)).toBe(true);
+      expect(xml).not.toContain('<script>');
+      expect(xml).not.toContain(']]>');
+    }
   });
 });

@@ -26,6 +26,20 @@
  * - Titles are plain text (Atom `type="text"`, RSS titles per the RSS Board: no HTML), XML
  *   escaped; content is HTML whose text is HTML-escaped, then XML-escaped as a whole (no CDATA).
  *   Characters XML 1.0 forbids even as references (C0 controls, lone surrogates) are dropped.
+ *
+ * A day ranked for the reader (DayView `forYou` present; a day that was not is written as above):
+ * - Its items are best first, not in digest order. A feed reader shows items in its own order,
+ *   usually by date — and all of a day's papers share one date, so most readers fall back to the
+ *   feed's order within the day: best first is what puts the papers worth reading at the top of
+ *   a 300-item day. Equal scores (and papers without one, taken as neutral) keep digest order.
+ * - Each item's content starts with its score and the reason; the For you picks also carry the
+ *   category / tag `for-you`, which feed readers can filter and alert on; JSON Feed items carry
+ *   `_arxiv_digest: {score, reason, for_you}`.
+ * - `minScore` keeps only papers scoring at least that (0.5 = at least one strong signal, see
+ *   src/rank/rank.ts): a reader who follows the feed on a phone wants the ten papers that matter,
+ *   not the other 290. It is off by default: a feed that silently leaves papers out would surprise
+ *   a reader who subscribed to "the digest", so dropping them is the reader's explicit choice. A
+ *   day that was not ranked is never filtered: there is nothing to filter it by.
  */
 import { absUrl, pdfUrl } from '../core/arxiv-id.js';
 import { isPlaceholderText, PLACEHOLDER_FLAG } from '../core/placeholders.js';
@@ -34,6 +48,7 @@ import { easternInstant } from '../arxiv/schedule.js';
 import { FLAGS } from '../summarize/types.js';
 import type { DayPaper, DayView } from './day-view.js';
 import type { Renderer } from './renderer.js';
+import { byScore, formatScore, isRanked } from './site/ranking.js';
 
 export interface FeedOptions {
   title: string;
@@ -45,6 +60,8 @@ export interface FeedOptions {
   language: string;
   /** ISO 8601 instant the feed is built at (RSS `lastBuildDate`). */
   generatedAt: string;
+  /** Keep only papers of ranked days scoring at least this (see the header); null or absent keeps all. */
+  minScore?: number | null;
 }
 
 export const GENERATOR = 'arxiv-digest';
@@ -57,25 +74,37 @@ export interface FeedEntry {
   date: string;
   /** The announcement date as an instant: 00:00 US Eastern. */
   instant: Date;
+  /** The day was ranked for the reader: the item shows the paper's score and reason. */
+  ranked: boolean;
+  /** One of the reader's For you picks of that day. */
+  pick: boolean;
 }
+
+/** The tag (RSS/Atom category, JSON Feed tag) of the reader's For you picks. */
+export const FOR_YOU_TAG = 'for-you';
 
 /** The instant an announcement date stands for in the feeds: midnight US Eastern. */
 export const announcementInstant = (date: string): Date => easternInstant(date, 0);
 
 /**
- * Papers of the days, once each, at their latest day. The days are sorted newest first here
- * (stable) rather than trusted to be, so the "latest day wins" rule does not depend on the caller.
+ * Papers of the days, once each, at their latest day; a ranked day's best first, without those
+ * under `minScore`. The days are sorted newest first here (stable) rather than trusted to be, so
+ * the "latest day wins" rule does not depend on the caller. A paper left out on its latest day
+ * is not shown at an earlier one either.
  */
-export function feedEntries(days: readonly DayView[]): FeedEntry[] {
+export function feedEntries(days: readonly DayView[], minScore: number | null = null): FeedEntry[] {
   const sorted = [...days].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
   const seen = new Set<string>();
   const out: FeedEntry[] = [];
   for (const day of sorted) {
     const instant = announcementInstant(day.date);
-    for (const paper of day.papers) {
+    const ranked = isRanked(day);
+    const picks = new Set(ranked ? day.forYou.map((p) => p.paper.id) : []);
+    for (const paper of ranked ? byScore(day.papers) : day.papers) {
       if (seen.has(paper.paper.id)) continue;
       seen.add(paper.paper.id);
-      out.push({ paper, date: day.date, instant });
+      if (ranked && minScore !== null && (paper.rank?.score ?? 0) < minScore) continue;
+      out.push({ paper, date: day.date, instant, ranked, pick: picks.has(paper.paper.id) });
     }
   }
   return out;
@@ -151,9 +180,17 @@ export function summaryLine(p: DayPaper): string {
 
 const para = (label: string, html: string): string => `<p><strong>${htmlEscape(label)}:</strong> ${html}</p>\n`;
 
-/** The item's HTML: TL;DR, check notes, details, abstract, then authors, categories and links. */
-export function paperHtml(p: DayPaper): string {
+/**
+ * The item's HTML: on a ranked day (`ranking` given) its score and reason (`For you` on a pick),
+ * then TL;DR, check notes, details, abstract, then authors, categories and links.
+ */
+export function paperHtml(p: DayPaper, ranking: { pick: boolean } | null = null): string {
   let html = '';
+  if (ranking && p.rank) {
+    const pick = ranking.pick;
+    const reason = p.rank.reason.trim();
+    html += para(pick ? 'For you' : 'Score', htmlEscape(`${formatScore(p.rank.score)}${reason ? ` — ${reason}` : ''}`));
+  }
   const s = p.summary;
   if (s.status !== 'ok') {
     html += para('Summary status', htmlEscape(`${s.status} — ${s.reason}`));
@@ -190,6 +227,8 @@ export function paperHtml(p: DayPaper): string {
   html += `<p>${meta.join('<br>\n')}</p>\n`;
   return html;
 }
+
+const rankingOf = (e: FeedEntry): { pick: boolean } | null => (e.ranked ? { pick: e.pick } : null);
 
 // ---------------------------------------------------------------------------------------------
 // Feed metadata
@@ -259,7 +298,7 @@ interface FeedHead {
 }
 
 function head(days: readonly DayView[], opts: FeedOptions): FeedHead {
-  const entries = feedEntries(days);
+  const entries = feedEntries(days, opts.minScore ?? null);
   const built = generatedInstant(opts);
   const newest = [...days]
     .map((d) => d.date)
@@ -306,7 +345,8 @@ export function renderRss(days: readonly DayView[], opts: FeedOptions): string {
     // RSS's own <author> must be an e-mail address; Dublin Core's creator is the usual way to name people.
     for (const a of p.authors) out += t('dc:creator', a, '      ');
     for (const c of p.categories) out += t('category', c, '      ');
-    out += t('description', paperHtml(e.paper), '      ');
+    if (e.pick) out += t('category', FOR_YOU_TAG, '      ');
+    out += t('description', paperHtml(e.paper, rankingOf(e)), '      ');
     out += '    </item>\n';
   }
   out += '  </channel>\n</rss>\n';
@@ -342,8 +382,9 @@ export function renderAtom(days: readonly DayView[], opts: FeedOptions): string 
     const authors = p.authors.length ? p.authors : ['Unknown'];
     for (const a of authors) out += `    <author>\n${t('name', a, '      ')}    </author>\n`;
     for (const c of p.categories) out += `    <category term="${xmlEscape(c)}"/>\n`;
+    if (e.pick) out += `    <category term="${FOR_YOU_TAG}"/>\n`;
     out += t('summary', summaryLine(e.paper), '    ', ' type="text"');
-    out += t('content', paperHtml(e.paper), '    ', ' type="html"');
+    out += t('content', paperHtml(e.paper, rankingOf(e)), '    ', ' type="html"');
     out += '  </entry>\n';
   }
   out += '</feed>\n';
@@ -367,11 +408,14 @@ export function renderJsonFeed(days: readonly DayView[], opts: FeedOptions): str
         id: absUrl(p.id),
         url: absUrl(p.id),
         title: p.title,
-        content_html: paperHtml(e.paper),
+        content_html: paperHtml(e.paper, rankingOf(e)),
         summary: summaryLine(e.paper),
         date_published: rfc3339(e.instant),
         ...(p.authors.length ? { authors: p.authors.map((name) => ({ name })) } : {}),
-        tags: p.categories,
+        tags: e.pick ? [...p.categories, FOR_YOU_TAG] : p.categories,
+        ...(e.ranked && e.paper.rank
+          ? { _arxiv_digest: { score: e.paper.rank.score, reason: e.paper.rank.reason, for_you: e.pick } }
+          : {}),
       };
     }),
   };

@@ -1,4 +1,9 @@
-/** `render --format json`: our own complete view of a day, one JSON document (product.md). */
+/**
+ * `render --format json`: our own complete view of a day, one JSON document (product.md). Every
+ * paper carries `score` and `reason` from ranking: null and null when the day was not ranked (no
+ * profile, library or ratings), else a number in (−1, 1) (src/rank/rank.ts) and a reason ("" when
+ * nothing matched).
+ */
 import { absUrl, pdfUrl } from '../core/arxiv-id.js';
 import type { DayPaper, DayView } from './day-view.js';
 import type { Renderer } from './renderer.js';
@@ -39,6 +44,8 @@ function paperJson(p: DayPaper, date: string) {
       prompt_version: s.summary?.promptVersion ?? null,
       flags: s.summary?.flags ?? [],
     },
+    score: p.rank?.score ?? null,
+    reason: p.rank?.reason ?? null,
   };
 }
 

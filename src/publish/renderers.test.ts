@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ai } from '../test-support/fixtures.js';
-import { buildDayView, type DayView } from './day-view.js';
+import { buildDayView, withRanking, type DayView } from './day-view.js';
 import { RENDERERS } from './renderers.js';
 import { testPaper } from './day-view.test.js';
 
@@ -105,5 +105,59 @@ describe('flags from the summary checks', () => {
     expect(json.papers.find((p: { id: string }) => p.id === '2401.00001').summary.flags).toEqual([
       'unsupported-number',
     ]);
+  });
+});
+
+describe('ranking in the outputs', () => {
+  const render = (format: string, day: DayView) => RENDERERS.find((r) => r.format === format)!.render(day);
+  const ranked = () =>
+    withRanking(
+      sampleDay(),
+      new Map([
+        ['2401.00001', { score: 0.6667, reason: "keyword 'alert' in title; author Zoë Ünicode" }],
+        ['2401.00002', { score: -0.2, reason: "excluded keyword 'survey' in abstract" }],
+      ]),
+    );
+
+  it('should put a For you section before the categories in Markdown, and leave the entries as they were', () => {
+    const plain = render('markdown', sampleDay());
+    const md = render('markdown', ranked());
+    const head =
+      '<div id=toc></div>\n\n# Table of Contents\n\n' +
+      '- [For you](#for-you) [Total: 1]\n- [cs.LG](#cs.LG) [Total: 1]\n- [cs.AI](#cs.AI) [Total: 1]\n' +
+      "\n\n<div id='for-you'></div>\n\n# For you [[Back]](#toc)\n\n" +
+      `- [1] [${HOSTILE.replace(/\s+/g, ' ')}](https://arxiv.org/abs/2401.00001) — 0.67: keyword 'alert' in title; author Zoë Ünicode\n` +
+      "\n\n<div id='cs.LG'></div>";
+    expect(md.startsWith(head)).toBe(true);
+    // Everything from the first category on is byte for byte the unranked digest.
+    expect(md.slice(md.indexOf("<div id='cs.LG'>"))).toBe(plain.slice(plain.indexOf("<div id='cs.LG'>")));
+    expect(plain).not.toContain('For you');
+  });
+
+  it('should say so when nothing was picked', () => {
+    const day = withRanking(sampleDay(), new Map([['2401.00001', { score: 0.1, reason: '' }]]));
+    expect(render('markdown', day)).toContain(
+      '- [For you](#for-you) [Total: 0]\n' +
+        '- [cs.LG](#cs.LG) [Total: 1]\n- [cs.AI](#cs.AI) [Total: 1]\n' +
+        "\n\n<div id='for-you'></div>\n\n# For you [[Back]](#toc)\n\nNothing scored 0.3 or more for your profile today.\n\n\n<div id='cs.LG'>",
+    );
+  });
+
+  it('should carry score and reason for every paper in JSON (null when the day was not ranked), and not in JSONL', () => {
+    const papers = (day: DayView) =>
+      (JSON.parse(render('json', day)).papers as { id: string; score: unknown; reason: unknown }[]).map((p) => [
+        p.id,
+        p.score,
+        p.reason,
+      ]);
+    expect(papers(sampleDay())).toEqual([
+      ['2401.00001', null, null],
+      ['2401.00002', null, null],
+    ]);
+    expect(papers(ranked())).toEqual([
+      ['2401.00001', 0.6667, "keyword 'alert' in title; author Zoë Ünicode"],
+      ['2401.00002', -0.2, "excluded keyword 'survey' in abstract"],
+    ]);
+    for (const format of ['jsonl', 'raw-jsonl']) expect(render(format, ranked())).toBe(render(format, sampleDay()));
   });
 });

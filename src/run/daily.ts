@@ -1,8 +1,10 @@
 /**
- * `run`, the daily job, as a table of contents: fetch → code links → summarize → publish →
+ * `run`, the daily job, as a table of contents: fetch → code links → rank → summarize → publish →
  * deliver. Each step reports; a failing step is recorded and the later ones still run on what
  * is stored, so the published digest is always complete for what is known. Idempotent per
- * announcement date: the same files again, and nothing sent twice.
+ * announcement date: the same files again, and nothing sent twice. Ranking comes before
+ * summarizing so `--summarize-top` / `--min-score` spend LLM money only on the papers the reader
+ * will read (the rest are summarized offline).
  */
 import { join } from 'node:path';
 import { fetchDay, type FetchDayOptions, type FetchReport } from '../arxiv/fetch-day.js';
@@ -18,6 +20,9 @@ import { enhancedJsonlRenderer, rawJsonlRenderer } from '../publish/jsonl.js';
 import { loadDay } from '../publish/load-day.js';
 import { markdownRenderer } from '../publish/markdown.js';
 import { renderSite } from '../publish/site/index.js';
+import { chooseForLlm } from '../rank/for-day.js';
+import type { SummarySelection } from '../rank/rank.js';
+import type { Ranker } from '../rank/ranker.js';
 import type { Store } from '../store/store.js';
 import { summarizeDay, type SummarizeReport } from '../summarize/summarize-day.js';
 import type { Summarizer } from '../summarize/types.js';
@@ -35,13 +40,19 @@ export interface DailyOptions {
   maxPapers: number;
   retryFailed: boolean;
   maxCostUsd: number | null;
+  /** `--summarize-top` / `--min-score`: only the best papers go to `summarizer`, the rest to `fallbackSummarizer`. */
+  selection?: SummarySelection | null;
 }
 
 export interface DailyDeps {
   store: Store;
   http: ArxivHttp;
   summarizer: Summarizer;
+  /** Summarizes the papers a selection leaves out (the offline summarizer). */
+  fallbackSummarizer?: Summarizer;
   stopSummarizer?: (reason: string) => void;
+  /** The reader's ranker when there is something to rank by; days are published ranked. */
+  ranker?: Ranker | null;
   channels: readonly Channel[];
   /** Looks up stars of GitHub repositories (time-boxed), when a token is set. */
   stars?: (urls: string[]) => Promise<StarsResult>;
@@ -100,16 +111,46 @@ export async function runDaily(deps: DailyDeps, opts: DailyOptions): Promise<Dai
       preferredSummarizer: opts.preferredSummarizer,
     });
 
+  // Ranking for the reader. A library file that cannot be read is a problem of the run, said once;
+  // the days are then published unranked.
+  let rankProblem = false;
+  const rank = async (day: DayView): Promise<DayView> => {
+    if (!deps.ranker || rankProblem) return day;
+    try {
+      return await deps.ranker.rankDay(day);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      rankProblem = true;
+      problems.push(`rank: ${e.message}`);
+      return day;
+    }
+  };
+
   // 2. Code links from abstracts and comments; stars only when a token is set, time-boxed.
   const links = await collectLinks(deps, load(date));
 
-  // 3. Summarize the day (0 calls for what is done).
+  // 3. Summarize the day (0 calls for what is done); with a selection, the ranked day's best papers
+  // by the LLM and the rest offline (all of them offline when ranking failed: the next run, once
+  // fixed, summarizes the best with the LLM).
   let summarized: SummarizeReport | null = null;
   if (opts.steps.summarize) {
     try {
+      let selected: Set<string> | null = null;
+      const { fallbackSummarizer: fallback } = deps;
+      if (opts.selection && fallback && fallback.id !== deps.summarizer.id) {
+        const ranked = await rank(load(date));
+        selected = rankProblem ? new Set() : chooseForLlm(ranked, opts.selection, deps.summarizer.id, log);
+        if (rankProblem) log(`summarize: ranking failed, so every paper is summarized by ${fallback.id}`);
+      }
       summarized = await summarizeDay(
-        { store, summarizer: deps.summarizer, stop: deps.stopSummarizer, onProgress: deps.onSummaryProgress },
-        { date, language: opts.language, retryFailed: opts.retryFailed, maxCostUsd: opts.maxCostUsd },
+        {
+          store,
+          summarizer: deps.summarizer,
+          ...(selected && fallback ? { fallback } : {}),
+          stop: deps.stopSummarizer,
+          onProgress: deps.onSummaryProgress,
+        },
+        { date, language: opts.language, retryFailed: opts.retryFailed, maxCostUsd: opts.maxCostUsd, selected },
       );
       if (summarized.failed || summarized.pending)
         problems.push(`summarize: ${summarized.failed} failed, ${summarized.pending} pending`);
@@ -119,14 +160,13 @@ export async function runDaily(deps: DailyDeps, opts: DailyOptions): Promise<Dai
     }
   }
 
-  // 4. Publish: the day's reference files, the site and the feeds, from the store as it is now.
-  const day = load(date);
-  const files = publish(
-    opts,
-    day,
-    store.listDays().map((d) => d.date),
-    load,
-  );
+  // 4. Publish: the day's reference files, the site and the feeds, from the store as it is now,
+  // ranked again (the new summaries are searched too) so a re-run publishes the same bytes.
+  const day = await rank(load(date));
+  const storedDates = store.listDays().map((d) => d.date);
+  const siteDays = [day];
+  for (const d of storedDates.slice(0, opts.site.siteDays)) if (d !== date) siteDays.push(await rank(load(d)));
+  const files = publish(opts, day, storedDates, siteDays);
 
   // 5. Deliver what has not been sent for this date.
   const deliveries: DeliveryOutcome[] = [];
@@ -174,8 +214,11 @@ async function collectLinks(deps: DailyDeps, day: DayView): Promise<{ found: num
   return { found: found.length, stars: r.stars.size };
 }
 
-/** Writes every published file; generated stamps come from the data, so a re-run writes the same bytes. */
-function publish(opts: DailyOptions, day: DayView, storedDates: string[], load: (d: string) => DayView): string[] {
+/**
+ * Writes every published file; generated stamps come from the data, so a re-run writes the same
+ * bytes. `loaded` holds the day and the site's other days (newest first is restored here).
+ */
+function publish(opts: DailyOptions, day: DayView, storedDates: string[], loaded: DayView[]): string[] {
   const written: string[] = [];
   const write = (rel: string, text: string) => {
     writeFileAtomic(join(opts.outDir, rel), text);
@@ -183,7 +226,8 @@ function publish(opts: DailyOptions, day: DayView, storedDates: string[], load: 
   };
   for (const r of [markdownRenderer, rawJsonlRenderer, enhancedJsonlRenderer]) write(r.fileName(day), r.render(day));
 
-  const siteDays = storedDates.slice(0, opts.site.siteDays).map((d) => (d === day.date ? day : load(d)));
+  const byDate = new Map(loaded.map((d) => [d.date, d]));
+  const siteDays = storedDates.slice(0, opts.site.siteDays).map((d) => byDate.get(d)!);
   const generatedAt = `${siteDays[0]?.date ?? day.date}T00:00:00Z`;
   for (const [rel, text] of renderSite(siteDays, {
     title: opts.site.title,

@@ -1,6 +1,7 @@
 /**
- * The JSON API under /api/: days, a day (the `render --format json` document), a paper with
- * everything stored about it, search, and the filter for agents. Read-only; errors are
+ * The JSON API under /api/: days, a day (the `render --format json` document, ranked for the
+ * reader when the app has a ranker), a paper with everything stored about it, search, and the
+ * filter for agents. Read-only; errors are
  * `{"error": {"status", "message"}}` (the app's error handler). Field names are snake_case like
  * the day document's.
  */
@@ -79,9 +80,12 @@ function paperJson(d: PaperDetails) {
 export function registerApi(app: Hono, ctx: ServeContext): void {
   app.get('/api/days', (c) => c.json({ days: ctx.store.listDays() }));
 
-  app.get('/api/days/:date', (c) => {
+  // The day document of `render --format json`, of the day ranked for the reader when there is a
+  // ranker: the document then carries what json.ts writes of each paper's rank.
+  app.get('/api/days/:date', async (c) => {
     const date = ctx.resolveDay(c.req.param('date'));
-    return c.body(renderJson(ctx.loadDay(date)), 200, { 'Content-Type': 'application/json; charset=utf-8' });
+    const { day } = await ctx.rankedDay(date);
+    return c.body(renderJson(day), 200, { 'Content-Type': 'application/json; charset=utf-8' });
   });
 
   app.get('/api/papers/*', (c) => {

@@ -1,16 +1,21 @@
 /**
  * The web app's pages, forms and JSON API through `app.request()` (no port), over a real store:
  * what each page shows, the 4xx answers to bad input, and hostile paper text staying text
- * everywhere (checked by parsing the pages). Security middleware has its own file.
+ * everywhere (checked by parsing the pages). Ranking and the Profile page run with a fake Ranker
+ * (keywords in titles). Security middleware has its own file.
  */
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import type { PaperInput, SummaryInput } from '../core/types.js';
+import { UsageError } from '../errors.js';
+import { withRanking, type DayView } from '../publish/day-view.js';
 import { loadDay } from '../publish/load-day.js';
 import { renderJson } from '../publish/json.js';
+import { EMPTY_PROFILE, parseProfile, type Profile } from '../rank/profile.js';
+import type { Ranker } from '../rank/ranker.js';
 import type { Store } from '../store/store.js';
 import { ai, testStore } from '../test-support/fixtures.js';
-import { createApp, type AppDeps } from './app.js';
+import { createApp, MAX_BODY_BYTES, type AppDeps } from './app.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)> Quantum walks on graphs';
 const HOSTILE_AUTHOR = '<script>alert(2)</script>';
@@ -611,5 +616,357 @@ describe('serve: JSON API', () => {
     expect(page.status).toBe(500);
     expect(page.text).not.toMatch(/database|\.ts:\d+/);
     expect(logged[0]).toMatch(/^serve: GET \/api\/days: .*database connection is not open/s);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Ranking and the Profile page
+
+interface FakeRanker extends Ranker {
+  /** Every profile given to saveProfile, in order. */
+  saved: (Profile | null)[];
+  /** Days ranked so far. */
+  ranked: number;
+}
+
+/**
+ * A Ranker over a config-file profile: each profile keyword found in a title (any case) adds its
+ * weight to the evidence z, the score is z / (1 + z) like rank.ts's, the reason names the keywords.
+ * `fail` makes rankDay throw.
+ */
+function fakeRanker(config: Partial<Profile> = {}, fail: Error | null = null): FakeRanker {
+  const fromConfig: Profile = { ...EMPTY_PROFILE, ...config };
+  let saved: Profile | null = null;
+  const profile = () => saved ?? fromConfig;
+  const active = () => profile().keywords.length > 0 || profile().authors.length > 0;
+  const r: FakeRanker = {
+    saved: [],
+    ranked: 0,
+    profile,
+    active,
+    async rankDay(day: DayView) {
+      if (fail) throw fail;
+      if (!active()) return day;
+      r.ranked++;
+      const ranks = new Map(
+        day.papers.map((p) => {
+          const hits = profile().keywords.filter((k) => p.paper.title.toLowerCase().includes(k.term.toLowerCase()));
+          const z = hits.reduce((sum, k) => sum + k.weight, 0);
+          const reason = hits.map((k) => `keyword '${k.term}' in title`).join('; ');
+          return [p.paper.id, { score: Math.round((z / (1 + z)) * 1e4) / 1e4, reason }];
+        }),
+      );
+      return withRanking(day, ranks);
+    },
+    saveProfile(p) {
+      saved = p;
+      r.saved.push(p);
+    },
+  };
+  return r;
+}
+
+const CONFIG_PROFILE = parseProfile({
+  keywords: ['diffusion:2', 'speech'],
+  exclude: ['survey:0.5'],
+  authors: ['Jane Doe'],
+  categories: { 'cs.CV': 1, 'cs.CL': -0.5 },
+  examples: ['2401.01234'],
+  library: ['~/Zotero/export.bib', 'papers & <notes>.ris'],
+});
+
+const day6 = (store: Store) =>
+  loadDay(store, {
+    date: '2026-01-06',
+    language: 'English',
+    categoryOrder: ['cs.CV', 'cs.CL'],
+    preferredSummarizer: 'offline',
+  });
+
+const attrOf = (text: string, selector: (e: ReturnType<typeof DomUtils.findAll>[number]) => boolean, name: string) =>
+  DomUtils.findAll(selector, dom(text).children).map((e) => e.attribs[name]);
+const byId = (id: string) => (e: { attribs: Record<string, string> }) => e.attribs.id === id;
+/** Each textarea's value, as a browser reads it: the newline right after the start tag is not part of it. */
+const textareas = (text: string) =>
+  Object.fromEntries(
+    DomUtils.findAll(tagged('textarea'), dom(text).children).map((t) => [
+      t.attribs.name,
+      DomUtils.textContent(t).replace(/^\n/, ''),
+    ]),
+  );
+
+describe('serve: ranking on day pages', () => {
+  it('should show For you picks, scores and reasons when the ranker is active', async () => {
+    const { status, text } = await get(
+      createApp(deps(world(), { ranker: fakeRanker(CONFIG_PROFILE) })),
+      '/days/2026-01-06',
+    );
+    expect(status).toBe(200);
+    const picks = DomUtils.findAll(byClass('for-you'), dom(text).children);
+    expect(picks).toHaveLength(1);
+    expect(attrOf(text, (e) => e.name === 'li' && byClass('picks')(e.parent as typeof e), 'data-id')).toEqual([
+      '2601.00001',
+      '2601.00004',
+    ]);
+    expect(texts(text, byClass('for-you'))[0]).toContain(
+      "Diffusion transformers for video generationscore 0.67keyword 'diffusion' in title",
+    );
+    expect(text).toContain('<a href="#2601.00001">Diffusion transformers for video generation</a>');
+    // Every card carries its score; a matched one its reason.
+    expect(attrOf(text, byClass('paper'), 'data-score')).toEqual(['0.6667', '0', '0.5']);
+    expect(texts(text, byClass('reason')).filter((t) => t.startsWith('Why:'))).toEqual([
+      "Why: keyword 'diffusion' in title",
+      "Why: keyword 'speech' in title",
+    ]);
+    // The order control is two links here: the server orders the page.
+    expect(text).toContain(
+      '<nav class="order" aria-label="Order"><span class="order-label">Order</span><a class="order-option" href="/days/2026-01-06" aria-current="page">by category</a><a class="order-option" href="/days/2026-01-06?sort=score">by score</a></nav>',
+    );
+  });
+
+  it('should order a ranked day by score with ?sort=score, and bring marks back to that order', async () => {
+    const app = createApp(deps(world(), { ranker: fakeRanker(CONFIG_PROFILE) }));
+    const { status, text } = await get(app, '/days/2026-01-06?sort=score');
+    expect(status).toBe(200);
+    expect(attrOf(text, byClass('category'), 'class')).toEqual(['category by-score']);
+    expect(attrOf(text, byClass('paper'), 'id')).toEqual(['2601.00001', '2601.00004', '2601.00002']);
+    expect(text).toContain('<a class="order-option" href="/days/2026-01-06?sort=score" aria-current="page">');
+    expect(attrOf(text, (e) => e.name === 'input' && e.attribs.name === 'back', 'value')).toEqual([
+      '/days/2026-01-06?sort=score#2601.00001',
+      '/days/2026-01-06?sort=score#2601.00004',
+      '/days/2026-01-06?sort=score#2601.00002',
+    ]);
+    const latest = await app.request('/days/latest?sort=score');
+    expect(latest.headers.get('location')).toBe('/days/2026-01-06?sort=score');
+    const bad = await get(app, '/days/2026-01-06?sort=stars');
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('sort: expected score or category, got &quot;stars&quot;');
+  });
+
+  it('should leave the day page exactly as it was without a ranker, or with one that has nothing to rank by', async () => {
+    const store = world();
+    const plain = await get(createApp(deps(store)), '/days/2026-01-06');
+    const idle = fakeRanker();
+    const inactive = await get(createApp(deps(store, { ranker: idle })), '/days/2026-01-06');
+    expect(inactive.text).toBe(plain.text);
+    expect(idle.ranked).toBe(0);
+    // ?sort=score on a day that is not ranked: the usual order, no control.
+    const sorted = await get(createApp(deps(store)), '/days/2026-01-06?sort=score');
+    expect(sorted.status).toBe(200);
+    expect(attrOf(sorted.text, byClass('paper'), 'id')).toEqual(['2601.00001', '2601.00002', '2601.00004']);
+    for (const cls of ['for-you', 'order', 'score', 'by-score'])
+      expect(DomUtils.findAll(byClass(cls), dom(sorted.text).children), cls).toEqual([]);
+  });
+
+  it('should show the day unranked with the reason when ranking fails, and log it', async () => {
+    const logged: string[] = [];
+    const failing = fakeRanker(CONFIG_PROFILE, new UsageError('library ~/Zotero/export.bib: no such file'));
+    const { status, text } = await get(
+      createApp(deps(world(), { ranker: failing, log: (l) => logged.push(l) })),
+      '/days/2026-01-06',
+    );
+    expect(status).toBe(200);
+    expect(texts(text, byId('ranking-problem'))).toEqual([
+      'This day could not be ranked, so it is shown without scores: library ~/Zotero/export.bib: no such file',
+    ]);
+    expect(DomUtils.findAll(byClass('for-you'), dom(text).children)).toEqual([]);
+    expect(logged[0]).toMatch(/^serve: ranking 2026-01-06 failed: UsageError: library/);
+    // An unexpected error says nothing of its details to the page.
+    const bug = fakeRanker(CONFIG_PROFILE, new TypeError('x is undefined at secret.ts:12'));
+    const page = await get(createApp(deps(world(), { ranker: bug })), '/days/2026-01-06');
+    expect(texts(page.text, byId('ranking-problem'))[0]).toMatch(/see the server log for the details$/);
+    expect(page.text).not.toContain('secret.ts');
+  });
+
+  it('should give the ranked day in the JSON API, as the day document renders it', async () => {
+    const store = world();
+    const ranker = fakeRanker(CONFIG_PROFILE);
+    const res = await createApp(deps(store, { ranker })).request('/api/days/2026-01-06');
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).toBe(renderJson(await fakeRanker(CONFIG_PROFILE).rankDay(day6(store))));
+    const papers = (JSON.parse(text) as { papers: { id: string; score: number; reason: string }[] }).papers;
+    expect(papers.map((p) => [p.id, p.score, p.reason])).toEqual([
+      ['2601.00001', 0.6667, "keyword 'diffusion' in title"],
+      ['2601.00002', 0, ''],
+      ['2601.00004', 0.5, "keyword 'speech' in title"],
+    ]);
+  });
+
+  it('should keep hostile titles and reasons inert in the picks and on the cards', async () => {
+    const ranker = fakeRanker({ keywords: [{ term: '<img src=x onerror=alert(1)> Quantum', weight: 1 }] });
+    const { text } = await get(createApp(deps(world(), { ranker })), '/days/2026-01-06');
+    const doc = dom(text);
+    expect(DomUtils.findAll(tagged('img'), doc.children)).toHaveLength(0);
+    expect(DomUtils.findAll(tagged('script'), doc.children)).toHaveLength(3);
+    expect(texts(text, byClass('for-you'))[0]).toContain(HOSTILE);
+    expect(texts(text, byClass('reason'))).toContain("Why: keyword '<img src=x onerror=alert(1)> Quantum' in title");
+    expect(text).not.toContain('<img');
+  });
+});
+
+describe('serve: the Profile page', () => {
+  it('should show the effective profile in a form, the library read-only, and a way back to the config file', async () => {
+    const store = world();
+    store.setMark('2601.00001', { rating: 1, favorite: true });
+    store.setMark('2601.00002', { rating: -1 });
+    const { status, text } = await get(createApp(deps(store, { ranker: fakeRanker(CONFIG_PROFILE) })), '/profile');
+    expect(status).toBe(200);
+    expect(text).toContain('<a href="/profile" aria-current="page">Profile</a>');
+    expect(textareas(text)).toEqual({
+      keywords: 'diffusion:2\nspeech',
+      exclude: 'survey:0.5',
+      authors: 'Jane Doe',
+      categories: 'cs.CV:1\ncs.CL:-0.5',
+      examples: '2401.01234',
+    });
+    expect(attrOf(text, byId('ranking-state'), 'data-state')).toEqual(['on']);
+    expect(text).toContain('Ranking also learns from your marks: 1 👍, 1 👎, 1 ★.');
+    // The library: shown, escaped, not a form field.
+    expect(texts(text, byId('profile-library'))[0]).toContain('~/Zotero/export.bib');
+    expect(text).toContain('<li><code>papers &amp; &lt;notes&gt;.ris</code></li>');
+    const forms = DomUtils.findAll(tagged('form'), dom(text).children).filter((f) => f.attribs.action === '/profile');
+    expect(forms.map((f) => [f.attribs.method, f.attribs.class])).toEqual([
+      ['post', 'profile-form'],
+      ['post', 'profile-reset'],
+    ]);
+    expect(DomUtils.findAll(tagged('input'), forms[1]!.children).map((i) => [i.attribs.name, i.attribs.value])).toEqual(
+      [['action', 'reset']],
+    );
+  });
+
+  it('should save an edited profile, 303 back, and show it with the day ranked by it', async () => {
+    const store = world();
+    const ranker = fakeRanker(CONFIG_PROFILE);
+    const app = createApp(deps(store, { ranker }));
+    const res = await app.request(
+      '/profile',
+      post({
+        action: 'save',
+        keywords: 'quantum walks:3\r\n\r\n  graphs  \r\nratio 1:2:1',
+        exclude: '',
+        authors: 'Ada Lovelace:2\nJane Doe',
+        categories: 'cs.CL:2\n',
+        examples: '2401.01234v2, arXiv:2401.05678\n hep-th/9901001',
+      }),
+    );
+    expect([res.status, res.headers.get('location')]).toEqual([303, '/profile?saved']);
+    expect(ranker.saved).toEqual([
+      {
+        keywords: [
+          { term: 'quantum walks', weight: 3 },
+          { term: 'graphs', weight: 1 },
+          { term: 'ratio 1:2', weight: 1 },
+        ],
+        exclude: [],
+        authors: [
+          { name: 'Ada Lovelace', weight: 2 },
+          { name: 'Jane Doe', weight: 1 },
+        ],
+        categories: { 'cs.CL': 2 },
+        examples: ['2401.01234', '2401.05678', 'hep-th/9901001'],
+        // The config file's library is kept: it is not edited here.
+        library: ['~/Zotero/export.bib', 'papers & <notes>.ris'],
+      },
+    ]);
+    const after = await get(app, '/profile?saved');
+    expect(texts(after.text, byId('profile-notice'))).toEqual(['Profile saved.']);
+    expect(textareas(after.text).keywords).toBe('quantum walks:3\ngraphs\nratio 1:2:1');
+    const day = await get(app, '/days/2026-01-06');
+    expect(attrOf(day.text, (e) => e.name === 'li' && byClass('picks')(e.parent as typeof e), 'data-id')).toEqual([
+      '2601.00002',
+    ]);
+  });
+
+  it('should show every problem on the form with its field and line, keep the text, and save nothing', async () => {
+    const ranker = fakeRanker(CONFIG_PROFILE);
+    const app = createApp(deps(world(), { ranker }));
+    const fields = {
+      keywords: 'diffusion\nvideo:0\nthe',
+      exclude: 'survey',
+      authors: 'Jane Doe',
+      categories: 'cs.CV:1\nnot a category:1\ncs.CL:20',
+      examples: '2401.01234\n\nnot-an-id',
+    };
+    const { status, text } = await get(app, '/profile', post(fields));
+    expect(status).toBe(400);
+    expect(ranker.saved).toEqual([]);
+    expect(texts(text, tagged('li')).filter((t) => /, line \d+:/.test(t))).toEqual([
+      'Keywords, line 2: weight of "video" must be a number in (0, 100], got 0',
+      'Keywords, line 3: "the" has no searchable word (stopwords, bare numbers and single letters are ignored)',
+      'Category weights, line 2: expected an arXiv category such as cs.CL, got "not a category"',
+      'Category weights, line 3: weight must be in [-10, 10]',
+      'Example papers, line 3: expected an arXiv id such as 2401.01234, got "not-an-id"',
+    ]);
+    expect(textareas(text)).toEqual(fields);
+    expect(attrOf(text, (e) => e.attribs['aria-invalid'] === 'true', 'name')).toEqual([
+      'keywords',
+      'categories',
+      'examples',
+    ]);
+    expect(DomUtils.findAll(byId('profile-notice'), dom(text).children)).toEqual([]);
+  });
+
+  it("should go back to the config file's profile with the reset button", async () => {
+    const ranker = fakeRanker(CONFIG_PROFILE);
+    const app = createApp(deps(world(), { ranker }));
+    await app.request('/profile', post({ keywords: 'graphs' }));
+    const res = await app.request('/profile', post({ action: 'reset' }));
+    expect([res.status, res.headers.get('location')]).toEqual([303, '/profile?reset']);
+    expect(ranker.saved.at(-1)).toBeNull();
+    const page = await get(app, '/profile?reset');
+    expect(texts(page.text, byId('profile-notice'))).toEqual(['Back to the config file’s profile.']);
+    expect(textareas(page.text).keywords).toBe('diffusion:2\nspeech');
+  });
+
+  it('should say that ranking is off for an empty profile, and not configured without a ranker', async () => {
+    const off = await get(createApp(deps(world(), { ranker: fakeRanker() })), '/profile');
+    expect(attrOf(off.text, byId('ranking-state'), 'data-state')).toEqual(['off']);
+    expect(Object.values(textareas(off.text))).toEqual(['', '', '', '', '']);
+    expect(off.text).toContain('No library in the config file.');
+    const app = createApp(deps(world()));
+    const none = await get(app, '/profile');
+    expect(none.status).toBe(200);
+    expect(texts(none.text, byId('ranking-state'))).toEqual([
+      'Ranking is not configured on this server: days are shown in their usual order, without scores.',
+    ]);
+    expect(
+      DomUtils.findAll(tagged('form'), dom(none.text).children).filter((f) => f.attribs.method === 'post'),
+    ).toEqual([]);
+    const posted = await app.request('/profile', post({ keywords: 'graphs' }));
+    expect(posted.status).toBe(404);
+  });
+
+  it('should refuse a profile posted from another site or too large, and save nothing', async () => {
+    const ranker = fakeRanker(CONFIG_PROFILE);
+    const app = createApp(deps(world(), { ranker }));
+    const cross = await app.request('/profile', post({ keywords: 'evil' }, { Origin: 'https://evil.example' }));
+    expect(cross.status).toBe(403);
+    const fetched = await app.request('/profile', post({ action: 'reset' }, { 'Sec-Fetch-Site': 'cross-site' }));
+    expect(fetched.status).toBe(403);
+    const huge = await app.request('/profile', post({ keywords: 'graphs\n'.repeat(MAX_BODY_BYTES / 7 + 10) }));
+    expect(huge.status).toBe(413);
+    expect(ranker.saved).toEqual([]);
+  });
+
+  it('should keep hostile profile text as text in the form', async () => {
+    const ranker = fakeRanker({ keywords: [{ term: '</textarea><script>alert(1)</script> graphs', weight: 1 }] });
+    const { text } = await get(createApp(deps(world(), { ranker })), '/profile');
+    expect(textareas(text).keywords).toBe('</textarea><script>alert(1)</script> graphs');
+    expect(DomUtils.findAll(tagged('script'), dom(text).children)).toHaveLength(3);
+  });
+
+  it('should speak Chinese around a Chinese digest', async () => {
+    const { text } = await get(
+      createApp(deps(world(), { language: 'Chinese', ranker: fakeRanker(CONFIG_PROFILE) })),
+      '/profile',
+    );
+    expect(text).toContain('>兴趣设置</a>');
+    expect(text).toContain('<label for="profile-keywords">关键词</label>');
+    const day = await get(
+      createApp(deps(world(), { language: 'Chinese', ranker: fakeRanker(CONFIG_PROFILE) })),
+      '/days/2026-01-06',
+    );
+    expect(day.text).toContain('<h2 id="for-you-title">为你推荐 <span class="n">(2)</span></h2>');
   });
 });

@@ -6,12 +6,15 @@
  * `app.request()`.
  *
  *   GET  /                      days, newest first (?page=)
- *   GET  /days/:date            a day like the static site's, with ★ 👍 👎 per paper (latest too)
+ *   GET  /days/:date            a day like the static site's, with ★ 👍 👎 per paper (latest too),
+ *                               ranked for the reader when there is a ranker (?sort=score)
  *   GET  /papers/:id            everything about a paper (old-style ids keep their slash)
  *   POST /papers/:id/favorite   value=1|0      } forms: 303 back without JavaScript,
  *   POST /papers/:id/rating     value=1|0|-1   } JSON with Accept: application/json
  *   GET  /search                ?q=&category=&from=&to=&author=&page=
  *   GET  /favorites             and /favorites.bib, /favorites.ris
+ *   GET  /profile               the reader's profile as a form;
+ *   POST /profile               save it (303 back, problems on the form) or action=reset
  *   GET  /assets/:name          site.css, site.js, serve.css, serve.js (from memory)
  *   GET  /api/…                 see api.ts
  */
@@ -27,7 +30,7 @@ import { accessToken, limitBody, loopbackHostOnly, sameOriginWrites, securityHea
 
 export type { AppDeps } from './context.js';
 
-/** Request bodies are two small form fields; anything bigger is not ours. */
+/** Request bodies are small form fields (the profile's the largest); anything bigger is not ours. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
 type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 413 | 500;

@@ -1,13 +1,15 @@
 /**
- * What every route of the app shares: the store, the reader's settings, the clock and the
- * labels, with the two day look-ups pages and API both need (which day a URL means, and that
- * day's view). Built once per app by `createApp`.
+ * What every route of the app shares: the store, the reader's settings, the ranker, the clock and
+ * the labels, with the day look-ups pages and API both need (which day a URL means, that day's
+ * view, and that view ranked for the reader). Built once per app by `createApp`.
  */
 import { HTTPException } from 'hono/http-exception';
 import { isIsoDate } from '../core/dates.js';
+import { AppError } from '../errors.js';
 import type { DayView } from '../publish/day-view.js';
 import { loadDay } from '../publish/load-day.js';
 import { labelsFor, type Labels } from '../publish/site/labels.js';
+import type { Ranker } from '../rank/ranker.js';
 import type { DaySummary, Store } from '../store/store.js';
 import { badRequest } from './params.js';
 import { appLabelsFor, type AppLabels } from './labels.js';
@@ -28,11 +30,23 @@ export interface AppDeps {
   now?: () => Date;
   /** Where internal errors are reported (never to the client); default stderr. */
   log?: (line: string) => void;
+  /**
+   * Ranks days for the reader and keeps the profile the Profile page edits. Without one, days
+   * are shown unranked and the Profile page says that ranking is not configured.
+   */
+  ranker?: Ranker;
+}
+
+/** A day as the reader's ranking sees it; `problem` when ranking failed and the day is unranked. */
+export interface RankedDay {
+  day: DayView;
+  problem: string | null;
 }
 
 export interface ServeContext {
   store: Store;
   view: ViewOptions;
+  ranker: Ranker | null;
   categoryOrder: readonly string[];
   siteTitle: string;
   labels: Labels;
@@ -48,6 +62,12 @@ export interface ServeContext {
    */
   resolveDay(raw: string, days?: readonly DaySummary[]): string;
   loadDay(date: string): DayView;
+  /**
+   * The day with scores, reasons and For you picks when there is an active ranker, else as
+   * stored. A ranking failure (an unreadable library, say) is logged and the day shown unranked:
+   * the reader still gets the day, with the problem said on the page.
+   */
+  rankedDay(date: string): Promise<RankedDay>;
 }
 
 export function serveContext(deps: AppDeps): ServeContext {
@@ -55,15 +75,25 @@ export function serveContext(deps: AppDeps): ServeContext {
   const labels = labelsFor(deps.language);
   const app = appLabelsFor(deps.language);
   const view: ViewOptions = { language: deps.language, preferredSummarizer: deps.preferredSummarizer };
+  const log = deps.log ?? ((line) => process.stderr.write(`${line}\n`));
+  const loadDayView = (date: string): DayView =>
+    loadDay(deps.store, {
+      date,
+      language: deps.language,
+      categoryOrder: deps.categoryOrder,
+      preferredSummarizer: deps.preferredSummarizer,
+    });
+  const ranker = deps.ranker ?? null;
   return {
     store: deps.store,
     view,
+    ranker,
     categoryOrder: deps.categoryOrder,
     siteTitle: deps.siteTitle,
     labels,
     app,
     now,
-    log: deps.log ?? ((line) => process.stderr.write(`${line}\n`)),
+    log,
     page: () => ({ labels, app, siteTitle: deps.siteTitle, now: now() }),
     today: () => now().toISOString().slice(0, 10),
     resolveDay(raw, days = deps.store.listDays()) {
@@ -80,12 +110,17 @@ export function serveContext(deps: AppDeps): ServeContext {
       }
       return raw;
     },
-    loadDay: (date) =>
-      loadDay(deps.store, {
-        date,
-        language: deps.language,
-        categoryOrder: deps.categoryOrder,
-        preferredSummarizer: deps.preferredSummarizer,
-      }),
+    loadDay: loadDayView,
+    async rankedDay(date) {
+      const day = loadDayView(date);
+      if (!ranker) return { day, problem: null };
+      try {
+        return { day: ranker.active() ? await ranker.rankDay(day) : day, problem: null };
+      } catch (e) {
+        log(`serve: ranking ${date} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        // Our typed errors say what to fix; anything else stays in the log, like the app's 500s.
+        return { day, problem: e instanceof AppError ? e.message : 'see the server log for the details' };
+      }
+    },
   };
 }

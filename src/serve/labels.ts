@@ -67,6 +67,28 @@ export interface AppLabels {
   };
   errors: Record<400 | 401 | 403 | 404 | 413 | 500, string>;
   backHome: string;
+  /** Navigation entry and title of the Profile page. */
+  profile: string;
+  profileIntro: string;
+  rankingNotConfigured: string;
+  rankingOn: string;
+  rankingOff: string;
+  /** `{up}`, `{down}`, `{favorites}`: the reader's marks ranking learns from. */
+  marksLearned: string;
+  /** A day page whose ranking failed; `{reason}`. */
+  rankingFailed: string;
+  profileField: Record<'keywords' | 'exclude' | 'authors' | 'categories' | 'examples', [string, string]>;
+  library: string;
+  libraryHint: string;
+  noLibrary: string;
+  saveProfile: string;
+  resetProfile: string;
+  resetHint: string;
+  profileSaved: string;
+  profileReset: string;
+  profileNotSaved: string;
+  /** Where a profile problem is: `{field}`, `{line}`. */
+  profileLine: string;
 }
 
 const ENGLISH: AppLabels = {
@@ -139,6 +161,36 @@ const ENGLISH: AppLabels = {
     500: 'Something went wrong',
   },
   backHome: 'Back to the list of days',
+  profile: 'Profile',
+  profileIntro:
+    'What ranking looks for. Each day then shows a For you section, and every paper its score (−1 to 1) and the reason.',
+  rankingNotConfigured:
+    'Ranking is not configured on this server: days are shown in their usual order, without scores.',
+  rankingOn: 'Ranking is on: day pages show your For you picks and every paper’s score.',
+  rankingOff:
+    'Ranking is off: the profile is empty, there is no library and not enough ratings yet. Add a keyword, an author or an example paper.',
+  marksLearned: 'Ranking also learns from your marks: {up} 👍, {down} 👎, {favorites} ★.',
+  rankingFailed: 'This day could not be ranked, so it is shown without scores: {reason}',
+  profileField: {
+    keywords: ['Keywords', 'One per line; a weight after a colon counts more: diffusion:2'],
+    exclude: ['Negative keywords', 'One per line; a paper that has one is pushed down by its weight: survey:0.5'],
+    authors: ['Authors', 'One per line, as on arXiv: Jane Doe, or Jane Doe:2'],
+    categories: [
+      'Category weights',
+      'One per line, from −10 to 10; negative pushes a category down: cs.CV:1, cs.CL:-0.5',
+    ],
+    examples: ['Example papers', 'arXiv ids of papers like the ones you want, one per line: 2401.01234'],
+  },
+  library: 'Library',
+  libraryHint: 'Exports of your reference manager, from the config file (change them there).',
+  noLibrary: 'No library in the config file.',
+  saveProfile: 'Save profile',
+  resetProfile: 'Use the config file’s profile',
+  resetHint: 'Forgets the profile saved here; ranking goes back to the config file’s.',
+  profileSaved: 'Profile saved.',
+  profileReset: 'Back to the config file’s profile.',
+  profileNotSaved: 'The profile was not saved:',
+  profileLine: '{field}, line {line}',
 };
 
 const CHINESE: AppLabels = {
@@ -209,6 +261,30 @@ const CHINESE: AppLabels = {
     500: '出错了',
   },
   backHome: '返回日期列表',
+  profile: '兴趣设置',
+  profileIntro: '排序所依据的内容。设置后每天会显示“为你推荐”，每篇论文会显示匹配度（−1 到 1）和原因。',
+  rankingNotConfigured: '此服务器没有配置排序：日期页按通常顺序显示，没有匹配度。',
+  rankingOn: '排序已开启：日期页显示为你推荐的论文和每篇论文的匹配度。',
+  rankingOff: '排序未开启：兴趣设置为空，没有文献库，评分也还不够。请添加关键词、作者或示例论文。',
+  marksLearned: '排序也会参考你的标记：{up} 👍，{down} 👎，{favorites} ★。',
+  rankingFailed: '这一天无法排序，因此不显示匹配度：{reason}',
+  profileField: {
+    keywords: ['关键词', '每行一个；冒号后的权重越大越重要：diffusion:2'],
+    exclude: ['屏蔽关键词', '每行一个；含有它的论文按权重降低排序：survey:0.5'],
+    authors: ['作者', '每行一位，按 arXiv 上的写法：Jane Doe 或 Jane Doe:2'],
+    categories: ['分类权重', '每行一个，范围 −10 到 10；负数表示降低该分类：cs.CV:1、cs.CL:-0.5'],
+    examples: ['示例论文', '与你想看的论文相似的 arXiv 编号，每行一个：2401.01234'],
+  },
+  library: '文献库',
+  libraryHint: '来自配置文件的文献管理软件导出文件（请在配置文件中修改）。',
+  noLibrary: '配置文件中没有文献库。',
+  saveProfile: '保存设置',
+  resetProfile: '使用配置文件中的设置',
+  resetHint: '删除在这里保存的设置，排序改回使用配置文件中的设置。',
+  profileSaved: '设置已保存。',
+  profileReset: '已改回配置文件中的设置。',
+  profileNotSaved: '设置没有保存：',
+  profileLine: '{field}，第 {line} 行',
 };
 
 /** The app's words for a summary language, in the same language as the site's labels. */

@@ -34,7 +34,7 @@ function reference(ctx: PageContext, page: AppPage): string {
   const at = out.indexOf('</a>\n', out.indexOf('<a class="brand"')) + '</a>\n'.length;
   const A = ctx.app;
   const current = (s: AppPage['section']) => (page.section === s ? ' aria-current="page"' : '');
-  const nav = markup`<nav class="app-nav" aria-label="${A.nav}"><a href="/"${trusted(current('days'))}>${A.days}</a><a href="/favorites"${trusted(current('favorites'))}>${A.favorites}</a></nav>
+  const nav = markup`<nav class="app-nav" aria-label="${A.nav}"><a href="/"${trusted(current('days'))}>${A.days}</a><a href="/favorites"${trusted(current('favorites'))}>${A.favorites}</a><a href="/profile"${trusted(current('profile'))}>${A.profile}</a></nav>
 <form class="search" role="search" action="/search" method="get"><input id="app-q" name="q" type="search" value="${page.query ?? ''}" placeholder="${A.searchPlaceholder}" aria-label="${A.searchPlaceholder}" autocomplete="off" spellcheck="false"></form>
 `;
   return out.slice(0, at) + nav.text + out.slice(at);
@@ -65,6 +65,7 @@ describe('serve: layout', () => {
         { title: '2026-01-06', main: TRICKY, section: 'days' },
         { title: '<script>', main: markup``, section: 'search', query: '"q" <x> $&' },
         { title: 'Favorites', main: TRICKY, section: 'favorites' },
+        { title: 'Profile', main: TRICKY, section: 'profile' },
         { title: 'A paper $1', main: TRICKY },
       ] satisfies AppPage[]) {
         const ctx = context(language, siteTitle);

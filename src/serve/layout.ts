@@ -28,7 +28,7 @@ export interface AppPage {
   title: string;
   main: SafeHtml;
   /** Which navigation entry is current. */
-  section?: 'days' | 'favorites' | 'search';
+  section?: 'days' | 'favorites' | 'search' | 'profile';
   /** Kept in the header's search box. */
   query?: string;
 }
@@ -51,7 +51,7 @@ function replaceOnce(page: string, find: string | RegExp, by: string, what: stri
 function navigation(ctx: PageContext, page: AppPage): SafeHtml {
   const A = ctx.app;
   const current = (s: AppPage['section']) => (page.section === s ? markup` aria-current="page"` : '');
-  return markup`<nav class="app-nav" aria-label="${A.nav}"><a href="/"${current('days')}>${A.days}</a><a href="/favorites"${current('favorites')}>${A.favorites}</a></nav>
+  return markup`<nav class="app-nav" aria-label="${A.nav}"><a href="/"${current('days')}>${A.days}</a><a href="/favorites"${current('favorites')}>${A.favorites}</a><a href="/profile"${current('profile')}>${A.profile}</a></nav>
 <form class="search" role="search" action="/search" method="get"><input id="app-q" name="q" type="search" value="${page.query ?? ''}" placeholder="${A.searchPlaceholder}" aria-label="${A.searchPlaceholder}" autocomplete="off" spellcheck="false"></form>
 `;
 }

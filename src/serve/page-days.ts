@@ -1,10 +1,13 @@
 /**
  * The list of days (newest first, paged, with paper counts) and a day's page: the static site's
- * day page (`dayMain`) with its cards made the app's (see `appCards` in parts.ts). Pure.
+ * day page (`dayMain`) with its cards made the app's (see `appCards` in parts.ts), ranked when the
+ * reader has a profile — For you picks, scores and reasons, `?sort=score` ordered on the server.
+ * Pure.
  */
 import type { DayView } from '../publish/day-view.js';
 import { dayMain } from '../publish/site/day-page.js';
-import { count } from '../publish/site/labels.js';
+import { count, fill } from '../publish/site/labels.js';
+import type { DayOrder } from '../publish/site/ranking.js';
 import type { DaySummary, ReaderMark } from '../store/store.js';
 import { dayPath, markup, trusted, type SafeHtml } from './html.js';
 import type { PageContext } from './layout.js';
@@ -32,19 +35,34 @@ export function daysMain(ctx: PageContext, p: DaysPage): SafeHtml {
 ${list}${pager(ctx.app, p.page, p.prev, p.next)}`;
 }
 
+export interface DayPageOptions {
+  older: string | null;
+  newer: string | null;
+  /** The order asked for (`?sort=`); a day that was not ranked is always in category order. */
+  order: DayOrder;
+  /** Why ranking failed, when it did (the day is then unranked). */
+  rankingProblem: string | null;
+}
+
 export function dayPageMain(
   ctx: PageContext,
   day: DayView,
   marks: ReadonlyMap<string, ReaderMark>,
-  nav: { older: string | null; newer: string | null },
+  o: DayPageOptions,
 ): SafeHtml {
-  const back = dayPath(day.date);
-  return trusted(
-    dayMain(
-      day,
-      ctx.labels,
-      { older: nav.older ? dayPath(nav.older) : null, newer: nav.newer ? dayPath(nav.newer) : null, home: '/' },
-      appCards(marks, ctx.app, (id) => `${back}#${id}`),
-    ),
+  const path = dayPath(day.date);
+  const scorePath = `${path}?sort=score`;
+  // The marks forms come back to the page as it was ordered.
+  const back = o.order === 'score' && day.forYou ? scorePath : path;
+  const problem = o.rankingProblem
+    ? markup`<p class="note" id="ranking-problem" role="status">${fill(ctx.app.rankingFailed, { reason: o.rankingProblem })}</p>\n`
+    : '';
+  const main = dayMain(
+    day,
+    ctx.labels,
+    { older: o.older ? dayPath(o.older) : null, newer: o.newer ? dayPath(o.newer) : null, home: '/' },
+    appCards(marks, ctx.app, (id) => `${back}#${id}`),
+    { order: o.order, links: { category: path, score: scorePath } },
   );
+  return markup`${problem}${trusted(main)}`;
 }

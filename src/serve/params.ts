@@ -94,3 +94,11 @@ export function localPath(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   return /^\/(?![/\\])[\x21-\x7e]{0,500}$/.test(value) ? value : null;
 }
+
+/** `?sort=` of a day page: `score` (a ranked day best first) or `category` (the default). */
+export function orderParam(value: Raw): 'category' | 'score' {
+  const v = value?.trim() ?? '';
+  if (v === '' || v === 'category') return 'category';
+  if (v === 'score') return 'score';
+  throw badRequest(`sort: expected score or category, got ${JSON.stringify(v.slice(0, 40))}`);
+}

@@ -1,6 +1,7 @@
 /**
- * The HTML pages and the two forms (favorite, rating). Each handler reads its input through
- * params.ts, the store through its named methods, and renders with the page-*.ts views; input
+ * The HTML pages and the forms (favorite, rating, profile). Each handler reads its input through
+ * params.ts (the profile form through profile-form.ts), the store through its named methods, the
+ * reader's ranking through the context's ranker, and renders with the page-*.ts views; input
  * errors are thrown as HTTPException and rendered by the app's one error handler.
  */
 import type { Context, Hono } from 'hono';
@@ -15,8 +16,10 @@ import { renderAppPage } from './layout.js';
 import { citationDay, loadPaperDetails, NO_MARK, paperCards, similarPapers } from './paper-data.js';
 import { dayPageMain, daysMain } from './page-days.js';
 import { paperMain } from './page-paper.js';
+import { profileMain, type ProfileView } from './page-profile.js';
 import { favoritesMain, searchMain, type SearchForm, type SearchOutcome } from './page-search.js';
-import { categoryParam, dateRange, intParam, localPath, paperIdFromPath, textParam } from './params.js';
+import { categoryParam, dateRange, intParam, localPath, orderParam, paperIdFromPath, textParam } from './params.js';
+import { formOfBody, profileForm, readProfileForm, type ProfileForm, type ProfileProblem } from './profile-form.js';
 
 const DAYS_PER_PAGE = 50;
 const HITS_PER_PAGE = 20;
@@ -44,17 +47,20 @@ export function registerPages(app: Hono, ctx: ServeContext): void {
     return page(c, renderAppPage(ctx.page(), { title: ctx.siteTitle, main, section: 'days' }));
   });
 
-  app.get('/days/:date', (c) => {
+  app.get('/days/:date', async (c) => {
     const raw = c.req.param('date');
+    const order = orderParam(c.req.query('sort'));
     const days = ctx.store.listDays();
     const date = ctx.resolveDay(raw, days);
-    if (raw === 'latest') return c.redirect(dayPath(date), 302);
+    if (raw === 'latest') return c.redirect(order === 'score' ? `${dayPath(date)}?sort=score` : dayPath(date), 302);
     const i = days.findIndex((d) => d.date === date);
-    const day = ctx.loadDay(date);
+    const { day, problem } = await ctx.rankedDay(date);
     const marks = ctx.store.getMarks(day.papers.map((p) => p.paper.id));
     const main = dayPageMain(ctx.page(), day, marks, {
       older: days[i + 1]?.date ?? null,
       newer: i > 0 ? (days[i - 1]?.date ?? null) : null,
+      order,
+      rankingProblem: problem,
     });
     return page(c, renderAppPage(ctx.page(), { title: date, main, section: 'days' }));
   });
@@ -158,6 +164,53 @@ export function registerPages(app: Hono, ctx: ServeContext): void {
         section: 'favorites',
       }),
     );
+  });
+
+  const profilePage = (c: Context, form: ProfileForm | null, problems: readonly ProfileProblem[]) => {
+    const r = ctx.ranker;
+    let up = 0;
+    let down = 0;
+    let favorites = 0;
+    for (const m of ctx.store.listMarks().values()) {
+      if (m.rating === 1) up++;
+      else if (m.rating === -1) down++;
+      if (m.favorite) favorites++;
+    }
+    const notice = c.req.query('saved') !== undefined ? 'saved' : c.req.query('reset') !== undefined ? 'reset' : null;
+    const view: ProfileView = {
+      ranking: r ? { active: r.active(), library: r.profile().library } : null,
+      form: form ?? (r ? profileForm(r.profile()) : formOfBody({})),
+      problems,
+      notice: problems.length ? null : notice,
+      marks: { up, down, favorites },
+    };
+    const body = renderAppPage(ctx.page(), {
+      title: ctx.app.profile,
+      main: profileMain(ctx.page(), view),
+      section: 'profile',
+    });
+    return page(c, body, problems.length ? 400 : 200);
+  };
+
+  app.get('/profile', (c) => profilePage(c, null, []));
+
+  app.post('/profile', async (c) => {
+    const ranker = ctx.ranker;
+    if (!ranker)
+      throw new HTTPException(404, {
+        message: 'ranking is not configured on this server: there is no profile to edit',
+      });
+    const body = await c.req.parseBody();
+    if (body.action === 'reset') {
+      ranker.saveProfile(null);
+      return c.redirect('/profile?reset', 303);
+    }
+    const form = formOfBody(body);
+    const outcome = readProfileForm(form, ranker.profile().library, ctx.app);
+    // The reader's own input: shown on the form they can fix, with their text kept.
+    if (!outcome.ok) return profilePage(c, form, outcome.problems);
+    ranker.saveProfile(outcome.profile);
+    return c.redirect('/profile?saved', 303);
   });
 
   const citations = (format: 'bib' | 'ris') => (c: Context) => {

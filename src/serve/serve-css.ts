@@ -1,7 +1,7 @@
 /**
  * The web app's few additions to the site's stylesheet (`/assets/serve.css`, loaded after
  * `site.css`): navigation, the favorite and rating buttons, the search filters, tables of the
- * paper page, the BibTeX block and the pager. Colours come from the site's custom properties,
+ * paper page, the BibTeX block, the pager and the profile form. Colours come from the site's custom properties,
  * so dark mode needs nothing here.
  */
 
@@ -71,6 +71,29 @@ pre.bibtex {
   margin: 0 0 0.5rem;
 }
 .day-head .actions { margin: 0.4rem 0 0; display: flex; gap: 1rem; font-size: 0.92rem; }
+
+/* notes, and the profile form */
+.note { margin: 0.5rem 0; padding: 0.4rem 0.75rem; border-radius: 6px; background: var(--chip); font-size: 0.92rem; }
+.note[data-state='on'] { border-left: 3px solid var(--hl); }
+.profile-form label { display: block; font-weight: 600; margin-top: 0.9rem; }
+.profile-form label:first-child { margin-top: 0; }
+.profile-form .hint { margin: 0.1rem 0 0.3rem; }
+.profile-form textarea {
+  width: 100%;
+  font: 0.92rem/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+  padding: 0.4rem 0.5rem;
+  border: 1px solid var(--border);
+  border-radius: 6px;
+  background: var(--bg);
+  color: var(--text);
+  resize: vertical;
+}
+.profile-form textarea[aria-invalid='true'] { border-color: var(--accent); }
+.error-box ul { margin: 0.25rem 0 0; padding-left: 1.25rem; overflow-wrap: anywhere; }
+.library { margin: 0; padding-left: 1.25rem; }
+.library code { font-size: 0.88rem; overflow-wrap: anywhere; }
+.profile-reset { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; }
+.profile-reset .hint { margin: 0; }
 @media (max-width: 640px) {
   .app-nav { order: 2; }
   .bar .search { order: 3; }

@@ -203,4 +203,84 @@ describe('summarizeDay', () => {
     await expect(summarizeDay({ store, summarizer: f.summarizer }, opts)).rejects.toThrow(/HTTP 401/);
     expect(store.getDaySummaries(DAY, 'English').every((s) => s.status === 'pending')).toBe(true);
   });
+
+  describe('with a selection (--summarize-top / --min-score)', () => {
+    const offline = () => {
+      const f = fake(() => ({ tokensIn: null, tokensOut: null, costUsd: 0, requests: 0 }));
+      return { ...f, summarizer: { ...f.summarizer, id: 'offline', promptVersion: 'offline-1' } };
+    };
+    const shown = (store: ReturnType<typeof seeded>) =>
+      Object.fromEntries(
+        store
+          .getDaySummaries(DAY, 'English')
+          .filter((s) => s.status === 'ok')
+          .map((s) => [s.paperId, s.summarizer]),
+      );
+
+    it('should give the selected papers to the summarizer and the rest to the fallback, and count where they went', async () => {
+      const store = seeded(5);
+      const llm = fake();
+      const rest = offline();
+      const selected = new Set(['2609.10002', '2609.10004']);
+      const r = await summarizeDay(
+        { store, summarizer: llm.summarizer, fallback: rest.summarizer },
+        { ...opts, selected },
+      );
+      expect(llm.calls.sort()).toEqual(['2609.10002', '2609.10004']);
+      expect(rest.calls.sort()).toEqual(['2609.10001', '2609.10003', '2609.10005']);
+      expect(r).toMatchObject({ papers: 5, ok: 5, requests: 2, tokensIn: 200, routed: { selected: 2, fallback: 3 } });
+      expect(shown(store)).toEqual({
+        '2609.10001': 'offline',
+        '2609.10002': 'fake:model',
+        '2609.10003': 'offline',
+        '2609.10004': 'fake:model',
+        '2609.10005': 'offline',
+      });
+      // Nothing again; a paper now selected goes to the LLM; one no longer selected keeps its LLM summary.
+      const llm2 = fake();
+      const rest2 = offline();
+      const again = await summarizeDay(
+        { store, summarizer: llm2.summarizer, fallback: rest2.summarizer },
+        { ...opts, selected: new Set(['2609.10001', '2609.10002']) },
+      );
+      expect([llm2.calls, rest2.calls]).toEqual([['2609.10001'], []]);
+      expect(again).toMatchObject({ ok: 1, skipped: 4, routed: { selected: 2, fallback: 3 } });
+    });
+
+    it('should leave papers that already have a real summary to it, and go on offline after the LLM stops', async () => {
+      const store = seeded(4);
+      store.upsertSummaries([
+        {
+          paperId: '2609.10003',
+          version: 0,
+          language: 'English',
+          summarizer: 'imported',
+          promptVersion: 'reference',
+          status: 'ok',
+          fields: ai('imported'),
+        },
+      ]);
+      const llm = fake(() => new ProviderError('the provider refused the request (HTTP 401)'));
+      const rest = offline();
+      await expect(
+        summarizeDay(
+          { store, summarizer: llm.summarizer, fallback: rest.summarizer },
+          { ...opts, selected: new Set(['2609.10001']) },
+        ),
+      ).rejects.toThrow(/HTTP 401/);
+      expect(rest.calls.sort()).toEqual(['2609.10002', '2609.10004']);
+      const rows = store.getDaySummaries(DAY, 'English');
+      expect(rows.find((s) => s.paperId === '2609.10001')).toMatchObject({
+        status: 'pending',
+        summarizer: 'fake:model',
+      });
+    });
+
+    it('should refuse a selection without a fallback', async () => {
+      const store = seeded(1);
+      await expect(
+        summarizeDay({ store, summarizer: fake().summarizer }, { ...opts, selected: new Set() }),
+      ).rejects.toThrow(/needs a fallback/);
+    });
+  });
 });

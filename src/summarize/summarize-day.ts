@@ -4,7 +4,12 @@
  * rest are marked pending first, so a run killed midway leaves exactly the unfinished ones
  * for the next run. Each result is stored the moment it arrives, with the faithfulness and
  * language checks applied.
+ *
+ * With a selection (`--summarize-top`, `--min-score`: the ranked day's best papers) only the
+ * selected papers go to the summarizer; the others go to the fallback (the offline summarizer),
+ * so every paper is still listed with a summary and LLM money is spent on what the reader reads.
  */
+import { PLACEHOLDER_FLAG } from '../core/placeholders.js';
 import type { StoredSummary, SummaryInput } from '../core/types.js';
 import type { Store } from '../store/store.js';
 import { findUnsupportedNumbers } from './faithfulness.js';
@@ -19,11 +24,15 @@ export interface SummarizeOptions {
   retryFailed: boolean;
   /** Stop starting new requests once the run's cost reaches this. */
   maxCostUsd: number | null;
+  /** Ids of the papers for `summarizer`; the others go to `fallback`. Absent = every paper. */
+  selected?: ReadonlySet<string> | null;
 }
 
 export interface SummarizeDeps {
   store: Store;
   summarizer: Summarizer;
+  /** Summarizes the papers left out of `selected` (needed with it): the offline summarizer. */
+  fallback?: Summarizer;
   /** Stops new requests (the limiter's stop); called when the cost cap is reached. */
   stop?: (reason: string) => void;
   onProgress?: (done: number, total: number) => void;
@@ -47,6 +56,8 @@ export interface SummarizeReport {
   wallMs: number;
   /** Set when the cost cap stopped the run. */
   stoppedBy: string | null;
+  /** With a selection: the day's papers given to the summarizer and to the fallback (done ones included). */
+  routed: { selected: number; fallback: number } | null;
 }
 
 /** Applies the checks every summary gets, whoever wrote it. */
@@ -79,19 +90,36 @@ export async function summarizeDay(deps: SummarizeDeps, opts: SummarizeOptions):
     requests: 0,
     wallMs: 0,
     stoppedBy: null,
+    routed: null,
   };
+  const selected = opts.selected ?? null;
+  const fallback = selected ? deps.fallback : undefined;
+  if (selected && !fallback) throw new Error('summarizeDay: a selection needs a fallback summarizer');
+  /** Who summarizes a paper. */
+  const writerOf = (id: string): Summarizer => (fallback && !selected!.has(id) ? fallback : summarizer);
+  if (selected) {
+    const n = papers.filter((p) => selected.has(p.id)).length;
+    report.routed = { selected: n, fallback: papers.length - n };
+  }
 
   // Which papers need work: no summary under this key yet, a pending one, or (when asked) a failure.
   const existing = new Map<string, StoredSummary>();
+  /** Papers with a real summary by anyone: the fallback leaves them alone (it would only be worse). */
+  const summarized = new Set<string>();
   for (const s of store.getDaySummaries(opts.date, opts.language)) {
-    if (s.summarizer === summarizer.id && s.promptVersion === summarizer.promptVersion)
-      existing.set(`${s.paperId}@${s.version}`, s);
+    if (s.status === 'ok' && !s.flags.includes(PLACEHOLDER_FLAG)) summarized.add(`${s.paperId}@${s.version}`);
+    for (const w of fallback ? [summarizer, fallback] : [summarizer])
+      if (s.summarizer === w.id && s.promptVersion === w.promptVersion)
+        existing.set(`${w.id}|${s.paperId}@${s.version}`, s);
   }
   const todo: SummaryRequest[] = [];
   for (const p of papers) {
     const version = p.version ?? 0;
-    const prior = existing.get(`${p.id}@${version}`);
-    const done = prior && (prior.status === 'ok' || (!opts.retryFailed && prior.status !== 'pending'));
+    const writer = writerOf(p.id);
+    const prior = existing.get(`${writer.id}|${p.id}@${version}`);
+    const done =
+      (prior && (prior.status === 'ok' || (!opts.retryFailed && prior.status !== 'pending'))) ||
+      (writer === fallback && (summarized.has(`${p.id}@${version}`) || summarized.has(`${p.id}@0`)));
     if (done) report.skipped++;
     else todo.push({ paperId: p.id, version, title: p.title, abstract: p.abstract, language: opts.language });
   }
@@ -99,8 +127,8 @@ export async function summarizeDay(deps: SummarizeDeps, opts: SummarizeOptions):
     paperId: r.paperId,
     version: r.version,
     language: r.language,
-    summarizer: summarizer.id,
-    promptVersion: summarizer.promptVersion,
+    summarizer: writerOf(r.paperId).id,
+    promptVersion: writerOf(r.paperId).promptVersion,
   });
   const pendingRow = (r: SummaryRequest, why: string): SummaryInput => ({
     ...key(r),
@@ -117,9 +145,12 @@ export async function summarizeDay(deps: SummarizeDeps, opts: SummarizeOptions):
   await Promise.all(
     todo.map(async (req) => {
       let outcome: SummaryOutcome;
+      const writer = writerOf(req.paperId);
       try {
-        if (fatal || report.stoppedBy) throw new LimiterStopped(report.stoppedBy ?? 'stopped');
-        outcome = checkOutcome(await summarizer.summarize(req), req);
+        // A stop (cost cap, provider error) is the summarizer's; the fallback costs nothing and goes on.
+        if (writer === summarizer && (fatal || report.stoppedBy))
+          throw new LimiterStopped(report.stoppedBy ?? 'stopped');
+        outcome = checkOutcome(await writer.summarize(req), req);
       } catch (e) {
         if (e instanceof LimiterStopped) {
           report.pending++;

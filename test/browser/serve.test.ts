@@ -3,7 +3,8 @@
  * (port 0), a real store in a temp folder, headless Chromium (playwright-core, the system's
  * /usr/bin/chromium). A reader searches, opens a paper, marks it a favorite and finds it on the
  * favorites page after a reload; forms work without JavaScript; dark mode and the site's
- * keyboard and filter behaviour carry over; no page logs an error, throws, or opens a dialog
+ * keyboard and filter behaviour carry over; the reader edits the profile and the day shows its
+ * For you picks (ranked by the real scorer); no page logs an error, throws, or opens a dialog
  * (a hostile title that ran would). Then raw HTTP against the same server (paths a browser would
  * normalize), and the built CLI as a process: the line it prints, SIGTERM, exit code 0.
  *
@@ -17,6 +18,10 @@ import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { HAVE_CHROMIUM, browserSuite, launchChromium } from '../support/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withRanking } from '../../src/publish/day-view.js';
+import { EMPTY_PROFILE, type Profile } from '../../src/rank/profile.js';
+import { rankPapers } from '../../src/rank/rank.js';
+import type { Ranker } from '../../src/rank/ranker.js';
 import { ai } from '../../src/test-support/fixtures.js';
 import { createApp } from '../../src/serve/app.js';
 import { startServer, type RunningServer } from '../../src/serve/server.js';
@@ -78,6 +83,39 @@ function seed(store: Store): void {
       fields: ai(paperId),
     })),
   );
+}
+
+/**
+ * A Ranker over the real scorer (rank.ts) with only a profile: no library, no ratings. It starts
+ * with the empty profile (inactive: every other test sees the days unranked) and keeps what the
+ * Profile page saves in memory.
+ */
+function profileRanker(): Ranker {
+  let saved: Profile | null = null;
+  const profile = () => saved ?? EMPTY_PROFILE;
+  const active = () => {
+    const p = profile();
+    return p.keywords.length + p.exclude.length + p.authors.length + Object.keys(p.categories).length > 0;
+  };
+  return {
+    profile,
+    active,
+    async rankDay(day) {
+      if (!active()) return day;
+      const papers = day.papers.map(({ paper: p }) => ({
+        id: p.id,
+        title: p.title,
+        abstract: p.abstract,
+        authors: p.authors,
+        categories: p.categories,
+      }));
+      const ranked = rankPapers(papers, { profile: profile() });
+      return withRanking(day, new Map(ranked.map((r) => [r.id, { score: r.score, reason: r.reason }])));
+    },
+    saveProfile(p) {
+      saved = p;
+    },
+  };
 }
 
 let dir = '';
@@ -158,6 +196,7 @@ describe.skipIf(!HAVE_CHROMIUM)(SUITE, { timeout: 30_000 }, () => {
       preferredSummarizer: 'offline',
       siteTitle: 'Test digest',
       token: null,
+      ranker: profileRanker(),
     });
     server = await startServer(app, { host: '127.0.0.1', port: 0 });
     base = server.url;
@@ -281,6 +320,44 @@ describe.skipIf(!HAVE_CHROMIUM)(SUITE, { timeout: 30_000 }, () => {
     await close(w);
   });
 
+  it('should edit the profile and show the For you picks with their reasons on the day, then reset it', async () => {
+    const w = await open('/');
+    await Promise.all([w.page.waitForURL(/\/profile$/), w.page.click('.app-nav a[href="/profile"]')]);
+    expect(await w.page.getAttribute('#ranking-state', 'data-state')).toBe('off');
+    await w.page.fill('#profile-keywords', 'diffusion:2\ntokens');
+    await w.page.fill('#profile-exclude', 'graphs');
+    await w.page.fill('#profile-categories', 'cs.CL:0.5');
+    await Promise.all([w.page.waitForURL(/\/profile\?saved$/), w.page.click('#profile-form button[type="submit"]')]);
+    expect(await w.page.textContent('#profile-notice')).toBe('Profile saved.');
+    expect(await w.page.getAttribute('#ranking-state', 'data-state')).toBe('on');
+    expect(await w.page.inputValue('#profile-keywords')).toBe('diffusion:2\ntokens');
+
+    await w.page.goto(`${base}/days/2026-01-06`);
+    expect(await w.page.isVisible('.for-you')).toBe(true);
+    expect(await w.page.$$eval('.for-you li', (lis) => lis.map((li) => li.getAttribute('data-id')))).toEqual([
+      '2601.00001',
+      '2601.00003',
+    ]);
+    expect(await w.page.textContent('.for-you li[data-id="2601.00001"] .reason')).toContain(
+      "keyword 'diffusion' in title",
+    );
+    expect(await w.page.textContent('[id="2601.00001"] .reason')).toContain("keyword 'diffusion' in title");
+    expect(await w.page.textContent('[id="2601.00002"] .score')).toMatch(/^score \u2212/);
+    // The hostile title is still text, with its score.
+    expect(await w.page.textContent('[id="2601.00002"] h3')).toBe(HOSTILE);
+    await Promise.all([w.page.waitForURL(/\?sort=score$/), w.page.click('.order a[href$="?sort=score"]')]);
+    expect(await ids(w.page, 'article.paper')).toEqual(['2601.00001', '2601.00003', '2601.00002']);
+    await w.page.click('.for-you li[data-id="2601.00003"] a');
+    expect(await w.page.$eval('.paper.current', (e) => e.id)).toBe('2601.00003');
+
+    await w.page.goto(`${base}/profile`);
+    await Promise.all([w.page.waitForURL(/\/profile\?reset$/), w.page.click('.profile-reset button')]);
+    expect(await w.page.getAttribute('#ranking-state', 'data-state')).toBe('off');
+    await w.page.goto(`${base}/days/2026-01-06`);
+    expect(await w.page.$$('.for-you')).toHaveLength(0);
+    await close(w);
+  });
+
   it('should copy the BibTeX of a paper with the copy button', async () => {
     const w = await open('/papers/2601.00001', { clipboard: true });
     const bibtex = await w.page.textContent('#bibtex');
@@ -302,6 +379,7 @@ describe.skipIf(!HAVE_CHROMIUM)(SUITE, { timeout: 30_000 }, () => {
       '/search?author=Ada+Lovelace&category=cs.CV',
       '/search',
       '/favorites',
+      '/profile',
     ];
     const w = await open('/');
     for (const path of pages) {

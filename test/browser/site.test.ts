@@ -18,7 +18,7 @@ import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { HAVE_CHROMIUM, browserSuite, launchChromium } from '../support/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Paper, StoredSummary } from '../../src/core/types.js';
-import { buildDayView, type DayView } from '../../src/publish/day-view.js';
+import { buildDayView, withRanking, type DayView } from '../../src/publish/day-view.js';
 import { renderDayPage, renderSite, type SiteOptions } from '../../src/publish/site/index.js';
 import { ai } from '../../src/test-support/fixtures.js';
 
@@ -112,6 +112,17 @@ const OLDER = day(
   [ok('2601.00010'), ok('2601.00011')],
 );
 
+/** The newer day ranked for a reader: two picks, one paper against, the rest unranked (neutral). */
+const RANKED = withRanking(
+  NEWER,
+  new Map([
+    ['2601.00001', { score: 0.5, reason: "keyword 'diffusion' in title" }],
+    ['2601.00002', { score: -0.4, reason: `excluded keyword '${HOSTILE}' in title` }],
+    ['2601.00004', { score: 0.2, reason: '' }],
+    ['2601.00005', { score: 0.75, reason: 'similar to 2401.01234 from your library' }],
+  ]),
+);
+
 let dir = '';
 let browser: Browser;
 let server: Server;
@@ -185,6 +196,7 @@ describe.skipIf(!HAVE_CHROMIUM)(SUITE, { timeout: 30_000 }, () => {
       writeFileSync(join(dir, rel), text);
     }
     writeFileSync(join(dir, 'single.html'), renderDayPage(NEWER, OPTIONS));
+    writeFileSync(join(dir, 'ranked.html'), renderDayPage(RANKED, OPTIONS));
     server = await serve(dir);
     httpBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     browser = await launchChromium();
@@ -388,6 +400,41 @@ describe.skipIf(!HAVE_CHROMIUM)(SUITE, { timeout: 30_000 }, () => {
       'Summary status: pending — not summarized in English yet',
     );
     expect(await w.page.isVisible('[id="2601.00004"] .abstract')).toBe(true);
+    await close(w);
+  });
+
+  it('should show the For you picks of a ranked day and order it by score and back, keeping the filter', async () => {
+    const w = await open(fileUrl('ranked.html'));
+    const inCategoryOrder = ['2601.00001', '2601.00002', '2601.00003', '2601.00004', '2601.00005'];
+    expect(await visiblePapers(w.page)).toEqual(inCategoryOrder);
+    expect(await w.page.$$eval('.for-you li a', (as) => as.map((a) => a.textContent))).toEqual([
+      'Graph neural networks for chemistry',
+      'Diffusion transformers for video generation',
+    ]);
+    expect(await w.page.textContent('[id="2601.00002"] .reason')).toBe(`Why: excluded keyword '${HOSTILE}' in title`);
+    // A pick leads to its card.
+    await w.page.click('.for-you li[data-id="2601.00005"] a');
+    expect(await currentId(w.page)).toBe('2601.00005');
+    await w.page.click('button[data-order="score"]');
+    expect(await w.page.getAttribute('button[data-order="score"]', 'aria-pressed')).toBe('true');
+    const byScore = ['2601.00005', '2601.00001', '2601.00004', '2601.00003', '2601.00002'];
+    expect(await visiblePapers(w.page)).toEqual(byScore);
+    expect(await w.page.textContent('.by-score h2')).toBe('All papers by score (5)');
+    // The keyboard follows the new order.
+    await w.page.keyboard.press('j');
+    expect(await currentId(w.page)).toBe('2601.00001');
+    await w.page.click('.chip[data-cat="cs.CL"]');
+    expect(await visiblePapers(w.page)).toEqual(['2601.00004', '2601.00003']);
+    // The choice is remembered.
+    await w.page.reload();
+    expect(await visiblePapers(w.page)).toEqual(byScore);
+    await w.page.click('.chip[data-cat="cs.CV"]');
+    await w.page.click('button[data-order="category"]');
+    expect(await visiblePapers(w.page)).toEqual(['2601.00001', '2601.00002']);
+    await w.page.click('.chip[data-cat=""]');
+    expect(await visiblePapers(w.page)).toEqual(inCategoryOrder);
+    expect(await w.page.$$('.by-score')).toHaveLength(0);
+    expect(await w.page.$$('img')).toHaveLength(0);
     await close(w);
   });
 

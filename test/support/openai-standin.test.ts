@@ -447,6 +447,30 @@ describe('OpenAI stand-in with the real openai SDK', () => {
     expect(s.requests.map((q) => q.status)).toEqual([429, 200]);
   });
 
+  it('serves /v1/embeddings as floats and as base64 (the SDK default), close for shared words, and fails on demand', async () => {
+    const s = await start({ embeddingDims: 16 });
+    const c = client(s);
+    const input = ['sparse attention for long documents', 'sparse attention for long videos', 'protein folding'];
+    const floats = await c.embeddings.create({ model: 'emb', input, encoding_format: 'float' });
+    expect(floats.data.map((d) => [d.index, d.embedding.length])).toEqual([
+      [0, 16],
+      [1, 16],
+      [2, 16],
+    ]);
+    const dot = (a: number[], b: number[]) => a.reduce((x, v, i) => x + v * b[i]!, 0);
+    const [a, b, other] = floats.data.map((d) => d.embedding);
+    expect(dot(a!, b!)).toBeGreaterThan(dot(a!, other!));
+    const decoded = await c.embeddings.create({ model: 'emb', input }); // base64 on the wire, decoded by the SDK
+    expect(decoded.data[0]!.embedding[3]).toBeCloseTo(a![3]!, 5);
+    s.setOptions({ embeddingStatus: 500 });
+    await expect(c.embeddings.create({ model: 'emb', input: 'x' })).rejects.toBeInstanceOf(InternalServerError);
+    expect(s.requests.map((r) => [r.path, r.status])).toEqual([
+      ['/v1/embeddings', 200],
+      ['/v1/embeddings', 200],
+      ['/v1/embeddings', 500],
+    ]);
+  });
+
   it('reports refusal, content filter, length and a truncated body the way the SDK understands them', async () => {
     const s = await start({
       faults: [{ type: 'refusal' }, { type: 'content-filter' }, { type: 'length' }, { type: 'truncated' }],

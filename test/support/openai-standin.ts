@@ -15,6 +15,10 @@
  *   faults from a queue (`faults`, one entry per answered request, `times` to repeat, `null` to
  *   answer normally) or from `faultFor(n, body)`.
  * - Every request is logged (time, body, status, fault) for assertions.
+ * - `POST /v1/embeddings` when `embeddingDims` is set (else 404, as a chat-only server answers): a
+ *   deterministic vector per input (words hashed into `embeddingDims` buckets, normalised, so texts
+ *   that share words are close), as floats or base64 as asked; `embeddingStatus` answers every
+ *   embeddings request with that HTTP error instead.
  *
  * The answer comes from `answer(view)`; the default is a valid five-field summary in Chinese when
  * the system prompt asks for Chinese (else English) that quotes the paper's title, so a test can
@@ -132,6 +136,10 @@ export interface OpenAiStandInOptions {
   apiKey?: string | null;
   /** Served by `GET /v1/models` (default `deepseek-chat`, `gpt-4o-mini`). */
   models?: string[];
+  /** Serves `POST /v1/embeddings` with vectors of this length; unset = 404 (a chat-only server). */
+  embeddingDims?: number | null;
+  /** When set, every embeddings request is answered with this HTTP status and an error body. */
+  embeddingStatus?: number | null;
 }
 
 export interface OpenAiStandInRequest {
@@ -212,6 +220,21 @@ export function defaultSummary(view: Pick<ChatRequestView, 'user' | 'language'>)
     result: 'Experiments show that the approach improves over strong baselines.',
     conclusion: 'The work offers a useful direction for future research.',
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Embeddings
+
+/** Words of a text hashed into `dims` buckets (FNV-1a), normalised: shared words, close vectors. */
+export function standInEmbedding(text: string, dims: number): number[] {
+  const v = new Array<number>(dims).fill(0);
+  for (const word of text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193) >>> 0;
+    v[h % dims]! += 1;
+  }
+  const norm = Math.sqrt(v.reduce((s, x) => s + x * x, 0));
+  return norm ? v.map((x) => Math.round((x / norm) * 1e6) / 1e6) : v.map((_, i) => (i === 0 ? 1 : 0));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -615,6 +638,8 @@ export async function startOpenAiStandIn(initial: OpenAiStandInOptions = {}): Pr
       };
     } else if (path === '/v1/chat/completions' && req.method === 'POST') {
       reply = await handleChat(entry, res);
+    } else if (path === '/v1/embeddings' && req.method === 'POST' && options.embeddingDims) {
+      reply = embeddingsReply(body);
     } else if (path === '/v1/models' && req.method === 'GET') {
       const created = Math.floor(Date.now() / 1000);
       const models = options.models ?? ['deepseek-chat', 'gpt-4o-mini'];
@@ -640,6 +665,35 @@ export async function startOpenAiStandIn(initial: OpenAiStandInOptions = {}): Pr
       ...reply.headers,
     });
     res.end(reply.body);
+  };
+
+  const embeddingsReply = (body: ChatCompletionBody | null): Reply => {
+    if (options.embeddingStatus)
+      return {
+        status: options.embeddingStatus,
+        body: errorBody('The embeddings endpoint failed (stand-in fault).', 'server_error', null, null),
+      };
+    const input = body?.input;
+    const texts = typeof input === 'string' ? [input] : Array.isArray(input) ? input : null;
+    if (typeof body?.model !== 'string' || !texts || texts.some((t) => typeof t !== 'string'))
+      return badRequest("'input' must be a string or a list of strings, and 'model' a string.", 'input');
+    const dims = options.embeddingDims!;
+    const base64 = body.encoding_format === 'base64';
+    const data = (texts as string[]).map((text, index) => {
+      const vector = standInEmbedding(text, dims);
+      const embedding = base64 ? Buffer.from(Float32Array.from(vector).buffer).toString('base64') : vector;
+      return { object: 'embedding', index, embedding };
+    });
+    const tokens = (texts as string[]).reduce((n, t) => n + estimateTokens(t), 0);
+    return {
+      status: 200,
+      body: JSON.stringify({
+        object: 'list',
+        data,
+        model: body.model,
+        usage: { prompt_tokens: tokens, total_tokens: tokens },
+      }),
+    };
   };
 
   const loopback = await listenLoopback('openai-standin', handle);

@@ -7,7 +7,7 @@ import { countDay } from '../../publish/day-view.js';
 import { loadDay } from '../../publish/load-day.js';
 import { RENDERERS, rendererFor } from '../../publish/renderers.js';
 import type { Store } from '../../store/store.js';
-import { plural, settingsFrom, withStore, type GlobalOptions, type Io } from '../context.js';
+import { plural, rankerFor, rankingSettingsFrom, withStore, type GlobalOptions, type Io } from '../context.js';
 
 export interface RenderFlags {
   date: string;
@@ -15,6 +15,9 @@ export interface RenderFlags {
   categories?: string;
   lang?: string;
   out?: string;
+  keywords?: string;
+  exclude?: string;
+  authors?: string;
 }
 
 /** `latest` → the newest stored announcement date; otherwise checks YYYY-MM-DD. */
@@ -32,7 +35,13 @@ export function resolveDate(store: Store, date: string): string {
 }
 
 export async function renderCommand(flags: RenderFlags, globals: GlobalOptions, io: Io): Promise<number> {
-  const settings = settingsFrom(io, globals, { categories: flags.categories, lang: flags.lang });
+  const settings = await rankingSettingsFrom(io, globals, {
+    categories: flags.categories,
+    lang: flags.lang,
+    keywords: flags.keywords,
+    exclude: flags.exclude,
+    authors: flags.authors,
+  });
   if (flags.format !== 'html' && !rendererFor(flags.format)) {
     throw new UsageError(
       `--format: unknown format ${JSON.stringify(flags.format)} (available: ${[...RENDERERS.map((r) => r.format), 'html'].join(', ')})`,
@@ -40,12 +49,15 @@ export async function renderCommand(flags: RenderFlags, globals: GlobalOptions, 
   }
   return withStore(settings, async (store) => {
     const date = resolveDate(store, flags.date);
-    const day = loadDay(store, {
+    const loaded = loadDay(store, {
       date,
       language: settings.language,
       categoryOrder: settings.categories,
       preferredSummarizer: configuredSummarizer(settings),
     });
+    // Ranked for the reader when there is a profile, a library or ratings (scores, reasons, For you).
+    const ranker = await rankerFor(settings, store, (line) => io.stderr.write(`${line}\n`));
+    const day = ranker ? await ranker.rankDay(loaded) : loaded;
     // The HTML page needs the site's title and language; loaded only when asked for, so the
     // other formats do not pay for the site's code at start-up.
     const renderer =
@@ -69,7 +81,8 @@ export async function renderCommand(flags: RenderFlags, globals: GlobalOptions, 
     ].filter(Boolean);
     io.stderr.write(
       `render ${renderer.format} ${day.date} (${day.language}): ${plural(c.papers, 'paper')} in ${plural(day.categories.length, 'category', 'categories')}, ` +
-        `${c.summarized} summarized${missing.length ? `, ${missing.join(', ')}` : ''}${flags.out ? ` → ${flags.out}` : ''}\n`,
+        `${c.summarized} summarized${missing.length ? `, ${missing.join(', ')}` : ''}` +
+        `${day.forYou ? `, ${day.forYou.length} for you` : ''}${flags.out ? ` → ${flags.out}` : ''}\n`,
     );
     return 0;
   });

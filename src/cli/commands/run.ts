@@ -10,10 +10,20 @@ import { isIsoDate } from '../../core/dates.js';
 import { UsageError } from '../../errors.js';
 import { runDaily, type DailyReport } from '../../run/daily.js';
 import { acquireLock } from '../../run/lock.js';
-import { grouped, plural, recordRun, settingsFrom, withStore, type GlobalOptions, type Io } from '../context.js';
+import { OFFLINE_SUMMARIZER_ID, createOfflineSummarizer } from '../../summarize/offline.js';
+import {
+  grouped,
+  plural,
+  rankerFor,
+  rankingSettingsFrom,
+  recordRun,
+  withStore,
+  type GlobalOptions,
+  type Io,
+} from '../context.js';
 import { createProgress } from '../progress.js';
 import { arxivHttpFor } from './fetch.js';
-import { makeSummarizer } from './summarize.js';
+import { makeSummarizer, selectionOf } from './summarize.js';
 
 export interface RunFlags {
   date?: string;
@@ -27,6 +37,11 @@ export interface RunFlags {
   deliver?: boolean;
   retryFailed?: boolean;
   maxCostUsd?: string;
+  summarizeTop?: string;
+  minScore?: string;
+  keywords?: string;
+  exclude?: string;
+  authors?: string;
 }
 
 function describe(r: DailyReport): string {
@@ -44,6 +59,7 @@ function describe(r: DailyReport): string {
     parts.push(
       `${plural(s.requests, 'call')}, ${grouped(s.tokensIn + s.tokensOut)} tokens${s.costUsd !== null ? `, $${s.costUsd.toFixed(4)}` : ''}`,
     );
+    if (s.routed) parts.push(`${grouped(s.routed.selected)} chosen for the LLM, ${grouped(s.routed.fallback)} offline`);
   }
   parts.push(`${plural(r.links.found, 'code link')}`);
   parts.push(`published ${plural(r.files.length, 'file')}`);
@@ -64,7 +80,7 @@ export async function runCommand(flags: RunFlags, globals: GlobalOptions, io: Io
     if (!Number.isFinite(maxCostUsd) || maxCostUsd < 0)
       throw new UsageError(`--max-cost-usd: expected an amount in USD, got ${JSON.stringify(flags.maxCostUsd)}`);
   }
-  const settings = settingsFrom(io, globals, flags);
+  const settings = await rankingSettingsFrom(io, globals, flags);
   const lock = acquireLock(join(dirname(settings.db), 'arxiv-digest.lock'), { command: `run ${date}` });
   if (lock.tookOver)
     io.stderr.write(
@@ -79,6 +95,12 @@ export async function runCommand(flags: RunFlags, globals: GlobalOptions, io: Io
           deliver: flags.deliver !== false,
         };
         const { summarizer, limiter } = makeSummarizer(settings, store, {}, io);
+        const log = (line: string) => io.stderr.write(`${line}\n`);
+        const selection = selectionOf(settings);
+        if (selection && summarizer.id === OFFLINE_SUMMARIZER_ID)
+          log(
+            'run: --summarize-top and --min-score choose what the LLM summarizes; offline, every paper is summarized',
+          );
         const token = settings.github.token;
         let progress: ReturnType<typeof createProgress> | null = null;
         const report = await runDaily(
@@ -86,10 +108,12 @@ export async function runCommand(flags: RunFlags, globals: GlobalOptions, io: Io
             store,
             http: arxivHttpFor(settings, io, undefined, steps.fetch),
             summarizer,
+            fallbackSummarizer: createOfflineSummarizer(),
             stopSummarizer: (why) => limiter?.stop(why),
+            ranker: await rankerFor(settings, store, log),
             channels: steps.deliver ? createChannels(settings) : [],
             stars: token ? (urls) => fetchGithubStars(urls, { token, apiUrl: settings.github.apiUrl }) : undefined,
-            log: (line) => io.stderr.write(`${line}\n`),
+            log,
             onSummaryProgress: (done, total) => {
               progress ??= createProgress({ label: 'summarize', total, stream: io.stderr });
               progress.update(done);
@@ -118,6 +142,7 @@ export async function runCommand(flags: RunFlags, globals: GlobalOptions, io: Io
             maxPapers: settings.publish.maxPapers,
             retryFailed: Boolean(flags.retryFailed),
             maxCostUsd,
+            selection,
           },
         );
         for (const p of report.problems) io.stderr.write(`run: ${p}\n`);

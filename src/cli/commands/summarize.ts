@@ -1,15 +1,26 @@
 /** `arxiv-digest summarize`: a day's papers into five-field summaries, once each. */
 import OpenAI from 'openai';
-import type { Settings } from '../../config/settings.js';
+import { configuredSummarizer, type Settings } from '../../config/settings.js';
+import { loadDay } from '../../publish/load-day.js';
+import type { SummarySelection } from '../../rank/rank.js';
 import { createLimiter, type RateLimiter } from '../../summarize/limiter.js';
-import { createOfflineSummarizer } from '../../summarize/offline.js';
+import { OFFLINE_SUMMARIZER_ID, createOfflineSummarizer } from '../../summarize/offline.js';
 import { MODES, createOpenAiSummarizer, type StructuredMode } from '../../summarize/openai.js';
 import { summarizeDay, type SummarizeReport } from '../../summarize/summarize-day.js';
 import type { Summarizer } from '../../summarize/types.js';
 import type { Store } from '../../store/store.js';
 import { UsageError } from '../../errors.js';
 import { createProgress } from '../progress.js';
-import { grouped, plural, recordRun, settingsFrom, withStore, type GlobalOptions, type Io } from '../context.js';
+import {
+  grouped,
+  plural,
+  rankerFor,
+  rankingSettingsFrom,
+  recordRun,
+  withStore,
+  type GlobalOptions,
+  type Io,
+} from '../context.js';
 import { resolveDate } from './render.js';
 
 export interface SummarizeFlags {
@@ -22,6 +33,11 @@ export interface SummarizeFlags {
   tpm?: string;
   maxCostUsd?: string;
   retryFailed?: boolean;
+  summarizeTop?: string;
+  minScore?: string;
+  keywords?: string;
+  exclude?: string;
+  authors?: string;
 }
 
 const duration = (ms: number): string => {
@@ -43,7 +59,8 @@ function describe(r: SummarizeReport, head: string): string {
     `; tokens ${grouped(r.tokensIn)} in / ${grouped(r.tokensOut)} out` +
     `; cost ${r.costUsd === null ? (r.tokensIn ? 'unknown (no price set)' : '$0') : `$${r.costUsd.toFixed(4)}`}` +
     `; ${duration(r.wallMs)}; ${(secs > 0 ? r.requests / secs : 0).toFixed(1)} req/s` +
-    (r.stoppedBy ? `; stopped: ${r.stoppedBy}` : '')
+    (r.stoppedBy ? `; stopped: ${r.stoppedBy}` : '') +
+    (r.routed ? `; ${grouped(r.routed.selected)} chosen for the LLM, ${grouped(r.routed.fallback)} offline` : '')
   );
 }
 
@@ -94,8 +111,48 @@ export function makeSummarizer(
   return { summarizer, limiter };
 }
 
+/** `--summarize-top` / `--min-score` (or their settings), or null when neither is set. */
+export function selectionOf(settings: Settings): SummarySelection | null {
+  const { summarizeTop, minScore } = settings.rank;
+  if (summarizeTop === null && minScore === null) return null;
+  return {
+    ...(summarizeTop !== null ? { top: summarizeTop } : {}),
+    ...(minScore !== null ? { minScore } : {}),
+  };
+}
+
+/**
+ * Which papers of the day the LLM summarizer gets under `--summarize-top` / `--min-score`: the
+ * ranked day's best. Null (every paper) without limits, or when the summarizer is offline anyway.
+ */
+export async function papersForLlm(
+  settings: Settings,
+  store: Store,
+  date: string,
+  summarizer: Summarizer,
+  log: (line: string) => void,
+): Promise<Set<string> | null> {
+  const sel = selectionOf(settings);
+  if (!sel) return null;
+  if (summarizer.id === OFFLINE_SUMMARIZER_ID) {
+    log(
+      'summarize: --summarize-top and --min-score choose what the LLM summarizes; offline, every paper is summarized',
+    );
+    return null;
+  }
+  const { chooseForLlm } = await import('../../rank/for-day.js');
+  const ranker = await rankerFor(settings, store, log);
+  const day = loadDay(store, {
+    date,
+    language: settings.language,
+    categoryOrder: settings.categories,
+    preferredSummarizer: configuredSummarizer(settings),
+  });
+  return chooseForLlm(ranker ? await ranker.rankDay(day) : day, sel, summarizer.id, log);
+}
+
 export async function summarizeCommand(flags: SummarizeFlags, globals: GlobalOptions, io: Io): Promise<number> {
-  const settings = settingsFrom(io, globals, flags);
+  const settings = await rankingSettingsFrom(io, globals, flags);
   let maxCostUsd: number | null = null;
   if (flags.maxCostUsd !== undefined) {
     maxCostUsd = Number(flags.maxCostUsd);
@@ -111,24 +168,30 @@ export async function summarizeCommand(flags: SummarizeFlags, globals: GlobalOpt
           `--max-cost-usd needs the price of ${settings.openai.model}: set "prices" in the config file or LLM_PRICE_INPUT and LLM_PRICE_OUTPUT (USD per million tokens)`,
         );
       }
+      const log = (line: string) => io.stderr.write(`${line}\n`);
+      const selected = await papersForLlm(settings, store, date, summarizer, log);
       let progress: ReturnType<typeof createProgress> | null = null;
       const report = await summarizeDay(
         {
           store,
           summarizer,
+          ...(selected ? { fallback: createOfflineSummarizer() } : {}),
           stop: (reason) => limiter?.stop(reason),
           onProgress: (done, total) => {
             progress ??= createProgress({ label: 'summarize', total, stream: io.stderr });
             progress.update(done);
           },
         },
-        { date, language: settings.language, retryFailed: Boolean(flags.retryFailed), maxCostUsd },
+        { date, language: settings.language, retryFailed: Boolean(flags.retryFailed), maxCostUsd, selected },
       );
       (progress as ReturnType<typeof createProgress> | null)?.stop();
       if (report.flagged.untranslated) {
         io.stderr.write(
           `summarize: note: the offline summarizer writes in each abstract's language; ${plural(report.flagged.untranslated, 'summary', 'summaries')} ` +
-            `are not in ${settings.language} (set OPENAI_API_KEY for summaries in ${settings.language})\n`,
+            `are not in ${settings.language} ` +
+            (selected
+              ? '(papers outside --summarize-top / --min-score)\n'
+              : `(set OPENAI_API_KEY for summaries in ${settings.language})\n`),
         );
       }
       io.stdout.write(

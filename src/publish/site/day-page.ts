@@ -1,7 +1,9 @@
 /**
  * The content of a day page: heading with counts, the category filter, and one card per paper
- * (title, authors, categories, flags, TL;DR or an honest status line, details, links). Every
- * piece of paper data passes through `esc`; URLs through `safeHttpUrl`. Pure.
+ * (title, authors, categories, flags, TL;DR or an honest status line, details, links). A ranked
+ * day adds its "For you" picks, the order control and each card's score and reason (ranking.ts);
+ * a day that was not ranked is rendered exactly as before ranking existed. Every piece of paper
+ * data passes through `esc`; URLs through `safeHttpUrl`. Pure.
  */
 import { absUrl, pdfUrl } from '../../core/arxiv-id.js';
 import { isPlaceholderText, PLACEHOLDER_FLAG } from '../../core/placeholders.js';
@@ -10,6 +12,7 @@ import { FLAGS } from '../../summarize/types.js';
 import { countDay, type DayCounts, type DayPaper, type DayView } from '../day-view.js';
 import { esc, safeHttpUrl } from './html.js';
 import { count, fill, languageTag, type Labels } from './labels.js';
+import { byScore, forYouHtml, isRanked, orderControl, reasonHtml, scoreBadge, type DayOrder } from './ranking.js';
 
 export const htmlUrl = (id: string): string => `https://arxiv.org/html/${id}`;
 
@@ -115,6 +118,7 @@ export function paperHtml(p: DayPaper, L: Labels, language: string, extras: Card
     others.map((c) => `<span class="cat">${esc(c)}</span>`).join('') +
     (p.kind !== 'new' ? `<span class="kind">${esc(L.kind[p.kind])}</span>` : '') +
     badges(flags, L, language) +
+    (p.rank ? scoreBadge(p.rank, L) : '') +
     `</p>`;
   const authors = paper.authors.length
     ? `<p class="authors">${paper.authors.map((a) => `<span class="author">${esc(a)}</span>`).join(', ')}</p>`
@@ -123,11 +127,14 @@ export function paperHtml(p: DayPaper, L: Labels, language: string, extras: Card
     ? `<p class="comment"><span class="comment-label">${esc(L.comment)}</span> ${esc(paper.comment)}</p>`
     : '';
   const href = extras ? extras.titleHref : safeHttpUrl(absUrl(paper.id));
+  // The full score, for site.js to order by; the badge shows two decimals.
+  const score = p.rank ? ` data-score="${esc(String(p.rank.score))}"` : '';
   return (
-    `<article class="paper" id="${esc(paper.id)}" data-cat="${esc(p.primary)}" tabindex="-1">\n` +
+    `<article class="paper" id="${esc(paper.id)}" data-cat="${esc(p.primary)}"${score} tabindex="-1">\n` +
     `<h3><a${href ? ` href="${esc(href)}"` : ''} data-hl>${esc(paper.title)}</a></h3>\n` +
     authors +
     meta +
+    (p.rank ? reasonHtml(p.rank, L) : '') +
     summaryHtml(p, L, language) +
     comment +
     links(p, L) +
@@ -144,22 +151,49 @@ export interface DayNav {
   home: string;
 }
 
+/** How a ranked day is ordered, and by whom; a day that was not ranked ignores it. */
+export interface DayOrdering {
+  /** `score`: the papers as one list, best first (the web app's `?sort=score`). Default `category`. */
+  order?: DayOrder;
+  /** The URLs of the two orders (the web app); without them the order control is site.js's. */
+  links?: { category: string; score: string } | null;
+}
+
+function categorySection(name: string, count: number, cards: string): string {
+  return (
+    `<section class="category" data-cat="${esc(name)}" aria-labelledby="${esc(`cat-${name}`)}">\n` +
+    `<h2 id="${esc(`cat-${name}`)}">${esc(name)} <span class="n">(${count})</span></h2>\n` +
+    cards +
+    `</section>\n`
+  );
+}
+
+/**
+ * The one list of a day ordered by score. site.js builds the same section in the browser; its
+ * category filter then hides cards in it rather than the section.
+ */
+function scoreSection(cards: string, count: number, L: Labels): string {
+  return (
+    `<section class="category by-score" data-cat="" aria-labelledby="by-score-title">\n` +
+    `<h2 id="by-score-title">${esc(L.allByScore)} <span class="n">(${count})</span></h2>\n` +
+    cards +
+    `</section>\n`
+  );
+}
+
 /**
  * The main content of a day page; `nav` is null on a single self-contained page. `extras` lets
- * the web app render its own cards from this same markup (see `CardExtras`).
+ * the web app render its own cards from this same markup (see `CardExtras`); `ordering` lets it
+ * order a ranked day by score on the server.
  */
 export function dayMain(
   day: DayView,
   L: Labels,
   nav: DayNav | null,
   extras: ((p: DayPaper) => CardExtras) | null = null,
+  ordering: DayOrdering = {},
 ): string {
-  const byCategory = new Map<string, DayPaper[]>();
-  for (const p of day.papers) {
-    const list = byCategory.get(p.primary);
-    if (list) list.push(p);
-    else byCategory.set(p.primary, [p]);
-  }
+  const card = (p: DayPaper) => paperHtml(p, L, day.language, extras?.(p) ?? null);
   const navHtml = nav
     ? `<nav class="day-nav">` +
       `<span>${nav.older ? `<a rel="prev" href="${esc(nav.older)}">\u2190 ${esc(L.older)}</a>` : ''}</span>` +
@@ -177,21 +211,29 @@ export function dayMain(
       )
       .join('') +
     `</ul>\n`;
-  const sections = day.categories
-    .map((c) => {
-      const papers = byCategory.get(c.name) ?? [];
-      return (
-        `<section class="category" data-cat="${esc(c.name)}" aria-labelledby="${esc(`cat-${c.name}`)}">\n` +
-        `<h2 id="${esc(`cat-${c.name}`)}">${esc(c.name)} <span class="n">(${c.count})</span></h2>\n` +
-        papers.map((p) => paperHtml(p, L, day.language, extras?.(p) ?? null)).join('') +
-        `</section>\n`
-      );
-    })
-    .join('');
+  const ranked = isRanked(day);
+  const order: DayOrder = ranked ? (ordering.order ?? 'category') : 'category';
+  let sections: string;
+  if (order === 'score') sections = scoreSection(byScore(day.papers).map(card).join(''), day.papers.length, L);
+  else {
+    const byCategory = new Map<string, DayPaper[]>();
+    for (const p of day.papers) {
+      const list = byCategory.get(p.primary);
+      if (list) list.push(p);
+      else byCategory.set(p.primary, [p]);
+    }
+    sections = day.categories
+      .map((c) => categorySection(c.name, c.count, (byCategory.get(c.name) ?? []).map(card).join('')))
+      .join('');
+  }
+  const controls = day.papers.length
+    ? chips + (ranked ? orderControl(L, order, ordering.links ?? null) : '')
+    : `<p>${esc(L.noPapers)}</p>\n`;
   return (
     navHtml +
     `<div class="day-head"><h1>${esc(day.date)}</h1><p class="counts">${countsHtml(countDay(day), L)}</p></div>\n` +
-    (day.papers.length ? chips : `<p>${esc(L.noPapers)}</p>\n`) +
+    (ranked ? forYouHtml(day.forYou, L) : '') +
+    controls +
     `<p id="hidden-note" class="hidden-note" hidden></p>\n` +
     `<div id="papers">\n${sections}</div>\n` +
     (nav ? navHtml : '')

@@ -67,6 +67,22 @@ export interface Labels {
   newer: string;
   allDays: string;
   skipToPapers: string;
+  /** Heading of a ranked day's top picks. */
+  forYou: string;
+  /** Said in the For you section when the day was ranked but nothing scored high enough. */
+  forYouNone: string;
+  /** Text before a paper's score on its badge: "score 0.62". */
+  score: string;
+  /** The score badge's tooltip. */
+  scoreTip: string;
+  /** Label of a paper's ranking reason. */
+  why: string;
+  /** The order control of a ranked day. */
+  order: string;
+  byCategory: string;
+  byScore: string;
+  /** Heading of the one list of a day ordered by score. */
+  allByScore: string;
 }
 
 const ENGLISH: Labels = {
@@ -138,6 +154,15 @@ const ENGLISH: Labels = {
   newer: 'Newer',
   allDays: 'All days',
   skipToPapers: 'Skip to the papers',
+  forYou: 'For you',
+  forYouNone: 'No paper stands out for your profile today.',
+  score: 'score',
+  scoreTip: 'How well the paper matches your profile: from −1 to 1, 0 is neutral, 0.5 one strong signal',
+  why: 'Why:',
+  order: 'Order',
+  byCategory: 'by category',
+  byScore: 'by score',
+  allByScore: 'All papers by score',
 };
 
 const CHINESE: Labels = {
@@ -209,6 +234,15 @@ const CHINESE: Labels = {
   newer: '更新',
   allDays: '所有日期',
   skipToPapers: '跳到论文列表',
+  forYou: '为你推荐',
+  forYouNone: '今天没有特别符合你兴趣设置的论文。',
+  score: '匹配度',
+  scoreTip: '论文与你的兴趣设置的匹配程度：从 −1 到 1，0 为中性，0.5 表示一个强信号',
+  why: '原因：',
+  order: '排序',
+  byCategory: '按分类',
+  byScore: '按匹配度',
+  allByScore: '全部论文（按匹配度）',
 };
 
 /** Language names (lower case) to tables; aliases cover how people write the setting. */

@@ -255,6 +255,42 @@ details > summary { cursor: pointer; color: var(--link); font-size: 0.92rem; wid
 .links .stars { color: var(--muted); margin-left: 0.2rem; }
 mark, mark.hl { background: var(--mark); color: var(--mark-text); border-radius: 2px; padding: 0 0.05em; }
 
+/* ranking: the For you picks, score badges and reasons, the order control */
+.for-you {
+  background: var(--card);
+  border: 1px solid var(--border);
+  border-left: 3px solid var(--hl);
+  border-radius: 8px;
+  padding: 0.6rem 1rem;
+  margin: 0.75rem 0;
+  box-shadow: var(--shadow);
+}
+.for-you h2 { font-size: 1.05rem; margin: 0 0 0.35rem; }
+.for-you h2 .n { color: var(--muted); font-weight: 400; }
+.picks { margin: 0; padding-left: 1.5rem; }
+.picks li { margin: 0.35rem 0; overflow-wrap: anywhere; }
+.picks a { font-weight: 600; margin-right: 0.45rem; }
+.picks .reason { display: block; margin: 0.1rem 0 0; }
+.picks-none { color: var(--muted); margin: 0; font-size: 0.92rem; }
+.score { padding: 0.05rem 0.45rem; border-radius: 4px; background: var(--chip); color: var(--muted); font-size: 0.8rem; font-weight: 600; font-variant-numeric: tabular-nums; white-space: nowrap; cursor: help; }
+.score.score-high { color: var(--hl); border: 1px solid var(--hl); padding: 0 0.4rem; }
+.score.score-low { color: var(--bad-text); }
+.reason { font-size: 0.85rem; color: var(--muted); margin: 0 0 0.45rem; overflow-wrap: anywhere; }
+.reason-label { font-weight: 600; margin-right: 0.3rem; }
+.order { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem; margin: 0 0 0.5rem; font-size: 0.85rem; }
+.order-label { color: var(--muted); margin-right: 0.1rem; }
+.order-option {
+  font: inherit;
+  padding: 0.15rem 0.7rem;
+  border-radius: 999px;
+  border: 1px solid var(--border);
+  background: var(--card);
+  color: var(--text);
+  cursor: pointer;
+}
+a.order-option:hover { text-decoration: none; background: var(--chip); }
+.order-option[aria-pressed='true'], .order-option[aria-current='page'] { background: var(--chip-on); color: var(--chip-on-text); border-color: var(--chip-on); }
+
 /* index: the list of days */
 .days { list-style: none; padding: 0; margin: 1rem 0; }
 .day-row {
@@ -292,7 +328,7 @@ footer { color: var(--muted); font-size: 0.82rem; margin: 2rem 0 3rem; text-alig
   .day-head h1 { font-size: 1.35rem; }
 }
 @media print {
-  .top, .chips, .tools, .day-nav, details > summary { display: none; }
+  .top, .chips, .order, .tools, .day-nav, details > summary { display: none; }
   details > * { display: block; }
   .paper { break-inside: avoid; box-shadow: none; }
 }

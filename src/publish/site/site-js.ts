@@ -19,6 +19,7 @@ export const SITE_JS = String.raw`(function () {
   var root = doc.documentElement;
   var THEME_KEY = 'arxiv-digest.theme';
   var SETTINGS_KEY = 'arxiv-digest.settings';
+  var ORDER_KEY = 'arxiv-digest.order';
   var MAX_RESULTS = 100;
   // Latin letters and digits: a keyword must start a word ("GAN" is not in "organ"). CJK has no
   // spaces between words, so a CJK keyword matches anywhere.
@@ -141,6 +142,7 @@ export const SITE_JS = String.raw`(function () {
 
     setupTheme();
     setupFilter();
+    setupOrder();
     setupSettings();
     setupHelp();
     var search = setupSearch();
@@ -233,9 +235,73 @@ export const SITE_JS = String.raw`(function () {
         chip.setAttribute('aria-pressed', String((chip.getAttribute('data-cat') || '') === cat));
       });
       [].slice.call(doc.querySelectorAll('section.category[data-cat]')).forEach(function (section) {
-        section.hidden = cat !== '' && section.getAttribute('data-cat') !== cat;
+        if (section.classList.contains('by-score')) {
+          // One list of every category: the filter hides cards, not the list.
+          [].slice.call(section.querySelectorAll('.paper')).forEach(function (p) {
+            p.hidden = cat !== '' && p.getAttribute('data-cat') !== cat;
+          });
+        } else section.hidden = cat !== '' && section.getAttribute('data-cat') !== cat;
       });
       if (current && !visible(current)) setCurrent(null);
+    }
+
+    // ---- order of a ranked day: by category (as written) or by score ------------------------
+    // The cards are moved, not restyled, so reading order, keyboard order and print agree. Each
+    // card's place in its category section is remembered to put it back.
+    function setupOrder() {
+      var buttons = [].slice.call(doc.querySelectorAll('button[data-order]'));
+      var control = buttons.length ? buttons[0].parentNode : null;
+      var container = byId('papers');
+      if (!control || !container) return;
+      var homes = papers.map(function (p) { return { el: p, parent: p.parentNode }; });
+      var list = null;
+      function score(el) {
+        var s = parseFloat(el.getAttribute('data-score'));
+        return isFinite(s) ? s : 0;
+      }
+      function setOrder(order) {
+        buttons.forEach(function (b) { b.setAttribute('aria-pressed', String(b.getAttribute('data-order') === order)); });
+        if (order === 'score' && !list) {
+          list = doc.createElement('section');
+          list.className = 'category by-score';
+          list.setAttribute('data-cat', '');
+          var h = doc.createElement('h2');
+          h.textContent = (control.getAttribute('data-by-score') || '') + ' ';
+          var n = doc.createElement('span');
+          n.className = 'n';
+          n.textContent = '(' + homes.length + ')';
+          h.appendChild(n);
+          list.appendChild(h);
+          homes
+            .map(function (home, i) { return { el: home.el, i: i, s: score(home.el) }; })
+            .sort(function (a, b) { return b.s - a.s || a.i - b.i; })
+            .forEach(function (x) { list.appendChild(x.el); });
+          [].slice.call(container.querySelectorAll('section.category')).forEach(function (section) {
+            section.hidden = true;
+          });
+          container.insertBefore(list, container.firstChild);
+        } else if (order !== 'score' && list) {
+          homes.forEach(function (home) {
+            home.el.hidden = false;
+            home.parent.appendChild(home.el);
+          });
+          container.removeChild(list);
+          list = null;
+          [].slice.call(container.querySelectorAll('section.category')).forEach(function (section) {
+            section.hidden = false;
+          });
+        } else return;
+        items = [].slice.call(doc.querySelectorAll('.paper, .day-row'));
+        setCategory(activeCat);
+      }
+      buttons.forEach(function (b) {
+        b.addEventListener('click', function () {
+          var order = b.getAttribute('data-order') === 'score' ? 'score' : 'category';
+          store(ORDER_KEY, order === 'score' ? 'score' : null);
+          setOrder(order);
+        });
+      });
+      if (stored(ORDER_KEY) === 'score') setOrder('score');
     }
 
     // ---- settings: highlights and negative keywords ------------------------------------------

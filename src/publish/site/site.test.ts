@@ -9,8 +9,11 @@ import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import type { CodeLink, Paper, StoredSummary } from '../../core/types.js';
 import { ai } from '../../test-support/fixtures.js';
-import { buildDayView, type DayView } from '../day-view.js';
+import { buildDayView, withRanking, type DayView, type PaperRank } from '../day-view.js';
+import { dayMain } from './day-page.js';
 import { htmlRenderer, renderDayPage, renderSite, type SiteOptions } from './index.js';
+import { labelsFor } from './labels.js';
+import { formatScore } from './ranking.js';
 import { SEARCH_GLOBAL, type SearchIndex } from './search-index.js';
 import { SITE_JS } from './site-js.js';
 
@@ -498,10 +501,176 @@ describe('feed links', () => {
       categoryOrder: [],
       preferredSummarizer: 'offline',
     });
-    const files = renderSite([day], { title: 'T', language: 'English', generatedAt: '2026-09-23T00:00:00Z', feeds: true });
-    expect(files.get('index.html')).toContain('<link rel="alternate" type="application/rss+xml" title="RSS" href="feed.xml">');
+    const files = renderSite([day], {
+      title: 'T',
+      language: 'English',
+      generatedAt: '2026-09-23T00:00:00Z',
+      feeds: true,
+    });
+    expect(files.get('index.html')).toContain(
+      '<link rel="alternate" type="application/rss+xml" title="RSS" href="feed.xml">',
+    );
     expect(files.get('days/2026-09-23.html')).toContain('href="../atom.xml"');
     const without = renderSite([day], { title: 'T', language: 'English', generatedAt: '2026-09-23T00:00:00Z' });
     expect(without.get('index.html')).not.toContain('rel="alternate"');
+  });
+});
+
+describe('ranked days', () => {
+  /** The newer day ranked: two picks (best first), one paper below the picks, one against, one unranked. */
+  function ranked(reasons: Partial<Record<string, string>> = {}): DayView {
+    const [, newer] = twoDays();
+    const r = (score: number, reason: string): PaperRank => ({ score, reason });
+    const ranks = new Map<string, PaperRank>([
+      ['2601.00001', r(0.5, reasons['2601.00001'] ?? "keyword 'diffusion' in title")],
+      ['2601.00002', r(-0.35, reasons['2601.00002'] ?? "excluded keyword 'survey' in abstract")],
+      ['2601.00003', r(0.1, reasons['2601.00003'] ?? '')],
+      ['2601.00005', r(0.75, reasons['2601.00005'] ?? 'similar to 2401.01234 from your library; author Jane Doe')],
+    ]);
+    return withRanking(newer!, ranks);
+  }
+  const pageOf = (d: DayView, language = 'English') =>
+    renderSite([d], { ...OPTIONS, language }).get(`days/${d.date}.html`)!;
+  const cardOf = (html: string, id: string) =>
+    new RegExp(`<article class="paper" id="${id.replace('.', '\\.')}"[^]*?</article>`).exec(html)![0];
+
+  it('should put a For you section at the top, best first, each pick linking to its card below', () => {
+    const html = pageOf(ranked());
+    const section = byClass(html, 'for-you');
+    expect(section).toHaveLength(1);
+    const picks = DomUtils.findAll((e) => e.name === 'li', section[0]!.children);
+    expect(picks.map((li) => li.attribs['data-id'])).toEqual(['2601.00005', '2601.00001']);
+    const links = picks.map((li) => DomUtils.findOne((e) => e.name === 'a', li.children)!);
+    expect(links.map((a) => [a.attribs['href'], text(a)])).toEqual([
+      ['#2601.00005', 'Title 2601.00005'],
+      ['#2601.00001', 'Diffusion for images'],
+    ]);
+    expect(picks.map((li) => byClass(DomUtils.getOuterHTML(li), 'reason').map(text))).toEqual([
+      ['similar to 2401.01234 from your library; author Jane Doe'],
+      ["keyword 'diffusion' in title"],
+    ]);
+    expect(text(section[0]!)).toContain('For you (2)');
+    expect(text(section[0]!)).toContain('score 0.75');
+    // Every pick's target is a card of the page; the section comes before the filter and the cards.
+    const ids = byClass(html, 'paper').map((e) => e.attribs['id']);
+    for (const a of links) expect(ids).toContain(a.attribs['href']!.slice(1));
+    expect(html.indexOf('class="for-you"')).toBeLessThan(html.indexOf('class="chips'));
+    expect(html.indexOf('class="for-you"')).toBeGreaterThan(html.indexOf('class="day-head"'));
+  });
+
+  it('should give every ranked card its score badge and reason, and leave unranked cards as they were', () => {
+    const html = pageOf(ranked());
+    const one = cardOf(html, '2601.00001');
+    expect(one).toContain('<article class="paper" id="2601.00001" data-cat="cs.CV" data-score="0.5" tabindex="-1">');
+    expect(one).toMatch(
+      /<span class="score score-high" title="How well the paper matches your profile[^"]*">score 0\.50<\/span><\/p>/,
+    );
+    expect(one).toContain(
+      `<p class="reason"><span class="reason-label">Why:</span> keyword &#39;diffusion&#39; in title</p>`,
+    );
+    const against = cardOf(html, '2601.00002');
+    expect(against).toContain('<span class="score score-low"');
+    expect(against).toContain('score \u22120.35');
+    // A score with no reason: the badge, no empty reason line.
+    const neutral = cardOf(html, '2601.00003');
+    expect(neutral).toContain('>score 0.10</span>');
+    expect(neutral).not.toContain('class="reason"');
+    // A paper the ranker said nothing about is a card as before.
+    const [, plain] = twoDays();
+    expect(cardOf(html, '2601.00004')).toBe(cardOf(pageOf(plain!), '2601.00004'));
+  });
+
+  it('should offer an order control for scripts only, with the heading of the list it builds', () => {
+    const html = pageOf(ranked());
+    const control = byClass(html, 'order')[0]!;
+    expect(control.attribs['class']).toBe('order js-only');
+    expect(control.attribs['data-by-score']).toBe('All papers by score');
+    const buttons = DomUtils.findAll((e) => e.name === 'button', control.children);
+    expect(buttons.map((b) => [b.attribs['data-order'], b.attribs['aria-pressed'], text(b)])).toEqual([
+      ['category', 'true', 'by category'],
+      ['score', 'false', 'by score'],
+    ]);
+    // Without scripts the page is in category order, as written.
+    expect(byClass(html, 'category').map((s) => s.attribs['data-cat'])).toEqual(['cs.CV', 'cs.LG']);
+    expect(byClass(html, 'by-score')).toEqual([]);
+  });
+
+  it('should render one list best first when the web app asks for the score order', () => {
+    const main = dayMain(ranked(), labelsFor('English'), null, null, {
+      order: 'score',
+      links: { category: '/days/2026-01-06', score: '/days/2026-01-06?sort=score' },
+    });
+    const sections = byClass(main, 'category');
+    expect(sections.map((s) => s.attribs['class'])).toEqual(['category by-score']);
+    expect(byClass(main, 'paper').map((e) => e.attribs['id'])).toEqual([
+      '2601.00005',
+      '2601.00001',
+      '2601.00003',
+      // Unranked counts as neutral and keeps its digest place among equals.
+      '2601.00004',
+      '2601.00002',
+    ]);
+    const links = DomUtils.findAll((e) => e.name === 'a', byClass(main, 'order')[0]!.children);
+    expect(links.map((a) => [a.attribs['href'], a.attribs['aria-current'] ?? null])).toEqual([
+      ['/days/2026-01-06', null],
+      ['/days/2026-01-06?sort=score', 'page'],
+    ]);
+  });
+
+  it('should say so when the day was ranked and nothing stands out', () => {
+    const [, newer] = twoDays();
+    const html = pageOf(withRanking(newer!, new Map([['2601.00001', { score: 0.1, reason: '' }]])));
+    expect(byClass(html, 'for-you').map(text)[0]).toContain('No paper stands out for your profile today.');
+    expect(byClass(html, 'picks')).toEqual([]);
+  });
+
+  it('should change nothing on a day that was not ranked', () => {
+    const [, newer] = twoDays();
+    const html = pageOf(newer!);
+    for (const cls of ['for-you', 'order', 'score', 'reason', 'by-score']) expect(byClass(html, cls), cls).toEqual([]);
+    expect(html).not.toContain('data-score');
+    // Ranks on the papers alone (no For you picks) are not a ranked day either.
+    const bare = { ...ranked(), forYou: undefined };
+    expect(byClass(pageOf(bare), 'for-you')).toEqual([]);
+  });
+
+  it('should put the ranking labels in Chinese for a Chinese digest', () => {
+    const html = pageOf(ranked(), 'Chinese');
+    expect(html).toContain('<h2 id="for-you-title">为你推荐 <span class="n">(2)</span></h2>');
+    expect(html).toContain('>匹配度 0.75</span>');
+    expect(html).toContain('<span class="reason-label">原因：</span>');
+    expect(html).toContain('data-order="score" aria-pressed="false">按匹配度</button>');
+  });
+
+  it('should keep hostile text in reasons and titles inert, in the picks and on the cards', () => {
+    const hostile = ranked({
+      '2601.00001': `keyword '${HOSTILE}' in title; similar to "${SCRIPT_CLOSE}" from your library`,
+      '2601.00005': HOSTILE_ATTR,
+    });
+    hostile.papers[0] = { ...hostile.papers[0]!, paper: { ...hostile.papers[0]!.paper, title: HOSTILE } };
+    hostile.forYou = hostile.forYou!.map((p) => (p.paper.id === '2601.00001' ? hostile.papers[0]! : p));
+    for (const html of [pageOf(hostile), renderDayPage(hostile, OPTIONS)]) {
+      expect(html).not.toContain(HOSTILE);
+      expect(html).not.toContain('alert(3)</script>');
+      const els = elements(html);
+      expect(els.filter((e) => e.name === 'img')).toEqual([]);
+      expect(els.filter((e) => e.name === 'script')).toHaveLength(2);
+      for (const e of els) expect(Object.keys(e.attribs).filter((a) => a.startsWith('on'))).toEqual([]);
+      const reasons = byClass(html, 'reason').map(text);
+      expect(reasons).toContain(`keyword '${HOSTILE}' in title; similar to "${SCRIPT_CLOSE}" from your library`);
+      expect(reasons).toContain(HOSTILE_ATTR);
+      expect(byClass(html, 'for-you').map(text)[0]).toContain(HOSTILE);
+    }
+  });
+
+  it('should write scores with two decimals and a real minus sign', () => {
+    expect([0.5, 0.12345, -0.35, -0.001, 0, 0.9999].map(formatScore)).toEqual([
+      '0.50',
+      '0.12',
+      '\u22120.35',
+      '0.00',
+      '0.00',
+      '1.00',
+    ]);
   });
 });
