@@ -176,24 +176,26 @@ export function buildProgram(io: Io, setExit: (code: number) => void): CommandTy
   );
 
   wire(
-    program
-      .command('serve')
-      .description('the local web app: days, papers, search, favorites and a JSON API over the store')
-      .option('--host <host>', 'address to listen on; anything but loopback needs --token', '127.0.0.1')
-      .option('--port <n>', 'port (0 = any free port)', '8080')
-      .option(
-        '--workers <n>',
-        'processes answering requests, 1–64 (env ARXIV_DIGEST_SERVE_WORKERS; default: the CPU cores, at most 4)',
-      )
-      .addOption(
-        new Option('--token <token>', 'access token every request must carry (prefer the env variable)').env(
-          'ARXIV_DIGEST_TOKEN',
-        ),
-      )
-      .action(async (opts) => {
-        const { serveCommand } = await import('./commands/serve.js');
-        setExit(await serveCommand(opts, globals(), io));
-      }),
+    profileOptions(
+      program
+        .command('serve')
+        .description('the local web app: days, papers, search, favorites and a JSON API over the store')
+        .option('--host <host>', 'address to listen on; anything but loopback needs --token', '127.0.0.1')
+        .option('--port <n>', 'port (0 = any free port)', '8080')
+        .option(
+          '--workers <n>',
+          'processes answering requests, 1–64 (env ARXIV_DIGEST_SERVE_WORKERS; default: the CPU cores, at most 4)',
+        )
+        .addOption(
+          new Option('--token <token>', 'access token every request must carry (prefer the env variable)').env(
+            'ARXIV_DIGEST_TOKEN',
+          ),
+        )
+        .action(async (opts) => {
+          const { serveCommand } = await import('./commands/serve.js');
+          setExit(await serveCommand(opts, globals(), io));
+        }),
+    ),
   );
 
   wire(

@@ -42,7 +42,7 @@ export interface DayView {
   listings: { paper: DayPaper; category: string; kind: AnnouncementKind }[];
   /**
    * Present when the day was ranked for a reader with a profile: the top picks, best first
-   * (see forYouPicks). Outputs show a "For you" section only then, so a reader without a
+   * (see withRanking). Outputs show a "For you" section only then, so a reader without a
    * profile gets the reference format unchanged.
    */
   forYou?: DayPaper[];

@@ -176,6 +176,7 @@ export async function runDaily(deps: DailyDeps, opts: DailyOptions): Promise<Dai
       language: opts.language,
       categories: day.categories,
       papers: day.papers,
+      ...(day.forYou ? { forYou: day.forYou } : {}),
       url: opts.site.siteUrl ? `${opts.site.siteUrl}/days/${date}.html` : null,
       maxPapers: opts.maxPapers,
     };

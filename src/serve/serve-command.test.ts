@@ -159,7 +159,7 @@ describe('serve --workers', { timeout: 30_000 }, () => {
   it('should answer from two processes over one store and port, and stop them all on SIGTERM (exit 0)', async () => {
     if (!existsSync(join(BIN, '..', '..', 'dist', 'cli', 'entry.js'))) throw new Error('build first: npm run build');
     const { cwd, db } = seededStore();
-    const child = cliAsync(['--db', db, 'serve', '--port', '0', '--workers', '2'], {
+    const child = cliAsync(['--db', db, 'serve', '--port', '0', '--workers', '2', '--keywords', 'diffusion'], {
       cwd,
       env: { [SERVED_BY_ENV]: '1' },
     });
@@ -178,6 +178,13 @@ describe('serve --workers', { timeout: 30_000 }, () => {
       const workers = [a.servedBy, b.servedBy];
       expect(workers).not.toContain(child.pid);
       expect(new Set(workers).size).toBe(2);
+
+      // Both rank the day for --keywords (passed on to the workers).
+      for (const w of [null, a.servedBy]) {
+        const day = await requestFrom(`${base}/days/2026-01-06`, w);
+        expect(day.body).toContain('class="for-you');
+        expect(day.body).toContain('keyword &#39;diffusion&#39; in title');
+      }
 
       // A favorite set through one worker is what the other one shows.
       const set = await request(`${base}/papers/2601.00001/favorite`, {

@@ -22,14 +22,24 @@ import {
 import { isLoopbackHost } from '../../serve/security.js';
 import type { RunningServer } from '../../serve/server.js';
 import { openStore, type Store } from '../../store/store.js';
-import { settingsFrom, type GlobalOptions, type Io } from '../context.js';
+import { createRankerFor, rankingSettingsFrom, type GlobalOptions, type Io } from '../context.js';
 
 export interface ServeFlags {
   host?: string;
   port?: string;
   token?: string;
   workers?: string;
+  /** Profile quick flags: ranking of the day pages (see src/rank). */
+  keywords?: string;
+  exclude?: string;
+  authors?: string;
 }
+
+const profileFlags = (flags: ServeFlags) => ({
+  keywords: flags.keywords,
+  exclude: flags.exclude,
+  authors: flags.authors,
+});
 
 export interface ServeOptions {
   /**
@@ -79,13 +89,20 @@ function listenFlags(flags: ServeFlags): Listen {
   return { host, port, token };
 }
 
-/** The app over this store, listening. */
-async function listen(settings: Settings, store: Store, { host, port, token }: Listen): Promise<RunningServer> {
+/** The app over this store, listening; day pages ranked for the reader (profile, ratings). */
+async function listen(
+  settings: Settings,
+  store: Store,
+  { host, port, token }: Listen,
+  log: (line: string) => void,
+): Promise<RunningServer> {
   // Loaded here, not at the top: every other command starts without Hono.
   const { createApp } = await import('../../serve/app.js');
   const { startServer } = await import('../../serve/server.js');
+  const ranker = await createRankerFor(settings, store, log);
   const app = createApp({
     store,
+    ranker,
     language: settings.language,
     categoryOrder: settings.categories,
     preferredSummarizer: configuredSummarizer(settings),
@@ -122,14 +139,14 @@ export async function serveCommand(
     io.stderr.write(
       `arxiv-digest: warning: the access token has ${where.token.length} characters; use at least 16 random ones\n`,
     );
-  const settings = settingsFrom(io, globals);
+  const settings = await rankingSettingsFrom(io, globals, profileFlags(flags));
   // In another tool's cluster worker (pm2's cluster mode, say) there is no forking: one process.
   const workers = cluster.isWorker ? 1 : (workerFlag ?? settings.serveWorkers ?? defaultWorkers());
-  if (workers > 1) return serveInWorkers(workers, settings, where, io, until, options);
+  if (workers > 1) return serveInWorkers(workers, settings, where, profileFlags(flags), io, until, options);
 
   const store = openStore(settings.db, { log: (l) => io.stderr.write(`${l}\n`) });
   try {
-    const server = await listen(settings, store, where);
+    const server = await listen(settings, store, where, (l) => io.stderr.write(`${l}\n`));
     announce(io, server.url, where.token);
     const signal = await until();
     io.stderr.write(stoppingLine(signal));
@@ -145,6 +162,7 @@ async function serveInWorkers(
   workers: number,
   settings: Settings,
   { host, port, token }: Listen,
+  rankFlags: ReturnType<typeof profileFlags>,
   io: Io,
   until: () => Promise<unknown>,
   options: ServeOptions,
@@ -153,6 +171,7 @@ async function serveInWorkers(
   const { hostInUrl } = await import('../../serve/server.js');
   const exec = options.workerExec ?? process.argv[1];
   if (!exec) throw new AppError('serve: cannot tell which script to start the worker processes with');
+  const profile = Object.entries(rankFlags).flatMap(([k, v]) => (v === undefined ? [] : [`--${k}`, v]));
   return serveCluster({
     workers,
     exec,
@@ -167,6 +186,7 @@ async function serveInWorkers(
       host,
       '--port',
       String(port),
+      ...profile,
     ],
     // The token goes by environment, never by argument: `ps` shows arguments to every user.
     env: { ARXIV_DIGEST_TOKEN: token ?? '' },
@@ -185,14 +205,17 @@ async function serveWorker(flags: ServeFlags, globals: GlobalOptions): Promise<n
   const stop = workerStopRequest();
   try {
     const where = listenFlags(flags);
-    const settings = loadSettings({ flags: { config: globals.config, db: globals.db } });
+    const settings = loadSettings({
+      flags: { config: globals.config, db: globals.db, ...profileFlags(flags) },
+      profileParser: await import('../../rank/profile.js'),
+    });
     const store = openStore(settings.db);
     // A primary that is gone (killed) ends its workers at once (Node's cluster calls process.exit):
     // the store is still closed, and its WAL checkpointed, on the way out.
     const closeOnExit = () => store.close();
     process.once('exit', closeOnExit);
     try {
-      const server = await listen(settings, store, where);
+      const server = await listen(settings, store, where, (l) => process.stderr.write(`${l}\n`));
       await stop;
       await server.close();
       return 0;
