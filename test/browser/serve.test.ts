@@ -349,7 +349,7 @@ describe.skipIf(!HAVE_CHROMIUM)(SUITE, { timeout: 30_000 }, () => {
     expect(await ids(w.page, 'article.paper')).toEqual(['2601.00001', '2601.00003', '2601.00002']);
     await w.page.click('.for-you li[data-id="2601.00003"] a');
     // The site's script marks the card on hashchange, after the click has returned.
-    await w.page.waitForFunction(() => document.querySelector('.paper.current')?.id === '2601.00003');
+    await w.page.waitForSelector('[id="2601.00003"].paper.current');
 
     await w.page.goto(`${base}/profile`);
     await Promise.all([w.page.waitForURL(/\/profile\?reset$/), w.page.click('.profile-reset button')]);
