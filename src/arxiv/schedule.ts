@@ -42,11 +42,15 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T12:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
-const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: ZONE, timeZoneName: 'shortOffset' });
+// Made on first use: creating it loads ICU's time zone data (~10 ms), which every command that
+// merely imports this module (render, through the feeds) would otherwise pay at start-up.
+let offsetFormatter: Intl.DateTimeFormat | null = null;
+const offsetFormat = (): Intl.DateTimeFormat =>
+  (offsetFormatter ??= new Intl.DateTimeFormat('en-US', { timeZone: ZONE, timeZoneName: 'shortOffset' }));
 
 /** Minutes east of UTC of US Eastern time at an instant (−240 in summer, −300 in winter). */
 function easternOffset(instantMs: number): number {
-  const name = offsetFormat.formatToParts(new Date(instantMs)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT-5';
+  const name = offsetFormat().formatToParts(new Date(instantMs)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT-5';
   const m = /GMT([+-])(\d{1,2})(?::(\d{2}))?/.exec(name);
   if (!m) return 0;
   return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
