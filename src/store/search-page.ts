@@ -1,17 +1,21 @@
 /**
  * The web app's search (Store.searchPage), kept apart from store.ts because its SQL is shaped by
- * measurements on a 1,000,000-paper store (bench/serve.ts, bench/search-variant.ts):
+ * measurements on a 1,000,000-paper store (bench/serve.ts, against release 0.1's query in
+ * bench/search-baseline.ts):
  *
- * - Ranking happens inside the FTS table alone (bm25 and the snippet in a top-level ORDER BY …
- *   LIMIT); papers rows are read only for the page's hits. Joining papers first read a row per
- *   match: 1.1 s for a word in 400,000 papers, 0.37 s this way.
+ * - Ranking happens inside the FTS table alone (bm25 in a top-level ORDER BY … LIMIT); papers
+ *   rows and snippets are made for the page's hits only. Joining papers first read a row per
+ *   match: 1.1 s for a word in 400,000 papers.
  * - Category and date filters are sets of papers.n from two indexed tables (migration 5), applied
- *   as `+rowid IN (…)` with rowid bounds, never a JSON LIKE or an EXISTS per match.
+ *   as `+rowid IN (…)` with rowid bounds, or probed per match when the words match few papers;
+ *   never a JSON LIKE or an EXISTS over announcements per match.
  * - Words matching more than BROAD papers list their hits newest first (by store order: papers.n
  *   grows as days are added; filters still apply), like arXiv's own search: FTS5's bm25 counts
  *   every match of each term before scoring one (60 ms for a word in 900,000 papers), and the best
  *   bm25 score among 400,000 papers that say "models" means little. The result says so (`order`),
  *   and the page tells the reader to add words for ranked hits.
+ * - Otherwise bm25 scores the distinctive words only when the query also has very common ones
+ *   (see distinctiveWords); prefix* queries use the index's prefix entries (migration 7).
  * - Browsing without words walks paper_days by date instead of computing every paper's last day.
  */
 import type { Database as Db } from 'better-sqlite3';
