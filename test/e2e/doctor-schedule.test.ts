@@ -42,6 +42,35 @@ describe('arxiv-digest doctor', () => {
     expect(r.code).toBe(1);
     expect(r.stdout.trim().split('\n').at(-1)).toMatch(/^doctor: \d+ ok, 1 failed, \d+ informational$/);
   });
+
+  it('should check the ranking profile and read every library export, naming a broken one by line', async () => {
+    const cwd = testDir({
+      'arxiv-digest.config.json': JSON.stringify({
+        profile: { keywords: ['diffusion:2', 'video'], authors: ['Jane Doe'], library: ['lib.bib', 'broken.ris'] },
+      }),
+      'lib.bib': '@article{a, title = {Diffusion models}, author = {Doe, Jane}, eprint = {2401.01234}}\n',
+      'broken.ris': 'TY  - JOUR\nTI  - Unfinished entry\n',
+    });
+    const r = await cliRun(['doctor'], {
+      cwd,
+      env: {
+        ARXIV_API_URL: 'http://127.0.0.1:9/',
+        ARXIV_RSS_URL: 'http://127.0.0.1:9/',
+        ARXIV_OAI_URL: 'http://127.0.0.1:9/',
+        ARXIV_LISTING_URL: 'http://127.0.0.1:9/',
+      },
+    });
+    expect(r.stdout).toMatch(
+      /^· ranking: profile from .*arxiv-digest\.config\.json: 2 keywords, 0 excluded, 1 authors, 0 category weights, 0 examples; ratings: 0 favorites or 👍, 0 👎/m,
+    );
+    expect(r.stdout).toMatch(/^✓ library: .*lib\.bib: bibtex, 1 entries$/m);
+    expect(r.stdout).toMatch(/^✗ library: .*broken\.ris:\d+: /m);
+    const bad = testDir({ 'arxiv-digest.config.json': JSON.stringify({ profile: { keywords: ['x:-3'] } }) });
+    const b = await cliRun(['doctor'], { cwd: bad });
+    expect(b.code).toBe(1);
+    expect(b.stdout).toMatch(/^✗ settings: invalid settings/m);
+    expect(b.stdout).toContain('arxiv-digest.config.json: profile.keywords[0]: weight of "x" must be a number');
+  });
 });
 
 describe('arxiv-digest schedule', () => {

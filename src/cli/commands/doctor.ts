@@ -75,6 +75,8 @@ async function checks(s: Settings, io: Io): Promise<Check[]> {
     out.push({ name: 'store', ok: false, detail: e instanceof Error ? e.message : String(e) });
   }
 
+  out.push(...(await rankingChecks(s)));
+
   const endpoints: [string, string][] = [
     ['arXiv feed', s.arxiv.rssUrl],
     ['arXiv API', s.arxiv.apiUrl],
@@ -178,10 +180,69 @@ async function checks(s: Settings, io: Io): Promise<Check[]> {
   return out;
 }
 
+/**
+ * Ranking: what the profile in force holds, each library export read and parsed (entries, or
+ * the FILE:LINE problem), and the ratings the model learns from. Information when nothing is set.
+ */
+async function rankingChecks(s: Settings): Promise<Check[]> {
+  const profile = s.rank.profile;
+  if (!profile) return [];
+  const { libraryPath } = await import('../../rank/for-day.js');
+  const { readLibraryFile } = await import('../../rank/library.js');
+  const { MIN_RATINGS, MIN_POSITIVE_RATINGS } = await import('../../rank/learned.js');
+  const out: Check[] = [];
+  let saved = false;
+  let ratings = { up: 0, down: 0 };
+  try {
+    const store = openStore(s.db);
+    saved = store.getState('profile') !== null;
+    for (const m of store.listMarks().values()) {
+      if (m.rating === -1) ratings.down++;
+      else ratings.up++;
+    }
+    store.close();
+  } catch {
+    ratings = { up: 0, down: 0 }; // the store check above says what is wrong
+  }
+  const parts = [
+    `${profile.keywords.length} keywords`,
+    `${profile.exclude.length} excluded`,
+    `${profile.authors.length} authors`,
+    `${Object.keys(profile.categories).length} category weights`,
+    `${profile.examples.length} examples`,
+  ];
+  out.push({
+    name: 'ranking',
+    ok: null,
+    detail:
+      `profile from ${s.configFile ?? 'no config file'}: ${parts.join(', ')}` +
+      (saved ? '; a profile saved from the web app replaces it' : '') +
+      `; ratings: ${ratings.up} favorites or 👍, ${ratings.down} 👎 (the model learns from ${MIN_POSITIVE_RATINGS} positive, ${MIN_RATINGS} in all)`,
+  });
+  for (const path of profile.library) {
+    const file = libraryPath(path, s.rank.baseDir);
+    try {
+      const r = await readLibraryFile(file);
+      out.push({
+        name: 'library',
+        ok: true,
+        detail: `${file}: ${r.format}, ${r.entries.length} entries${r.skipped.length ? `, ${r.skipped.length} skipped (no title)` : ''}`,
+      });
+    } catch (e) {
+      out.push({ name: 'library', ok: false, detail: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  return out;
+}
+
 export async function doctorCommand(globals: GlobalOptions, io: Io): Promise<number> {
   let settings: Settings;
   try {
-    settings = loadSettings({ flags: { config: globals.config, db: globals.db } });
+    // With the profile parser: a profile with a problem is a settings problem here as in `run`.
+    settings = loadSettings({
+      flags: { config: globals.config, db: globals.db },
+      profileParser: await import('../../rank/profile.js'),
+    });
   } catch (e) {
     io.stdout.write(`✗ settings: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;
