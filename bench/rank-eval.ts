@@ -102,28 +102,38 @@ function rocAuc(scores: ReadonlyMap<string, number>, relevant: ReadonlySet<strin
 }
 
 type Scores = { p10: number; auc: number };
+const JUDGINGS = ['judged', 'strict', 'listed'] as const;
+type Judging = (typeof JUDGINGS)[number];
 
 /**
- * Metrics of one ranking, twice: strict (every other paper irrelevant), and with the ambiguous
- * papers (another primary category, cross-listed into the topic: in the topic's arXiv listing,
- * yet not its label) left out of the judgement.
+ * Metrics of one ranking, three ways for the ambiguous papers (another primary category,
+ * cross-listed into the topic: in the topic's arXiv listing, yet not its label): left out of the
+ * judgement ("judged"), counted irrelevant ("strict"), counted relevant ("listed", as a reader of
+ * the topic's arXiv listing sees them).
  */
 function evaluate(
   candidates: readonly RankPaper[],
   context: RankContext,
   relevant: ReadonlySet<string>,
   ambiguous: ReadonlySet<string>,
-): { strict: Scores; judged: Scores } {
+): Record<Judging, Scores> {
   const ranked = rankPapers(candidates, context);
-  const metrics = (list: typeof ranked): Scores => ({
+  const metrics = (list: typeof ranked, rel: ReadonlySet<string>): Scores => ({
     p10: precisionAt(
       10,
       list.map((r) => r.id),
+      rel,
+    ),
+    auc: rocAuc(new Map(list.map((r) => [r.id, r.score])), rel),
+  });
+  return {
+    judged: metrics(
+      ranked.filter((r) => !ambiguous.has(r.id)),
       relevant,
     ),
-    auc: rocAuc(new Map(list.map((r) => [r.id, r.score])), relevant),
-  });
-  return { strict: metrics(ranked), judged: metrics(ranked.filter((r) => !ambiguous.has(r.id))) };
+    strict: metrics(ranked, relevant),
+    listed: metrics(ranked, new Set([...relevant, ...ambiguous])),
+  };
 }
 
 const f2 = (x: number): string => x.toFixed(2);
@@ -140,11 +150,11 @@ console.log(
 console.log();
 console.log(
   `  ${'later day'.padEnd(11)}${'topic'.padEnd(8)}${'rel/all'.padEnd(10)}${'amb'.padStart(4)}${'lib'.padStart(5)}   ` +
-    `${'lexical P@10 AUC'.padEnd(19)}${'learned P@10 AUC'.padEnd(19)}blend P@10 AUC   (strict)`,
+    `${'lexical P@10 AUC'.padEnd(19)}${'learned P@10 AUC'.padEnd(19)}blend P@10 AUC   (strict)         (listed)`,
 );
 
 const SCORERS = ['lexical', 'learned', 'blend'] as const;
-const totals = { strict: new Map<string, Scores[]>(), judged: new Map<string, Scores[]>() };
+const totals: Record<Judging, Map<string, Scores[]>> = { judged: new Map(), strict: new Map(), listed: new Map() };
 const trainMs: number[] = [];
 let biggest: RankContext | null = null;
 
@@ -183,31 +193,36 @@ for (const laterName of ['2026-03-17', '2026-06-02']) {
     };
     const cells: string[] = [];
     const strictCells: string[] = [];
+    const listedCells: string[] = [];
     for (const name of SCORERS) {
       const r = evaluate(later.papers, contexts[name], relevant, ambiguous);
-      for (const kind of ['strict', 'judged'] as const) {
+      for (const kind of JUDGINGS) {
         const list = totals[kind].get(name) ?? [];
         list.push(r[kind]);
         totals[kind].set(name, list);
       }
       cells.push(`${f2(r.judged.p10)}  ${f2(r.judged.auc)}`.padEnd(19));
       strictCells.push(f2(r.strict.p10));
+      listedCells.push(f2(r.listed.p10));
     }
     if (!biggest || library.length > (biggest.library?.length ?? 0)) biggest = contexts.blend;
     console.log(
       `  ${laterName.padEnd(11)}${topic.padEnd(8)}${`${relevant.size}/${later.papers.length}`.padEnd(10)}` +
-        `${String(ambiguous.size).padStart(4)}${String(library.length).padStart(5)}   ${cells.join('')}(${strictCells.join(' ')})`,
+        `${String(ambiguous.size).padStart(4)}${String(library.length).padStart(5)}   ${cells.join('')}(${strictCells.join(' ')})   (${listedCells.join(' ')})`,
     );
   }
 }
 
 const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const meanOf = (kind: 'strict' | 'judged', name: string, key: keyof Scores): number =>
+const meanOf = (kind: Judging, name: string, key: keyof Scores): number =>
   mean(totals[kind].get(name)!.map((s) => s[key]));
 console.log();
-console.log('  amb = papers of another primary category cross-listed into the topic, left out of "judged"');
-for (const kind of ['judged', 'strict'] as const) {
+console.log(
+  '  amb = papers of another primary category cross-listed into the topic: left out of "judged", irrelevant in "strict",',
+);
+console.log('        relevant in "listed" (they are in the topic\'s arXiv listing)');
+for (const kind of JUDGINGS) {
   for (const name of SCORERS) {
     console.log(
       `  mean ${kind.padEnd(7)} ${name.padEnd(8)} precision@10 ${f2(meanOf(kind, name, 'p10'))}   ` +
@@ -249,7 +264,7 @@ console.log(
 );
 
 console.log();
-for (const kind of ['judged', 'strict'] as const) {
+for (const kind of JUDGINGS) {
   const p10 = meanOf(kind, 'blend', 'p10');
   console.log(`  goal: mean precision@10 (blend, ${kind}) >= ${GOAL_P10}: ${f2(p10)} ${verdict(p10 >= GOAL_P10)}`);
 }
