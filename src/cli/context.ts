@@ -155,7 +155,8 @@ const isEmptyProfile = (p: Profile): boolean =>
 
 /** Opens the store, runs fn, closes the store even when fn throws. */
 export async function withStore<T>(settings: Settings, fn: (store: Store) => T | Promise<T>): Promise<T> {
-  const store = openStore(settings.db);
+  // A slow migration (rebuilding the search index of a large store) says so instead of hanging.
+  const store = openStore(settings.db, { log: (line) => process.stderr.write(`${line}\n`) });
   try {
     return await fn(store);
   } finally {
