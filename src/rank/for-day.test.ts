@@ -141,6 +141,29 @@ describe('createRanker: the profile in force', () => {
     expect(r.profile().keywords.map((k) => k.term)).toEqual(['graph neural networks']);
   });
 
+  it('should keep the ranks of a day until the store changes, then rank it again', async () => {
+    const store = seeded();
+    const { r } = ranker(store, { flags: { keywords: 'sparse' } });
+    const first = await r.rankDay(load(store));
+    expect(rankOf(first, '2603.00002')!.reason).toBe("keyword 'sparse' in title");
+    const again = await r.rankDay(load(store));
+    expect(again.papers.map((p) => p.rank)).toEqual(first.papers.map((p) => p.rank));
+    // A summary mentioning the keyword arrives: the store changed, so the day is ranked anew.
+    store.upsertSummaries([
+      {
+        paperId: '2603.10000',
+        version: 1,
+        language: 'English',
+        summarizer: 'offline',
+        promptVersion: 'v1',
+        status: 'ok',
+        fields: { ...ai('2603.10000'), tldr: 'A sparse method.' },
+      },
+    ]);
+    const later = await r.rankDay(load(store));
+    expect(rankOf(later, '2603.10000')!.reason).toBe("keyword 'sparse' in summary");
+  });
+
   it('should say once that a saved profile is unusable and use the config one', async () => {
     const store = seeded();
     store.setState(PROFILE_STATE, { keywords: [{ term: 'x', weight: -1 }] });

@@ -267,6 +267,20 @@ export function createRanker(opts: RankerOptions): Ranker {
     return { profile: p, ...r, active: profileHasSignals(p) || hasEnoughRatings(r.ratings) };
   };
 
+  // The last days ranked, by what their ranks depend on: the web app ranks a day on every view
+  // (80 ms for 500 papers with a library), and most views are of the same few days.
+  const recent = new Map<string, Map<string, PaperRank>>();
+  const RECENT_DAYS = 8;
+  const keyOf = (day: DayView, p: Profile): string =>
+    JSON.stringify([
+      day.date,
+      day.language,
+      day.papers.length,
+      store.version(),
+      p,
+      [...libraries.entries()].map(([file, c]) => [file, c.mtimeMs, c.size]),
+    ]);
+
   return {
     profile,
     active: () => state().active,
@@ -274,6 +288,9 @@ export function createRanker(opts: RankerOptions): Ranker {
       const s = state();
       if (!s.active) return day;
       const library = await libraryEntries(s.profile.library);
+      // Keyed after reading the library, whose files' stamps are part of the key.
+      const known = recent.get(keyOf(day, s.profile));
+      if (known) return withRanking(day, known);
       const examples = examplePapers(s.profile.examples);
       const papers = day.papers.map(dayRankPaper);
       const vectors = await vectorsFor(papers, library, examples);
@@ -284,10 +301,12 @@ export function createRanker(opts: RankerOptions): Ranker {
         model: currentModel(s.ratings, s.papers, day.date),
         embeddings: vectors ? { vectors } : null,
       });
-      return withRanking(
-        day,
-        new Map<string, PaperRank>(ranked.map((r) => [r.id, { score: r.score, reason: r.reason }])),
-      );
+      const ranks = new Map<string, PaperRank>(ranked.map((r) => [r.id, { score: r.score, reason: r.reason }]));
+      // Training the model or storing vectors changed the store: keyed by the version after. Not
+      // kept when embeddings are configured but missing: the next view may get them.
+      if (!opts.embeddings || vectors) recent.set(keyOf(day, s.profile), ranks);
+      if (recent.size > RECENT_DAYS) recent.delete(recent.keys().next().value!);
+      return withRanking(day, ranks);
     },
     saveProfile(p: Profile | null): void {
       if (p) store.setState(PROFILE_STATE, profileToConfig(p));

@@ -328,7 +328,7 @@ export class Store {
    * another process such as a `run` (data_version).
    */
   listDays(): DaySummary[] {
-    const version = `${this.db.pragma('data_version', { simple: true })}:${this.totalChanges()}`;
+    const version = this.version();
     if (this.daysCache?.version !== version) {
       const days = this.stmt(
         'SELECT date, count(DISTINCT paper_id) AS papers FROM announcements GROUP BY date ORDER BY date DESC',
@@ -339,6 +339,14 @@ export class Store {
   }
 
   private daysCache: { version: string; days: DaySummary[] } | null = null;
+
+  /**
+   * Changes whenever the database changes, through this connection (total_changes) or another
+   * process (data_version): the key of anything computed from the store and kept.
+   */
+  version(): string {
+    return `${this.db.pragma('data_version', { simple: true })}:${this.totalChanges()}`;
+  }
 
   private totalChanges(): number {
     return (this.stmt('SELECT total_changes() AS n').get() as { n: number }).n;
