@@ -283,20 +283,30 @@ function ftsPage(db: Db, match: string, q: SearchFilters, tuning: SearchTuning):
 export const COMMON_WORD = 50_000;
 
 /**
- * The query as an FTS5 match without its very common words, when it is a plain list of words,
- * prefixes and phrases (all must match) with at least one very common and one other; else null.
+ * The query as an FTS5 match of its distinctive words only, when it is a plain list of words,
+ * prefixes and phrases (all must match) in which some words are very common; else null. A
+ * phrase counts as its words ("grounding with": bm25 over "grounding"), since scoring a phrase
+ * evaluates it in every paper that has all its words.
  */
 function distinctiveWords(db: Db, q: SearchFilters, commonWord: number): string | null {
   const items = q.fts?.match(/"(?:[^"]|"")*"\*?|\S+/g) ?? [];
   const plain = (t: string) => t.startsWith('"') || (/^[\p{L}\p{N}_]+\*?$/u.test(t) && !/^(AND|OR|NOT|NEAR)$/.test(t));
-  if (items.length < 2 || !items.every(plain)) return null;
+  if (!items.length || !items.every(plain)) return null;
+  // Each phrase as its words, each word quoted: `"grounding with"` → `"grounding"`, `"with"`.
+  const words = items.flatMap(
+    (t) =>
+      phraseWords(t)
+        .replace(/^\((.*)\)$/, '$1')
+        .match(/"(?:[^"]|"")*"\*?|\S+/g) ?? [],
+  );
+  if (words.length < 2) return null;
   const common = db.prepare(
     'SELECT 1 FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?',
   );
-  const keep = items.filter((t) => common.get(phraseWords(t), commonWord) === undefined);
-  if (keep.length === 0 || keep.length === items.length) return null;
-  const words = `(${keep.join(' ')})`;
-  return q.author ? `${words} AND authors:${JSON.stringify(q.author.replace(/"/g, ' '))}` : words;
+  const keep = words.filter((t) => common.get(t, commonWord) === undefined);
+  if (keep.length === 0 || keep.length === words.length) return null;
+  const scoring = `(${keep.join(' ')})`;
+  return q.author ? `${scoring} AND authors:${JSON.stringify(q.author.replace(/"/g, ' '))}` : scoring;
 }
 
 /**

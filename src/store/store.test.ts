@@ -407,6 +407,13 @@ describe('Store.searchPage and reader marks', () => {
     expect(cheap.hits.slice(0, 5).every((h) => h.title.includes('aerial aerial'))).toBe(true);
     expect(cheap.hits[0]!.snippet).toContain('\u0002aerial\u0003');
     expect(cheap.hits[0]!.score).not.toBeCloseTo(exact.hits[0]!.score, 6);
+    // A phrase counts as its words: scored by "aerial" among the papers with the whole phrase.
+    const phrase = { fts: '"words aerial"', limit: 50, offset: 0 };
+    const exactPhrase = searchPage(store.db, phrase, { broad: 1000, common: 1000 });
+    const cheapPhrase = searchPage(store.db, phrase, { broad: 1000, common: 25 });
+    expect(cheapPhrase.hits.map((h) => h.id).sort()).toEqual(exactPhrase.hits.map((h) => h.id).sort());
+    expect(cheapPhrase.hits.length).toBe(20);
+    expect(cheapPhrase.hits[0]!.score).not.toBe(exactPhrase.hits[0]!.score);
     // Not a plain list of words: ranked as it is.
     expect(
       searchPage(store.db, { fts: 'common OR aerial', limit: 5, offset: 0 }, { broad: 1000, common: 15 }).order,
