@@ -66,6 +66,8 @@ export const BROAD = 10_000;
 export interface SearchTuning {
   broad: number;
   common: number;
+  /** Newest matches probed against a category before building its set (see ftsPage). */
+  probeWindow: number;
 }
 /** Categories with fewer papers are browsed from their own rows rather than by walking days. */
 const SMALL_CATEGORY = 5_000;
@@ -160,6 +162,8 @@ interface Restriction {
   sets: string[];
   /** The same conditions as one index probe per candidate. */
   probes: string[];
+  /** Which filter each entry of sets and probes is. */
+  kinds: ('category' | 'dates')[];
   params: Record<string, unknown>;
   /** Smallest and largest n a candidate can have; null when a filter matches no paper at all. */
   bounds: { lo: number; hi: number } | null;
@@ -173,6 +177,7 @@ interface Restriction {
 function restriction(db: Db, q: SearchFilters, col: string, withBounds = true): Restriction {
   const sets: string[] = [];
   const probes: string[] = [];
+  const kinds: Restriction['kinds'] = [];
   const params: Record<string, unknown> = {};
   let lo = -Infinity;
   let hi = Infinity;
@@ -184,6 +189,7 @@ function restriction(db: Db, q: SearchFilters, col: string, withBounds = true): 
     params.category = q.category;
     sets.push(`+${col} IN (SELECT n FROM paper_categories WHERE category = @category)`);
     probes.push(`EXISTS (SELECT 1 FROM paper_categories WHERE category = @category AND n = ${col})`);
+    kinds.push('category');
     if (withBounds)
       narrow(
         db
@@ -199,6 +205,7 @@ function restriction(db: Db, q: SearchFilters, col: string, withBounds = true): 
     params.to = q.to ?? '9999-99-99';
     sets.push(`+${col} IN (SELECT n FROM paper_days WHERE date >= @from AND date <= @to)`);
     probes.push(`EXISTS (SELECT 1 FROM paper_days WHERE n = ${col} AND date >= @from AND date <= @to)`);
+    kinds.push('dates');
     if (withBounds)
       narrow(
         db
@@ -206,25 +213,58 @@ function restriction(db: Db, q: SearchFilters, col: string, withBounds = true): 
           .get({ from: params.from, to: params.to }) as { lo: number | null; hi: number | null },
       );
   }
-  return { sets, probes, params, bounds: lo > hi ? null : { lo, hi } };
+  return { sets, probes, kinds, params, bounds: lo > hi ? null : { lo, hi } };
 }
 
 function ftsPage(db: Db, match: string, q: SearchFilters, tuning: SearchTuning): SearchPage {
+  const fewBelow = Math.min(PROBE_LIMIT, tuning.broad);
   // A filter's set costs its size to build (a category can hold 100,000 papers); for a query
   // with few matches, probing the index once per match is far cheaper.
   const few =
     Boolean(q.category || q.from || q.to) &&
     (
       db
-        .prepare(
-          `SELECT count(*) AS c FROM (SELECT 1 FROM search_index WHERE search_index MATCH @match LIMIT ${PROBE_LIMIT})`,
-        )
-        .get({ match }) as { c: number }
-    ).c < PROBE_LIMIT;
+        .prepare(`SELECT count(*) AS c FROM (SELECT 1 FROM search_index WHERE search_index MATCH @match LIMIT @cap)`)
+        .get({ match, cap: fewBelow }) as { c: number }
+    ).c < fewBelow;
+  // All the words together in more than BROAD papers (found by walking the doclist backwards,
+  // which scores nothing): newest first, within the filters too, since bm25 would count every
+  // match first. Phrases are checked as their words: evaluating a phrase's positions over
+  // 200,000 papers to find it in 4,000 costs as much as ranking it.
+  const broad =
+    q.order !== 'rank' &&
+    q.order !== 'newest' &&
+    !few &&
+    db
+      .prepare('SELECT 1 FROM search_index WHERE search_index MATCH @match ORDER BY rowid DESC LIMIT 1 OFFSET @k')
+      .get({ match: phraseWords(match), k: tuning.broad }) !== undefined;
+  // Broad and filtered by category only: the newest matches are probed against it one by one,
+  // within the newest `probeWindow` matches — a few dozen probes where building a category's set
+  // costs its 100,000 rows. Too few there (a rare category): the sets below, over every match.
+  // Not for dates: a past range is rarely among the newest matches; its rowid bounds serve better.
+  if (broad && q.category && !q.from && !q.to) {
+    const page = newestProbed(db, match, q, tuning.probeWindow);
+    if (page) return page;
+  }
   const r = restriction(db, q, 's.rowid', !few);
   if (!r.bounds) return { hits: [], more: false, order: 'rank' };
   const params: Record<string, unknown> = { ...r.params, match, limit: q.limit + 1, offset: q.offset };
-  const where = ['search_index MATCH @match', ...(few ? r.probes : r.sets)];
+  // Probes for few matches; for a broad query's dates too: within the range's rowid bounds nearly
+  // every newest match is in the range (days are stored in order), so the walk stops after about
+  // a page of probes instead of first building the range's set. A large category then is probed
+  // as well (a few dozen candidates, not its 100,000 rows); a small one stays a set.
+  const walk = broad && Boolean(q.from || q.to);
+  const probeCategory =
+    walk &&
+    q.category &&
+    (db.prepare('SELECT count(*) AS c FROM paper_categories WHERE category = ?').get(q.category) as { c: number }).c >=
+      SMALL_CATEGORY;
+  const where = [
+    'search_index MATCH @match',
+    ...r.sets.map((set, i) =>
+      few || (walk && r.kinds[i] === 'dates') || (probeCategory && r.kinds[i] === 'category') ? r.probes[i]! : set,
+    ),
+  ];
   if (Number.isFinite(r.bounds.lo)) {
     where.push('s.rowid BETWEEN @lo AND @hi');
     Object.assign(params, r.bounds);
@@ -245,16 +285,6 @@ function ftsPage(db: Db, match: string, q: SearchFilters, tuning: SearchTuning):
       order: 'newest',
     };
   }
-  // All the words together in more than BROAD papers (found by walking the doclist backwards,
-  // which scores nothing): newest first, within the filters too, since bm25 would count every
-  // match first. Phrases are checked as their words: evaluating a phrase's positions over
-  // 200,000 papers to find it in 4,000 costs as much as ranking it.
-  const broad =
-    q.order !== 'rank' &&
-    !few &&
-    db
-      .prepare('SELECT 1 FROM search_index WHERE search_index MATCH @match ORDER BY rowid DESC LIMIT 1 OFFSET @k')
-      .get({ match: phraseWords(match), k: tuning.broad }) !== undefined;
   // Ranked: bm25 over the query's distinctive words only, among the papers the whole query
   // matches, when it also has very common ones — counting a word in 40 % of all papers costs
   // more than the rest of the search, and such a word adds next to nothing to bm25 anyway.
@@ -276,6 +306,31 @@ function ftsPage(db: Db, match: string, q: SearchFilters, tuning: SearchTuning):
     hits: hitsInOrder(db, withSnippets(db, match, rows, q.limit), q.limit),
     more: rows.length > q.limit,
     order: broad ? 'newest' : 'rank',
+  };
+}
+
+/** A broad query's page in a category, newest first, from its newest `window` matches; null when they hold too few. */
+function newestProbed(db: Db, match: string, q: SearchFilters, window: number): SearchPage | null {
+  const r = restriction(db, q, 's.rowid', false);
+  const floor = db
+    .prepare('SELECT rowid AS n FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?')
+    .get(match, window) as { n: number } | undefined;
+  const rows = db
+    .prepare(
+      `SELECT s.rowid AS n, NULL AS score FROM search_index s
+       WHERE search_index MATCH @match AND ${r.probes.join(' AND ')} ${floor ? 'AND s.rowid > @floor' : ''}
+       ORDER BY s.rowid DESC LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...r.params, match, floor: floor?.n ?? 0, limit: q.limit + 1, offset: q.offset }) as {
+    n: number;
+    score: null;
+  }[];
+  // Without a floor every match was probed: the answer is complete either way.
+  if (floor && rows.length <= q.limit) return null;
+  return {
+    hits: hitsInOrder(db, withSnippets(db, match, rows, q.limit), q.limit),
+    more: rows.length > q.limit,
+    order: 'newest',
   };
 }
 
@@ -349,7 +404,7 @@ function browsePage(db: Db, q: SearchFilters): SearchPage {
 export function searchPage(
   db: Db,
   q: SearchFilters,
-  tuning: SearchTuning = { broad: BROAD, common: COMMON_WORD },
+  tuning: SearchTuning = { broad: BROAD, common: COMMON_WORD, probeWindow: 20_000 },
 ): SearchPage {
   const match: string[] = [];
   if (q.fts) match.push(`(${q.fts})`);

@@ -399,8 +399,8 @@ describe('Store.searchPage and reader marks', () => {
     );
     store.upsertPapers(papers, 't');
     const q = { fts: 'common aerial evaluation', limit: 50, offset: 0 };
-    const exact = searchPage(store.db, q, { broad: 1000, common: 1000 });
-    const cheap = searchPage(store.db, q, { broad: 1000, common: 25 });
+    const exact = searchPage(store.db, q, { broad: 1000, common: 1000, probeWindow: 1000 });
+    const cheap = searchPage(store.db, q, { broad: 1000, common: 25, probeWindow: 1000 });
     // Same papers ("aerial aerial" ones first either way), scored without "common".
     expect(cheap.hits.map((h) => h.id).sort()).toEqual(exact.hits.map((h) => h.id).sort());
     expect(cheap.hits.length).toBe(10);
@@ -409,18 +409,45 @@ describe('Store.searchPage and reader marks', () => {
     expect(cheap.hits[0]!.score).not.toBeCloseTo(exact.hits[0]!.score, 6);
     // A phrase counts as its words: scored by "aerial" among the papers with the whole phrase.
     const phrase = { fts: '"words aerial"', limit: 50, offset: 0 };
-    const exactPhrase = searchPage(store.db, phrase, { broad: 1000, common: 1000 });
-    const cheapPhrase = searchPage(store.db, phrase, { broad: 1000, common: 25 });
+    const exactPhrase = searchPage(store.db, phrase, { broad: 1000, common: 1000, probeWindow: 1000 });
+    const cheapPhrase = searchPage(store.db, phrase, { broad: 1000, common: 25, probeWindow: 1000 });
     expect(cheapPhrase.hits.map((h) => h.id).sort()).toEqual(exactPhrase.hits.map((h) => h.id).sort());
     expect(cheapPhrase.hits.length).toBe(20);
     expect(cheapPhrase.hits[0]!.score).not.toBe(exactPhrase.hits[0]!.score);
     // Not a plain list of words: ranked as it is.
     expect(
-      searchPage(store.db, { fts: 'common OR aerial', limit: 5, offset: 0 }, { broad: 1000, common: 15 }).order,
+      searchPage(
+        store.db,
+        { fts: 'common OR aerial', limit: 5, offset: 0 },
+        { broad: 1000, common: 15, probeWindow: 1000 },
+      ).order,
     ).toBe('rank');
-    expect(searchPage(store.db, { fts: 'common', limit: 5, offset: 0 }, { broad: 10, common: 15 }).order).toBe(
-      'newest',
+    expect(
+      searchPage(store.db, { fts: 'common', limit: 5, offset: 0 }, { broad: 10, common: 15, probeWindow: 1000 }).order,
+    ).toBe('newest');
+  });
+
+  it('should list a broad query in a category newest first, probing the newest matches, else the whole set', () => {
+    const store = testStore();
+    store.upsertPapers(
+      Array.from({ length: 40 }, (_, i) =>
+        paper(`2401.${String(i).padStart(5, '0')}`, {
+          title: `Paper ${i} on topics`,
+          categories: i < 3 ? ['math.HO'] : i % 2 ? ['cs.LG'] : ['cs.CV'],
+        }),
+      ),
+      't',
     );
+    const tuning = { broad: 10, common: 1000, probeWindow: 8 };
+    const page = (category: string, offset = 0) =>
+      searchPage(store.db, { fts: 'topics', category, limit: 3, offset }, tuning);
+    // Among the 8 newest matches: probed.
+    expect(page('cs.LG')).toMatchObject({ order: 'newest', more: true });
+    expect(page('cs.LG').hits.map((h) => h.id)).toEqual(['2401.00039', '2401.00037', '2401.00035']);
+    expect(page('cs.LG', 3).hits.map((h) => h.id)).toEqual(['2401.00033', '2401.00031', '2401.00029']);
+    // Only among the oldest: found through the set over every match.
+    expect(page('math.HO').hits.map((h) => h.id)).toEqual(['2401.00002', '2401.00001', '2401.00000']);
+    expect(page('math.HO').more).toBe(false);
   });
 
   it('should loosen phrases into their words for the broad check', () => {
