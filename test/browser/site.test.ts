@@ -414,7 +414,8 @@ describe.skipIf(!HAVE_CHROMIUM)(SUITE, { timeout: 30_000 }, () => {
     expect(await w.page.textContent('[id="2601.00002"] .reason')).toBe(`Why: excluded keyword '${HOSTILE}' in title`);
     // A pick leads to its card.
     await w.page.click('.for-you li[data-id="2601.00005"] a');
-    expect(await currentId(w.page)).toBe('2601.00005');
+    // The script marks the card on hashchange, after the click has returned.
+    await w.page.waitForFunction(() => document.querySelector('.paper.current')?.id === '2601.00005');
     await w.page.click('button[data-order="score"]');
     expect(await w.page.getAttribute('button[data-order="score"]', 'aria-pressed')).toBe('true');
     const byScore = ['2601.00005', '2601.00001', '2601.00004', '2601.00003', '2601.00002'];
