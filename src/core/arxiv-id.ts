@@ -40,3 +40,4 @@ export function arxivIdFromUrl(url: string): ParsedArxivId | null {
 
 export const absUrl = (id: string): string => `https://arxiv.org/abs/${id}`;
 export const pdfUrl = (id: string): string => `https://arxiv.org/pdf/${id}`;
+export const htmlUrl = (id: string): string => `https://arxiv.org/html/${id}`;

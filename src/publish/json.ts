@@ -4,13 +4,38 @@
  * profile, library or ratings), else a number in (−1, 1) (src/rank/rank.ts) and a reason ("" when
  * nothing matched).
  */
-import { absUrl, pdfUrl } from '../core/arxiv-id.js';
-import type { DayPaper, DayView } from './day-view.js';
+import { absUrl, htmlUrl, pdfUrl } from '../core/arxiv-id.js';
+import type { CodeLink } from '../core/types.js';
+import type { DayPaper, DayView, SummaryState } from './day-view.js';
 import type { Renderer } from './renderer.js';
 
+/** A paper's links, as the day document and the web app's API write them. */
+export const paperLinks = (id: string, code: CodeLink | null) => ({
+  abs: absUrl(id),
+  pdf: pdfUrl(id),
+  html: htmlUrl(id),
+  code: code?.url ?? null,
+  code_stars: code?.stars ?? null,
+});
+
+/** The summary shown (or why there is none), as the day document and the web app's API write it. */
+export function shownSummary(s: SummaryState) {
+  const fields = s.status === 'ok' ? s.summary.fields : null;
+  return {
+    status: s.status,
+    tldr: fields?.tldr ?? null,
+    motivation: fields?.motivation ?? null,
+    method: fields?.method ?? null,
+    result: fields?.result ?? null,
+    conclusion: fields?.conclusion ?? null,
+    reason: s.status === 'ok' ? null : s.reason,
+    summarizer: s.summary?.summarizer ?? null,
+    prompt_version: s.summary?.promptVersion ?? null,
+    flags: s.summary?.flags ?? [],
+  };
+}
+
 function paperJson(p: DayPaper, date: string) {
-  const s = p.summary;
-  const fields = s.status === 'ok' ? s.summary.fields! : null;
   return {
     id: p.paper.id,
     version: p.paper.version,
@@ -24,26 +49,9 @@ function paperJson(p: DayPaper, date: string) {
     doi: p.paper.doi,
     published: p.paper.published,
     updated: p.paper.updated,
-    links: {
-      abs: absUrl(p.paper.id),
-      pdf: pdfUrl(p.paper.id),
-      html: `https://arxiv.org/html/${p.paper.id}`,
-      code: p.code?.url ?? null,
-      code_stars: p.code?.stars ?? null,
-    },
+    links: paperLinks(p.paper.id, p.code),
     announcement: { date, kind: p.kind, listings: p.listings },
-    summary: {
-      status: s.status,
-      tldr: fields?.tldr ?? null,
-      motivation: fields?.motivation ?? null,
-      method: fields?.method ?? null,
-      result: fields?.result ?? null,
-      conclusion: fields?.conclusion ?? null,
-      reason: s.status === 'ok' ? null : s.reason,
-      summarizer: s.summary?.summarizer ?? null,
-      prompt_version: s.summary?.promptVersion ?? null,
-      flags: s.summary?.flags ?? [],
-    },
+    summary: shownSummary(p.summary),
     score: p.rank?.score ?? null,
     reason: p.rank?.reason ?? null,
   };

@@ -7,9 +7,8 @@
  */
 import type { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { absUrl, pdfUrl } from '../core/arxiv-id.js';
-import { renderJson } from '../publish/json.js';
-import { htmlUrl } from '../publish/site/day-page.js';
+import { absUrl } from '../core/arxiv-id.js';
+import { paperLinks, renderJson, shownSummary } from '../publish/json.js';
 import { toFtsQuery } from '../search/query.js';
 import type { ServeContext } from './context.js';
 import { runFilter } from './filter.js';
@@ -19,8 +18,6 @@ import { badRequest, categoryParam, dateRange, intParam, listParam, paperIdFromP
 
 function paperJson(d: PaperDetails) {
   const p = d.paper;
-  const s = d.card.summary;
-  const fields = s.status === 'ok' ? s.summary.fields : null;
   return {
     id: p.id,
     version: p.version,
@@ -34,26 +31,9 @@ function paperJson(d: PaperDetails) {
     doi: p.doi,
     published: p.published,
     updated: p.updated,
-    links: {
-      abs: absUrl(p.id),
-      pdf: pdfUrl(p.id),
-      html: htmlUrl(p.id),
-      code: d.codeLinks[0]?.url ?? null,
-      code_stars: d.codeLinks[0]?.stars ?? null,
-    },
+    links: paperLinks(p.id, d.codeLinks[0] ?? null),
     /** The summary shown in the configured language (same rules as the day document). */
-    summary: {
-      status: s.status,
-      tldr: fields?.tldr ?? null,
-      motivation: fields?.motivation ?? null,
-      method: fields?.method ?? null,
-      result: fields?.result ?? null,
-      conclusion: fields?.conclusion ?? null,
-      reason: s.status === 'ok' ? null : s.reason,
-      summarizer: s.summary?.summarizer ?? null,
-      prompt_version: s.summary?.promptVersion ?? null,
-      flags: s.summary?.flags ?? [],
-    },
+    summary: shownSummary(d.card.summary),
     summaries: d.summaries.map((x) => ({
       language: x.language,
       version: x.version,

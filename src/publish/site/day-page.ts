@@ -5,7 +5,7 @@
  * a day that was not ranked is rendered exactly as before ranking existed. Every piece of paper
  * data passes through `esc`; URLs through `safeHttpUrl`. Pure.
  */
-import { absUrl, pdfUrl } from '../../core/arxiv-id.js';
+import { absUrl, htmlUrl, pdfUrl } from '../../core/arxiv-id.js';
 import { isPlaceholderText, PLACEHOLDER_FLAG } from '../../core/placeholders.js';
 import type { SummaryField } from '../../core/types.js';
 import { FLAGS } from '../../summarize/types.js';
@@ -13,8 +13,6 @@ import { countDay, type DayCounts, type DayPaper, type DayView } from '../day-vi
 import { esc, safeHttpUrl } from './html.js';
 import { count, fill, languageTag, type Labels } from './labels.js';
 import { byScore, forYouHtml, isRanked, orderControl, reasonHtml, scoreBadge, type DayOrder } from './ranking.js';
-
-export const htmlUrl = (id: string): string => `https://arxiv.org/html/${id}`;
 
 /** File name of a day's page inside `days/`. */
 export const dayFileName = (date: string): string => `${date}.html`;
