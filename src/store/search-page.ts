@@ -104,6 +104,26 @@ export const phraseWords = (match: string): string =>
     return `(${words.map((w, i) => `"${w}"${i === words.length - 1 ? star : ''}`).join(' ')})`;
   });
 
+/** An FTS5 query's items: phrases (with a prefix star), words, operators, parentheses. */
+const FTS_ITEM = /"(?:[^"]|"")*"\*?|\S+/g;
+
+/** The author as a phrase in the authors column. */
+const authorMatch = (author: string): string => `authors:${JSON.stringify(author.replace(/"/g, ' '))}`;
+
+/**
+ * The rowid of the match after the newest `k`, found by walking the doclist backwards (which
+ * scores nothing); undefined when there are no more than `k` matches.
+ */
+function matchBeyond(db: Db, match: string, k: number): number | undefined {
+  const row = db
+    .prepare('SELECT rowid AS n FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?')
+    .get(match, k) as { n: number } | undefined;
+  return row?.n;
+}
+
+const categorySize = (db: Db, category: string): number =>
+  (db.prepare('SELECT count(*) AS c FROM paper_categories WHERE category = ?').get(category) as { c: number }).c;
+
 /** Papers of the page by n, with their last announcement date. */
 function pageRows(db: Db, ns: readonly number[]): Map<number, PaperRow & { last_date: string | null }> {
   if (!ns.length) return new Map();
@@ -235,9 +255,7 @@ function ftsPage(db: Db, match: string, q: SearchFilters, tuning: SearchTuning):
     q.order !== 'rank' &&
     q.order !== 'newest' &&
     !few &&
-    db
-      .prepare('SELECT 1 FROM search_index WHERE search_index MATCH @match ORDER BY rowid DESC LIMIT 1 OFFSET @k')
-      .get({ match: phraseWords(match), k: tuning.broad }) !== undefined;
+    matchBeyond(db, phraseWords(match), tuning.broad) !== undefined;
   // Broad and filtered by category only: the newest matches are probed against it one by one,
   // within the newest `probeWindow` matches — a few dozen probes where building a category's set
   // costs its 100,000 rows. Too few there (a rare category): the sets below, over every match.
@@ -254,11 +272,7 @@ function ftsPage(db: Db, match: string, q: SearchFilters, tuning: SearchTuning):
   // a page of probes instead of first building the range's set. A large category then is probed
   // as well (a few dozen candidates, not its 100,000 rows); a small one stays a set.
   const walk = broad && Boolean(q.from || q.to);
-  const probeCategory =
-    walk &&
-    q.category &&
-    (db.prepare('SELECT count(*) AS c FROM paper_categories WHERE category = ?').get(q.category) as { c: number }).c >=
-      SMALL_CATEGORY;
+  const probeCategory = walk && q.category && categorySize(db, q.category) >= SMALL_CATEGORY;
   const where = [
     'search_index MATCH @match',
     ...r.sets.map((set, i) =>
@@ -312,21 +326,19 @@ function ftsPage(db: Db, match: string, q: SearchFilters, tuning: SearchTuning):
 /** A broad query's page in a category, newest first, from its newest `window` matches; null when they hold too few. */
 function newestProbed(db: Db, match: string, q: SearchFilters, window: number): SearchPage | null {
   const r = restriction(db, q, 's.rowid', false);
-  const floor = db
-    .prepare('SELECT rowid AS n FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?')
-    .get(match, window) as { n: number } | undefined;
+  const floor = matchBeyond(db, match, window);
   const rows = db
     .prepare(
       `SELECT s.rowid AS n, NULL AS score FROM search_index s
-       WHERE search_index MATCH @match AND ${r.probes.join(' AND ')} ${floor ? 'AND s.rowid > @floor' : ''}
+       WHERE search_index MATCH @match AND ${r.probes.join(' AND ')} ${floor !== undefined ? 'AND s.rowid > @floor' : ''}
        ORDER BY s.rowid DESC LIMIT @limit OFFSET @offset`,
     )
-    .all({ ...r.params, match, floor: floor?.n ?? 0, limit: q.limit + 1, offset: q.offset }) as {
+    .all({ ...r.params, match, floor: floor ?? 0, limit: q.limit + 1, offset: q.offset }) as {
     n: number;
     score: null;
   }[];
   // Without a floor every match was probed: the answer is complete either way.
-  if (floor && rows.length <= q.limit) return null;
+  if (floor !== undefined && rows.length <= q.limit) return null;
   return {
     hits: hitsInOrder(db, withSnippets(db, match, rows, q.limit), q.limit),
     more: rows.length > q.limit,
@@ -344,7 +356,7 @@ export const COMMON_WORD = 50_000;
  * evaluates it in every paper that has all its words.
  */
 function distinctiveWords(db: Db, q: SearchFilters, commonWord: number): string | null {
-  const items = q.fts?.match(/"(?:[^"]|"")*"\*?|\S+/g) ?? [];
+  const items = q.fts?.match(FTS_ITEM) ?? [];
   const plain = (t: string) => t.startsWith('"') || (/^[\p{L}\p{N}_]+\*?$/u.test(t) && !/^(AND|OR|NOT|NEAR)$/.test(t));
   if (!items.length || !items.every(plain)) return null;
   // Each phrase as its words, each word quoted: `"grounding with"` → `"grounding"`, `"with"`.
@@ -352,16 +364,13 @@ function distinctiveWords(db: Db, q: SearchFilters, commonWord: number): string 
     (t) =>
       phraseWords(t)
         .replace(/^\((.*)\)$/, '$1')
-        .match(/"(?:[^"]|"")*"\*?|\S+/g) ?? [],
+        .match(FTS_ITEM) ?? [],
   );
   if (words.length < 2) return null;
-  const common = db.prepare(
-    'SELECT 1 FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?',
-  );
-  const keep = words.filter((t) => common.get(t, commonWord) === undefined);
+  const keep = words.filter((t) => matchBeyond(db, t, commonWord) === undefined);
   if (keep.length === 0 || keep.length === words.length) return null;
   const scoring = `(${keep.join(' ')})`;
-  return q.author ? `${scoring} AND authors:${JSON.stringify(q.author.replace(/"/g, ' '))}` : scoring;
+  return q.author ? `${scoring} AND ${authorMatch(q.author)}` : scoring;
 }
 
 /**
@@ -380,10 +389,7 @@ function browsePage(db: Db, q: SearchFilters): SearchPage {
     limit: q.limit + 1,
     offset: q.offset,
   };
-  const small =
-    q.category &&
-    (db.prepare('SELECT count(*) AS c FROM paper_categories WHERE category = ?').get(q.category) as { c: number }).c <
-      SMALL_CATEGORY;
+  const small = q.category && categorySize(db, q.category) < SMALL_CATEGORY;
   const newestInRange =
     'NOT EXISTS (SELECT 1 FROM paper_days later WHERE later.n = d.n AND later.date > d.date AND later.date <= @to)';
   const sql = small
@@ -408,7 +414,7 @@ export function searchPage(
 ): SearchPage {
   const match: string[] = [];
   if (q.fts) match.push(`(${q.fts})`);
-  if (q.author) match.push(`authors:${JSON.stringify(q.author.replace(/"/g, ' '))}`);
+  if (q.author) match.push(authorMatch(q.author));
   try {
     return match.length ? ftsPage(db, match.join(' AND '), q, tuning) : browsePage(db, q);
   } catch (e) {
