@@ -9,12 +9,22 @@ import type { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { absUrl } from '../core/arxiv-id.js';
 import { paperLinks, renderJson, shownSummary } from '../publish/json.js';
-import { toFtsQuery } from '../search/query.js';
 import type { ServeContext } from './context.js';
 import { runFilter } from './filter.js';
 import { plainSnippet } from './html.js';
 import { loadPaperDetails, type PaperDetails } from './paper-data.js';
-import { badRequest, categoryParam, dateRange, intParam, listParam, paperIdFromPath, textParam } from './params.js';
+import {
+  asksSomething,
+  badRequest,
+  categoryParam,
+  dateRange,
+  intParam,
+  listParam,
+  paperIdFromPath,
+  searchFiltersOf,
+  searchParams,
+  textParam,
+} from './params.js';
 
 function paperJson(d: PaperDetails) {
   const p = d.paper;
@@ -76,29 +86,13 @@ export function registerApi(app: Hono, ctx: ServeContext): void {
   });
 
   app.get('/api/search', (c) => {
-    const q = textParam(c.req.query('q'), 'q', 500);
-    const category = categoryParam(c.req.query('category'));
-    const { from, to } = dateRange(c.req.query('from'), c.req.query('to'));
-    const author = textParam(c.req.query('author'), 'author', 200);
+    const p = searchParams((name) => c.req.query(name));
     const limit = intParam(c.req.query('limit'), 'limit', { min: 1, max: 100, fallback: 20 });
     const offset = intParam(c.req.query('offset'), 'offset', { min: 0, max: 10_000, fallback: 0 });
-    if (!q && !category && !from && !to && !author)
-      throw badRequest('give a query (q) or a filter (category, from, to, author)');
-    const { hits, more, order } = ctx.store.searchPage({
-      fts: q ? toFtsQuery(q) : null,
-      category,
-      from,
-      to,
-      author,
-      limit,
-      offset,
-    });
+    if (!asksSomething(p)) throw badRequest('give a query (q) or a filter (category, from, to, author)');
+    const { hits, more, order } = ctx.store.searchPage(searchFiltersOf(p, limit, offset));
     return c.json({
-      q,
-      category,
-      from,
-      to,
-      author,
+      ...p,
       limit,
       offset,
       count: hits.length,

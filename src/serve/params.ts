@@ -6,6 +6,8 @@
 import { HTTPException } from 'hono/http-exception';
 import { parseArxivId } from '../core/arxiv-id.js';
 import { isIsoDate } from '../core/dates.js';
+import { toFtsQuery } from '../search/query.js';
+import type { SearchFilters } from '../store/store.js';
 
 export const badRequest = (message: string): HTTPException => new HTTPException(400, { message });
 
@@ -34,6 +36,38 @@ export function dateRange(from: Raw, to: Raw): { from: string | null; to: string
     throw badRequest(`from (${range.from}) is after to (${range.to})`);
   return range;
 }
+
+/** What to search for: the fields of the search page and of /api/search. */
+export interface SearchParams {
+  q: string | null;
+  category: string | null;
+  from: string | null;
+  to: string | null;
+  author: string | null;
+}
+
+export function searchParams(query: (name: string) => Raw): SearchParams {
+  return {
+    q: textParam(query('q'), 'q', 500),
+    category: categoryParam(query('category')),
+    ...dateRange(query('from'), query('to')),
+    author: textParam(query('author'), 'author', 200),
+  };
+}
+
+/** True when the reader asked for something: a query or a filter. */
+export const asksSomething = (p: SearchParams): boolean => Boolean(p.q || p.category || p.from || p.to || p.author);
+
+/** The store's filters for one page of these hits. */
+export const searchFiltersOf = (p: SearchParams, limit: number, offset: number): SearchFilters => ({
+  fts: p.q ? toFtsQuery(p.q) : null,
+  category: p.category,
+  from: p.from,
+  to: p.to,
+  author: p.author,
+  limit,
+  offset,
+});
 
 /** Optional whole number within bounds; absent or empty is the default. */
 export function intParam(value: Raw, name: string, bounds: { min: number; max: number; fallback: number }): number {

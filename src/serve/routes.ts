@@ -8,7 +8,6 @@ import type { Context, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { NotFoundError, UsageError } from '../errors.js';
 import { renderBibtex, renderRis } from '../publish/citations.js';
-import { toFtsQuery } from '../search/query.js';
 import type { ReaderMark } from '../store/store.js';
 import type { ServeContext } from './context.js';
 import { dayPath, paperPath, withQuery } from './html.js';
@@ -18,7 +17,15 @@ import { dayPageMain, daysMain } from './page-days.js';
 import { paperMain } from './page-paper.js';
 import { profileMain, type ProfileView } from './page-profile.js';
 import { favoritesMain, searchMain, type SearchForm, type SearchOutcome } from './page-search.js';
-import { categoryParam, dateRange, intParam, localPath, orderParam, paperIdFromPath, textParam } from './params.js';
+import {
+  asksSomething,
+  intParam,
+  localPath,
+  orderParam,
+  paperIdFromPath,
+  searchFiltersOf,
+  searchParams,
+} from './params.js';
 import { formOfBody, profileForm, readProfileForm, type ProfileForm, type ProfileProblem } from './profile-form.js';
 
 const DAYS_PER_PAGE = 50;
@@ -118,21 +125,10 @@ export function registerPages(app: Hono, ctx: ServeContext): void {
         error ? 400 : 200,
       );
     try {
-      const q = textParam(c.req.query('q'), 'q', 500);
-      const category = categoryParam(c.req.query('category'));
-      const { from, to } = dateRange(c.req.query('from'), c.req.query('to'));
-      const author = textParam(c.req.query('author'), 'author', 200);
+      const p = searchParams((name) => c.req.query(name));
       const n = intParam(c.req.query('page'), 'page', { min: 1, max: 500, fallback: 1 });
-      if (!q && !category && !from && !to && !author) return render(null, null);
-      const { hits, more, order } = ctx.store.searchPage({
-        fts: q ? toFtsQuery(q) : null,
-        category,
-        from,
-        to,
-        author,
-        limit: HITS_PER_PAGE,
-        offset: (n - 1) * HITS_PER_PAGE,
-      });
+      if (!asksSomething(p)) return render(null, null);
+      const { hits, more, order } = ctx.store.searchPage(searchFiltersOf(p, HITS_PER_PAGE, (n - 1) * HITS_PER_PAGE));
       const at = (p: number) => withQuery('/search', { ...form, page: p > 1 ? p : null });
       return render(
         {
@@ -140,7 +136,7 @@ export function registerPages(app: Hono, ctx: ServeContext): void {
           page: n,
           prev: n > 1 ? at(n - 1) : null,
           next: more ? at(n + 1) : null,
-          broad: Boolean(q) && order === 'newest',
+          broad: Boolean(p.q) && order === 'newest',
         },
         null,
       );
