@@ -4,8 +4,8 @@
  * the store's searchPage against in the same process.
  */
 import type { Database as Db } from 'better-sqlite3';
-import { unspaceCjk } from '../src/core/cjk.js';
-import { PAPER_COLUMNS, type PaperRow } from '../src/store/rows.js';
+import { PAPER_COLUMNS } from '../src/store/rows.js';
+import { toHit, type HitRow } from '../src/store/search-page.js';
 import type { SearchFilters, SearchHit } from '../src/store/store.js';
 
 export function baselineSearchPage(db: Db, q: SearchFilters): { hits: SearchHit[]; more: boolean } {
@@ -41,15 +41,6 @@ export function baselineSearchPage(db: Db, q: SearchFilters): { hits: SearchHit[
              ORDER BY last_date DESC, p.id DESC LIMIT ? OFFSET ?`,
           )
           .all(...args, q.limit + 1, q.offset)
-  ) as (PaperRow & { score: number | null; snip: string | null; last_date: string | null })[];
-  const hits = rows.slice(0, q.limit).map((r) => ({
-    id: r.id,
-    title: r.title,
-    authors: JSON.parse(r.authors) as string[],
-    categories: JSON.parse(r.categories) as string[],
-    date: r.last_date,
-    score: r.score === null ? 0 : -r.score,
-    snippet: r.snip === null ? r.abstract.slice(0, 240) : unspaceCjk(r.snip).replace(/\s+/g, ' ').trim(),
-  }));
-  return { hits, more: rows.length > q.limit };
+  ) as HitRow[];
+  return { hits: rows.slice(0, q.limit).map(toHit), more: rows.length > q.limit };
 }

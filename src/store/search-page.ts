@@ -77,9 +77,10 @@ const PROBE_LIMIT = 2_000;
 const BM25 = 'bm25(search_index, 8.0, 6.0, 2.0, 1.0)';
 const SNIPPET = "snippet(search_index, -1, char(2), char(3), '…', 16)";
 
-type HitRow = PaperRow & { score: number | null; snip: string | null; last_date: string | null };
+export type HitRow = PaperRow & { score: number | null; snip: string | null; last_date: string | null };
 
-const toHit = (r: HitRow): SearchHit => ({
+/** A row of papers, with its score and snippet, as a hit (also bench/search-baseline.ts). */
+export const toHit = (r: HitRow): SearchHit => ({
   id: r.id,
   title: r.title,
   authors: JSON.parse(r.authors) as string[],
