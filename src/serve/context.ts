@@ -115,7 +115,8 @@ export function serveContext(deps: AppDeps): ServeContext {
       const day = loadDayView(date);
       if (!ranker) return { day, problem: null };
       try {
-        return { day: ranker.active() ? await ranker.rankDay(day) : day, problem: null };
+        // Unchanged when there is nothing to rank by (the Ranker's contract).
+        return { day: await ranker.rankDay(day), problem: null };
       } catch (e) {
         log(`serve: ranking ${date} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
         // Our typed errors say what to fix; anything else stays in the log, like the app's 500s.
