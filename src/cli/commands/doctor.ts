@@ -6,7 +6,8 @@ import nodemailer from 'nodemailer';
 import OpenAI from 'openai';
 import { loadSettings, type Settings } from '../../config/settings.js';
 import { productVersion } from '../../core/version.js';
-import { openStore } from '../../store/store.js';
+import { PROFILE_STATE } from '../../rank/for-day.js';
+import { openStore, type ReaderMark } from '../../store/store.js';
 import { userAgent } from '../../arxiv/http-client.js';
 import type { GlobalOptions, Io } from '../context.js';
 
@@ -56,8 +57,11 @@ async function checks(s: Settings, io: Io): Promise<Check[]> {
   if (!s.arxiv.contact)
     out.push({ name: 'ARXIV_CONTACT', ok: false, detail: 'not set: arXiv asks clients to identify themselves' });
 
+  let marks: ReaderMarks = { saved: false, marks: new Map() };
   try {
     const store = openStore(s.db);
+    // What ranking checks below need, read while the store is open.
+    marks = { saved: store.getState(PROFILE_STATE) !== null, marks: store.listMarks() };
     const quick = store.db.pragma('quick_check', { simple: true });
     const st = store.stats();
     const last = store.listRuns(1)[0];
@@ -75,7 +79,7 @@ async function checks(s: Settings, io: Io): Promise<Check[]> {
     out.push({ name: 'store', ok: false, detail: e instanceof Error ? e.message : String(e) });
   }
 
-  out.push(...(await rankingChecks(s)));
+  out.push(...(await rankingChecks(s, marks)));
 
   const endpoints: [string, string][] = [
     ['arXiv feed', s.arxiv.rssUrl],
@@ -180,30 +184,25 @@ async function checks(s: Settings, io: Io): Promise<Check[]> {
   return out;
 }
 
+/** The reader's marks and whether a profile was saved from the web app (none when the store failed). */
+interface ReaderMarks {
+  saved: boolean;
+  marks: Map<string, ReaderMark>;
+}
+
 /**
  * Ranking: what the profile in force holds, each library export read and parsed (entries, or
  * the FILE:LINE problem), and the ratings the model learns from. Information when nothing is set.
  */
-async function rankingChecks(s: Settings): Promise<Check[]> {
+async function rankingChecks(s: Settings, { saved, marks }: ReaderMarks): Promise<Check[]> {
   const profile = s.rank.profile;
   if (!profile) return [];
   const { libraryPath } = await import('../../rank/for-day.js');
   const { readLibraryFile } = await import('../../rank/library.js');
-  const { MIN_RATINGS, MIN_POSITIVE_RATINGS } = await import('../../rank/learned.js');
+  const { MIN_RATINGS, MIN_POSITIVE_RATINGS, ratingsFromMarks } = await import('../../rank/learned.js');
   const out: Check[] = [];
-  let saved = false;
-  let ratings = { up: 0, down: 0 };
-  try {
-    const store = openStore(s.db);
-    saved = store.getState('profile') !== null;
-    for (const m of store.listMarks().values()) {
-      if (m.rating === -1) ratings.down++;
-      else ratings.up++;
-    }
-    store.close();
-  } catch {
-    ratings = { up: 0, down: 0 }; // the store check above says what is wrong
-  }
+  const labels = ratingsFromMarks(marks).map((r) => r.label);
+  const ratings = { up: labels.filter((l) => l === 1).length, down: labels.filter((l) => l === -1).length };
   const parts = [
     `${profile.keywords.length} keywords`,
     `${profile.exclude.length} excluded`,
