@@ -26,6 +26,7 @@ import { trainLinearModel, type LinearModel, type RatingLabel } from '../src/ran
 import { EMPTY_PROFILE, parseProfile, type Profile } from '../src/rank/profile.js';
 import { rankPapers, type RankContext } from '../src/rank/rank.js';
 import type { LibraryEntry, RankPaper } from '../src/rank/types.js';
+import { median } from './stats.js';
 
 const GOAL_P10 = 0.8;
 const GOAL_MS = 200;
@@ -214,7 +215,6 @@ for (const laterName of ['2026-03-17', '2026-06-02']) {
 }
 
 const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
-const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const meanOf = (kind: Judging, name: string, key: keyof Scores): number =>
   mean(totals[kind].get(name)!.map((s) => s[key]));
 console.log();
