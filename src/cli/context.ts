@@ -2,7 +2,7 @@
 import { loadSettings, type Settings, type SettingsSources } from '../config/settings.js';
 import { UsageError } from '../errors.js';
 import type { Profile } from '../rank/profile.js';
-import type { Ranker } from '../rank/ranker.js';
+import { PROFILE_STATE, type Ranker } from '../rank/ranker.js';
 import { openStore, type Store, type WriteCounts } from '../store/store.js';
 import { grouped } from '../core/text.js';
 
@@ -102,7 +102,7 @@ export async function rankerFor(settings: Settings, store: Store, log: (line: st
   const quiet =
     !Object.keys(settings.rank.flags).length &&
     isEmptyProfile(profile) &&
-    store.getState('profile') === null &&
+    store.getState(PROFILE_STATE) === null &&
     store.listMarks().size === 0;
   if (quiet) return null;
   const ranker = await createRankerFor(settings, store, log);

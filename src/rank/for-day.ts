@@ -37,12 +37,11 @@ import {
 import { LibraryError, readLibraryFile, type LibraryParseResult } from './library.js';
 import { mergeProfileFlags, parseProfile, profileToConfig, type Profile, type ProfileFlags } from './profile.js';
 import { rankPapers, selectForSummary, type RankedPaper, type SummarySelection } from './rank.js';
-import type { Ranker } from './ranker.js';
+import { MODEL_STATE, PROFILE_STATE, type Ranker } from './ranker.js';
+
+export { MODEL_STATE, PROFILE_STATE } from './ranker.js';
 import type { LibraryEntry, RankPaper } from './types.js';
 
-/** Store state keys. */
-export const PROFILE_STATE = 'profile';
-export const MODEL_STATE = 'rank-model';
 /** Unrated papers announced before the day the model is trained with, as weak negatives. */
 export const BACKGROUND_PAPERS = 1500;
 /** After an embeddings failure, ranking goes on without them for this long before asking again. */

@@ -6,6 +6,13 @@
 import type { DayView } from '../publish/day-view.js';
 import type { Profile } from './profile.js';
 
+/**
+ * Store state keys: the profile saved from the web app, and the ratings model. Kept in this light
+ * module so that code which only checks them (doctor, the CLI) does not load ranking.
+ */
+export const PROFILE_STATE = 'profile';
+export const MODEL_STATE = 'rank-model';
+
 export interface Ranker {
   /**
    * The profile in force: the one saved from the web app (else the config file's), with the

@@ -6,7 +6,7 @@ import nodemailer from 'nodemailer';
 import OpenAI from 'openai';
 import { loadSettings, type Settings } from '../../config/settings.js';
 import { productVersion } from '../../core/version.js';
-import { PROFILE_STATE } from '../../rank/for-day.js';
+import { PROFILE_STATE } from '../../rank/ranker.js';
 import { openStore, type ReaderMark } from '../../store/store.js';
 import { userAgent } from '../../arxiv/http-client.js';
 import type { GlobalOptions, Io } from '../context.js';
