@@ -368,3 +368,36 @@ export function joinWithin(pieces: readonly string[], sep: string, max: number):
 /** True when the string has a lone UTF-16 surrogate (what a careless cut leaves behind). */
 export const hasLoneSurrogate = (s: string): boolean =>
   /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
+
+/** How a chat platform marks up text (Slack mrkdwn, Discord Markdown, Telegram HTML). */
+export interface TextMarkup {
+  escape: (s: string) => string;
+  /** `label` is already escaped. */
+  link: (url: string, label: string) => string;
+  bold: (s: string) => string;
+  italic: (s: string) => string;
+  /** How the authors line is set: plain on some platforms, italic on others. */
+  authors: (s: string) => string;
+  /** Before each note about a failed check of the summary. */
+  warning: string;
+}
+
+/** One paper of the digest in a platform's text markup: title, authors, TL;DR or status, notes, links. */
+export function textEntry(p: PaperItem, l: Labels, m: TextMarkup): string {
+  const lines = [m.bold(m.link(p.absUrl, fit(p.title, ENTRY_BUDGET.title, m.escape)))];
+  if (p.authors) lines.push(m.authors(fit(p.authors, ENTRY_BUDGET.authors, m.escape)));
+  if (p.tldr !== null) lines.push(`${m.bold(m.escape(l.tldr))} ${fit(p.tldr, ENTRY_BUDGET.tldr, m.escape)}`);
+  else if (p.status) lines.push(m.italic(fit(p.status, ENTRY_BUDGET.status, m.escape)));
+  for (const n of p.notes.slice(0, ENTRY_BUDGET.notes))
+    lines.push(`${m.warning} ${fit(n, ENTRY_BUDGET.note, m.escape)}`);
+  const links = [m.link(p.absUrl, m.escape(l.abs)), m.link(p.pdfUrl, m.escape(l.pdf))];
+  if (p.codeUrl) links.push(m.link(p.codeUrl, m.escape(l.code)));
+  lines.push(links.join(' · '));
+  return lines.join('\n');
+}
+
+/** One pick of a ranked day in a platform's text markup: the title linked, its score, the reason below. */
+export function textPick(p: PickItem, m: TextMarkup): string {
+  const head = `${m.bold(m.link(p.absUrl, fit(p.title, ENTRY_BUDGET.title, m.escape)))} · ${m.escape(p.score)}`;
+  return p.reason ? `${head}\n${m.italic(fit(p.reason, ENTRY_BUDGET.reason, m.escape))}` : head;
+}

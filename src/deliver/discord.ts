@@ -7,13 +7,13 @@
  * notifies no one.
  */
 import {
-  ENTRY_BUDGET,
   fit,
   joinWithin,
   planDigest,
+  textEntry,
+  textPick,
   type DigestPlan,
-  type PaperItem,
-  type PickItem,
+  type TextMarkup,
 } from './digest-content.js';
 import { digestItems, groupItems, packParts, partLabel, type DigestItem, type PartInfo } from './split.js';
 import type { Channel, DigestMessage } from './types.js';
@@ -63,24 +63,14 @@ export interface DiscordPost {
 /** arXiv's red. */
 const COLOR = 0xb31b1b;
 
-function entry(p: PaperItem, plan: DigestPlan): string {
-  const l = plan.labels;
-  const lines = [`**${link(p.absUrl, fit(p.title, ENTRY_BUDGET.title, escapeDiscord))}**`];
-  if (p.authors) lines.push(fit(p.authors, ENTRY_BUDGET.authors, escapeDiscord));
-  if (p.tldr !== null) lines.push(`**${escapeDiscord(l.tldr)}** ${fit(p.tldr, ENTRY_BUDGET.tldr, escapeDiscord)}`);
-  else if (p.status) lines.push(`*${fit(p.status, ENTRY_BUDGET.status, escapeDiscord)}*`);
-  for (const n of p.notes.slice(0, ENTRY_BUDGET.notes)) lines.push(`⚠ ${fit(n, ENTRY_BUDGET.note, escapeDiscord)}`);
-  const links = [link(p.absUrl, escapeDiscord(l.abs)), link(p.pdfUrl, escapeDiscord(l.pdf))];
-  if (p.codeUrl) links.push(link(p.codeUrl, escapeDiscord(l.code)));
-  lines.push(links.join(' · '));
-  return lines.join('\n');
-}
-
-/** One pick of a ranked day: the title linked, its score, and the reason on the next line. */
-function pickEntry(p: PickItem): string {
-  const head = `**${link(p.absUrl, fit(p.title, ENTRY_BUDGET.title, escapeDiscord))}** · ${escapeDiscord(p.score)}`;
-  return p.reason ? `${head}\n*${fit(p.reason, ENTRY_BUDGET.reason, escapeDiscord)}*` : head;
-}
+const DISCORD_MARKUP: TextMarkup = {
+  escape: escapeDiscord,
+  link,
+  bold: (s) => `**${s}**`,
+  italic: (s) => `*${s}*`,
+  authors: (s) => s,
+  warning: '⚠',
+};
 
 export function renderDiscordPost(plan: DigestPlan, items: readonly DigestItem[], info: PartInfo): DiscordPost {
   const l = plan.labels;
@@ -94,9 +84,9 @@ export function renderDiscordPost(plan: DigestPlan, items: readonly DigestItem[]
   for (const g of groupItems(items)) {
     const texts = g.items.map((item) =>
       item.kind === 'paper'
-        ? entry(item.paper, plan)
+        ? textEntry(item.paper, plan.labels, DISCORD_MARKUP)
         : item.kind === 'pick'
-          ? pickEntry(item.pick)
+          ? textPick(item.pick, DISCORD_MARKUP)
           : `${escapeDiscord(plan.moreLine ?? '')}\n${joinWithin(
               plan.rest.map((r) => link(r.url, escapeDiscord(r.label))),
               ' · ',

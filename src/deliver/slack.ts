@@ -5,13 +5,13 @@
  * only), so a hostile title cannot form a link or a `<!channel>` mention.
  */
 import {
-  ENTRY_BUDGET,
   fit,
   joinWithin,
   planDigest,
+  textEntry,
+  textPick,
   type DigestPlan,
-  type PaperItem,
-  type PickItem,
+  type TextMarkup,
 } from './digest-content.js';
 import { digestItems, groupItems, packParts, partLabel, type DigestItem, type PartInfo } from './split.js';
 import type { Channel, DigestMessage } from './types.js';
@@ -52,25 +52,14 @@ export interface SlackPost {
 
 const mrkdwn = (text: string): SlackBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
 
-function entry(p: PaperItem, plan: DigestPlan): string {
-  const l = plan.labels;
-  const lines = [`*${link(p.absUrl, fit(p.title, ENTRY_BUDGET.title, escapeSlack))}*`];
-  if (p.authors) lines.push(fit(p.authors, ENTRY_BUDGET.authors, escapeSlack));
-  if (p.tldr !== null) lines.push(`*${escapeSlack(l.tldr)}* ${fit(p.tldr, ENTRY_BUDGET.tldr, escapeSlack)}`);
-  else if (p.status) lines.push(`_${fit(p.status, ENTRY_BUDGET.status, escapeSlack)}_`);
-  for (const n of p.notes.slice(0, ENTRY_BUDGET.notes))
-    lines.push(`:warning: ${fit(n, ENTRY_BUDGET.note, escapeSlack)}`);
-  const links = [link(p.absUrl, escapeSlack(l.abs)), link(p.pdfUrl, escapeSlack(l.pdf))];
-  if (p.codeUrl) links.push(link(p.codeUrl, escapeSlack(l.code)));
-  lines.push(links.join(' · '));
-  return lines.join('\n');
-}
-
-/** One pick of a ranked day: the title linked, its score, and the reason on the next line. */
-function pickEntry(p: PickItem): string {
-  const head = `*${link(p.absUrl, fit(p.title, ENTRY_BUDGET.title, escapeSlack))}* · ${escapeSlack(p.score)}`;
-  return p.reason ? `${head}\n_${fit(p.reason, ENTRY_BUDGET.reason, escapeSlack)}_` : head;
-}
+const SLACK_MARKUP: TextMarkup = {
+  escape: escapeSlack,
+  link,
+  bold: (s) => `*${s}*`,
+  italic: (s) => `_${s}_`,
+  authors: (s) => s,
+  warning: ':warning:',
+};
 
 export function renderSlackPost(plan: DigestPlan, items: readonly DigestItem[], info: PartInfo): SlackPost {
   const l = plan.labels;
@@ -86,8 +75,8 @@ export function renderSlackPost(plan: DigestPlan, items: readonly DigestItem[], 
     if (heading !== null)
       blocks.push(mrkdwn(`*${escapeSlack(heading)}*${g.continued ? ` ${escapeSlack(l.continued)}` : ''}`));
     for (const item of g.items) {
-      if (item.kind === 'paper') blocks.push(mrkdwn(entry(item.paper, plan)));
-      else if (item.kind === 'pick') blocks.push(mrkdwn(pickEntry(item.pick)));
+      if (item.kind === 'paper') blocks.push(mrkdwn(textEntry(item.paper, plan.labels, SLACK_MARKUP)));
+      else if (item.kind === 'pick') blocks.push(mrkdwn(textPick(item.pick, SLACK_MARKUP)));
       else {
         const head = escapeSlack(plan.moreLine ?? '');
         const links = plan.rest.map((r) => link(r.url, escapeSlack(r.label)));

@@ -6,13 +6,13 @@
  * only ever ours (b, i, a), each opened and closed within one entry.
  */
 import {
-  ENTRY_BUDGET,
   fit,
   joinWithin,
   planDigest,
+  textEntry,
+  textPick,
   type DigestPlan,
-  type PaperItem,
-  type PickItem,
+  type TextMarkup,
 } from './digest-content.js';
 import { digestItems, groupItems, packParts, partLabel, type DigestItem, type PartInfo } from './split.js';
 import type { Channel, DigestMessage } from './types.js';
@@ -52,24 +52,14 @@ export interface TelegramMessage {
   disable_web_page_preview: true;
 }
 
-function entry(p: PaperItem, plan: DigestPlan): string {
-  const l = plan.labels;
-  const lines = [`<b>${link(p.absUrl, fit(p.title, ENTRY_BUDGET.title, escapeTelegram))}</b>`];
-  if (p.authors) lines.push(`<i>${fit(p.authors, ENTRY_BUDGET.authors, escapeTelegram)}</i>`);
-  if (p.tldr !== null) lines.push(`<b>${escapeTelegram(l.tldr)}</b> ${fit(p.tldr, ENTRY_BUDGET.tldr, escapeTelegram)}`);
-  else if (p.status) lines.push(`<i>${fit(p.status, ENTRY_BUDGET.status, escapeTelegram)}</i>`);
-  for (const n of p.notes.slice(0, ENTRY_BUDGET.notes)) lines.push(`⚠ ${fit(n, ENTRY_BUDGET.note, escapeTelegram)}`);
-  const links = [link(p.absUrl, escapeTelegram(l.abs)), link(p.pdfUrl, escapeTelegram(l.pdf))];
-  if (p.codeUrl) links.push(link(p.codeUrl, escapeTelegram(l.code)));
-  lines.push(links.join(' · '));
-  return lines.join('\n');
-}
-
-/** One pick of a ranked day: the title linked, its score, and the reason on the next line. */
-function pickEntry(p: PickItem): string {
-  const head = `<b>${link(p.absUrl, fit(p.title, ENTRY_BUDGET.title, escapeTelegram))}</b> · ${escapeTelegram(p.score)}`;
-  return p.reason ? `${head}\n<i>${fit(p.reason, ENTRY_BUDGET.reason, escapeTelegram)}</i>` : head;
-}
+const TELEGRAM_MARKUP: TextMarkup = {
+  escape: escapeTelegram,
+  link,
+  bold: (s) => `<b>${s}</b>`,
+  italic: (s) => `<i>${s}</i>`,
+  authors: (s) => `<i>${s}</i>`,
+  warning: '⚠',
+};
 
 export function renderTelegramText(plan: DigestPlan, items: readonly DigestItem[], info: PartInfo): string {
   const l = plan.labels;
@@ -83,8 +73,8 @@ export function renderTelegramText(plan: DigestPlan, items: readonly DigestItem[
     if (heading !== null)
       out += `\n\n<b>${escapeTelegram(heading)}</b>${g.continued ? ` ${escapeTelegram(l.continued)}` : ''}`;
     for (const item of g.items) {
-      if (item.kind === 'paper') out += `\n\n${entry(item.paper, plan)}`;
-      else if (item.kind === 'pick') out += `\n\n${pickEntry(item.pick)}`;
+      if (item.kind === 'paper') out += `\n\n${textEntry(item.paper, plan.labels, TELEGRAM_MARKUP)}`;
+      else if (item.kind === 'pick') out += `\n\n${textPick(item.pick, TELEGRAM_MARKUP)}`;
       else
         out += `\n\n${escapeTelegram(plan.moreLine ?? '')} ${joinWithin(
           plan.rest.map((r) => link(r.url, escapeTelegram(r.label))),
