@@ -12,8 +12,7 @@
 import { absUrl, pdfUrl } from '../core/arxiv-id.js';
 import { isPlaceholderText } from '../core/placeholders.js';
 import { grouped } from '../core/text.js';
-import type { DayPaper } from '../publish/day-view.js';
-import { formatScore } from '../publish/site/ranking.js';
+import { formatScore, type DayPaper } from '../publish/day-view.js';
 import { FLAGS } from '../summarize/types.js';
 import type { DigestMessage } from './types.js';
 

@@ -48,6 +48,17 @@ export interface DayView {
   forYou?: DayPaper[];
 }
 
+/** True when the day was ranked for a reader with a profile: only then do outputs show ranking. */
+export const isRanked = (day: DayView): day is DayView & { forYou: DayPaper[] } => day.forYou !== undefined;
+
+/** The day's papers best first; equal scores (and unranked papers, as neutral) keep the digest order. */
+export const byScore = (papers: readonly DayPaper[]): DayPaper[] =>
+  [...papers].sort((a, b) => (b.rank?.score ?? 0) - (a.rank?.score ?? 0));
+
+/** `0.62`, `−0.35` (a real minus sign), two decimals. */
+export const formatScore = (score: number): string =>
+  `${score < 0 && score.toFixed(2) !== '-0.00' ? '\u2212' : ''}${Math.abs(score).toFixed(2)}`;
+
 /** At most this many papers in a "For you" section. */
 export const FOR_YOU_MAX = 10;
 /** Papers below this score (about half a strong signal, see src/rank/rank.ts) are not picks. */

@@ -46,9 +46,8 @@ import { isPlaceholderText, PLACEHOLDER_FLAG } from '../core/placeholders.js';
 import { SUMMARY_FIELDS, type SummaryField } from '../core/types.js';
 import { easternInstant } from '../arxiv/schedule.js';
 import { FLAGS } from '../summarize/types.js';
-import type { DayPaper, DayView } from './day-view.js';
+import { byScore, formatScore, isRanked, type DayPaper, type DayView } from './day-view.js';
 import type { Renderer } from './renderer.js';
-import { byScore, formatScore, isRanked } from './site/ranking.js';
 
 export interface FeedOptions {
   title: string;

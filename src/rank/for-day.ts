@@ -16,7 +16,7 @@ import { join, resolve } from 'node:path';
 import { grouped, plural } from '../core/text.js';
 import type { Paper } from '../core/types.js';
 import { errorMessage } from '../errors.js';
-import { withRanking, type DayPaper, type DayView, type PaperRank } from '../publish/day-view.js';
+import { byScore, withRanking, type DayPaper, type DayView, type PaperRank } from '../publish/day-view.js';
 import type { Store } from '../store/store.js';
 import {
   embedItems,
@@ -344,15 +344,13 @@ export const describeSelection = (sel: SummarySelection): string =>
  * first, a paper without a rank counting 0 (neutral), ties in digest order.
  */
 export function planSummaries(day: DayView, sel: SummarySelection): SummaryPlan {
-  const byScore = day.papers
-    .map((p): RankedPaper => ({
-      id: p.paper.id,
-      score: p.rank?.score ?? 0,
-      reason: p.rank?.reason ?? '',
-      parts: NO_PARTS,
-    }))
-    .sort((a, b) => b.score - a.score); // stable: ties keep the digest's order
-  return { selected: selectForSummary(byScore, sel).map((r) => r.id), label: describeSelection(sel) };
+  const ranked = byScore(day.papers).map((p): RankedPaper => ({
+    id: p.paper.id,
+    score: p.rank?.score ?? 0,
+    reason: p.rank?.reason ?? '',
+    parts: NO_PARTS,
+  }));
+  return { selected: selectForSummary(ranked, sel).map((r) => r.id), label: describeSelection(sel) };
 }
 
 /**

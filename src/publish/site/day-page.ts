@@ -9,10 +9,10 @@ import { absUrl, htmlUrl, pdfUrl } from '../../core/arxiv-id.js';
 import { isPlaceholderText, PLACEHOLDER_FLAG } from '../../core/placeholders.js';
 import type { SummaryField } from '../../core/types.js';
 import { FLAGS } from '../../summarize/types.js';
-import { countDay, type DayCounts, type DayPaper, type DayView } from '../day-view.js';
+import { byScore, countDay, isRanked, type DayCounts, type DayPaper, type DayView } from '../day-view.js';
 import { esc, safeHttpUrl } from './html.js';
 import { count, fill, languageTag, type Labels } from './labels.js';
-import { byScore, forYouHtml, isRanked, orderControl, reasonHtml, scoreBadge, type DayOrder } from './ranking.js';
+import { forYouHtml, orderControl, reasonHtml, scoreBadge, type DayOrder } from './ranking.js';
 
 /** File name of a day's page inside `days/`. */
 export const dayFileName = (date: string): string => `${date}.html`;

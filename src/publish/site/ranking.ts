@@ -5,15 +5,11 @@
  * by score). The reason names the reader's own keywords, authors and library titles, so it is
  * escaped like any paper text. Pure.
  */
-import { FOR_YOU_MIN_SCORE, type DayPaper, type DayView, type PaperRank } from '../day-view.js';
+import { FOR_YOU_MIN_SCORE, formatScore, type DayPaper, type PaperRank } from '../day-view.js';
 import { esc } from './html.js';
 import type { Labels } from './labels.js';
 
 export type DayOrder = 'category' | 'score';
-
-/** `0.62`, `−0.35` (a real minus sign), two decimals. */
-export const formatScore = (score: number): string =>
-  `${score < 0 && score.toFixed(2) !== '-0.00' ? '\u2212' : ''}${Math.abs(score).toFixed(2)}`;
 
 /** `score-high` for a score a pick could have, `score-low` for evidence against. */
 const scoreClass = (score: number): string =>
@@ -78,10 +74,3 @@ export function orderControl(L: Labels, order: DayOrder, links: { category: stri
     `</div>\n`
   );
 }
-
-/** The day's papers best first; equal scores (and unranked papers, as neutral) keep the digest order. */
-export const byScore = (papers: readonly DayPaper[]): DayPaper[] =>
-  [...papers].sort((a, b) => (b.rank?.score ?? 0) - (a.rank?.score ?? 0));
-
-/** True when the day was ranked for a reader with a profile: only then is anything here shown. */
-export const isRanked = (day: DayView): day is DayView & { forYou: DayPaper[] } => day.forYou !== undefined;

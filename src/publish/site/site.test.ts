@@ -13,7 +13,7 @@ import { buildDayView, withRanking, type DayView, type PaperRank } from '../day-
 import { dayMain } from './day-page.js';
 import { htmlRenderer, renderDayPage, renderSite, type SiteOptions } from './index.js';
 import { labelsFor } from './labels.js';
-import { formatScore } from './ranking.js';
+import { formatScore } from '../day-view.js';
 import { SEARCH_GLOBAL, type SearchIndex } from './search-index.js';
 import { SITE_JS } from './site-js.js';
 
