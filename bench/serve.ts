@@ -21,7 +21,8 @@
  * A missed goal is reported, never a failure (exit 0). Traffic goes to 127.0.0.1 only; every
  * loop is bounded by time.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -236,6 +237,40 @@ async function startChild(path: string, workers: string | null): Promise<{ child
   return { child, port };
 }
 
+/**
+ * CPU time (user, sys; ms) of the server and its worker processes so far, from /proc (Linux;
+ * null elsewhere). Time is a steadier figure than latency on a shared VM, whose speed varies
+ * from run to run.
+ */
+function serverCpu(pid: number): { user: number; sys: number } | null {
+  let ticks: number;
+  try {
+    ticks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    ticks = 100;
+  }
+  const stat = (p: string): string[] | null => {
+    try {
+      // The fields after the command name, which may itself hold spaces and parentheses.
+      const text = readFileSync(`/proc/${p}/stat`, 'utf8');
+      return text.slice(text.lastIndexOf(')') + 2).split(' ');
+    } catch {
+      return null;
+    }
+  };
+  if (!stat(String(pid))) return null;
+  let user = 0;
+  let sys = 0;
+  for (const p of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    const f = stat(p);
+    // After the name: state, ppid, …, utime (12th), stime (13th).
+    if (!f || (p !== String(pid) && f[1] !== String(pid))) continue;
+    user += Number(f[11]);
+    sys += Number(f[12]);
+  }
+  return { user: (user / ticks) * 1000, sys: (sys / ticks) * 1000 };
+}
+
 async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const gone = new Promise<void>((r) => child.once('exit', () => r()));
@@ -319,7 +354,11 @@ async function loadTest(
   try {
     for (const c of levels) {
       await runLoad(port, c, WARMUP_SECONDS, new Workload(pools, 1000 + c, 1 - SEARCH_SHARE));
+      const cpu0 = serverCpu(child.pid!);
+      const own0 = process.cpuUsage();
       const r = await runLoad(port, c, seconds, new Workload(pools, c, 1 - SEARCH_SHARE));
+      const own = process.cpuUsage(own0);
+      const cpu1 = serverCpu(child.pid!);
       const ok = r.samples.filter((s) => s.status === 200);
       const bad = r.samples.filter((s) => s.status !== 200);
       const search = ok.filter((s) => s.req.kind === 'search');
@@ -343,6 +382,16 @@ async function loadTest(
       const kib = (xs: Sample[]) =>
         xs.length ? `${(xs.reduce((a, s) => a + s.bytes, 0) / xs.length / 1024).toFixed(0)} KiB` : '-';
       console.log(`  mean response size: search ${kib(search)}, day page ${kib(day)}`);
+      if (cpu0 && cpu1) {
+        const per = (x: number) => ms(x / Math.max(1, r.samples.length));
+        const user = cpu1.user - cpu0.user;
+        const sys = cpu1.sys - cpu0.sys;
+        console.log(
+          `  server CPU: ${per(user + sys)} ms per request (user ${per(user)}, sys ${per(sys)}), ` +
+            `${((user + sys) / 1000 / r.seconds).toFixed(2)} cores busy; ` +
+            `load generator: ${per((own.user + own.system) / 1000)} ms per request`,
+        );
+      }
       results.push({
         concurrency: c,
         search: searchStat,

@@ -18,7 +18,7 @@
  *   (see distinctiveWords); prefix* queries use the index's prefix entries (migration 7).
  * - Browsing without words walks paper_days by date instead of computing every paper's last day.
  */
-import type { Database as Db } from 'better-sqlite3';
+import type { Database as Db, Statement } from 'better-sqlite3';
 import { unspaceCjk } from '../core/cjk.js';
 import { AppError, UsageError, errorMessage } from '../errors.js';
 import { PAPER_COLUMNS, type PaperRow } from './rows.js';
@@ -90,6 +90,22 @@ export const toHit = (r: HitRow): SearchHit => ({
   snippet: r.snip === null ? r.abstract.slice(0, 240) : unspaceCjk(r.snip).replace(/\s+/g, ' ').trim(),
 });
 
+/**
+ * Statements prepared once per connection: a search runs up to eight, and preparing costs about
+ * as much as running the small ones. Their SQL varies only with the filters and the page's size.
+ */
+const statements = new WeakMap<Db, Map<string, Statement>>();
+function prep(db: Db, sql: string): Statement {
+  let byDb = statements.get(db);
+  if (!byDb) statements.set(db, (byDb = new Map()));
+  let s = byDb.get(sql);
+  if (!s) {
+    if (byDb.size >= 500) byDb.clear();
+    byDb.set(sql, (s = db.prepare(sql)));
+  }
+  return s;
+}
+
 /** FTS5's complaints about the reader's query are usage errors; anything else is ours. */
 export function searchError(e: unknown): Error {
   const msg = errorMessage(e);
@@ -116,24 +132,74 @@ const authorMatch = (author: string): string => `authors:${JSON.stringify(author
  * scores nothing); undefined when there are no more than `k` matches.
  */
 function matchBeyond(db: Db, match: string, k: number): number | undefined {
-  const row = db
-    .prepare('SELECT rowid AS n FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?')
-    .get(match, k) as { n: number } | undefined;
+  const row = prep(
+    db,
+    'SELECT rowid AS n FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?',
+  ).get(match, k) as { n: number } | undefined;
   return row?.n;
 }
 
+/** matchBeyond for one search's query (`match` is it, or it loosened) and for single words. */
+interface Counter {
+  beyond(match: string, k: number): number | undefined;
+  wordBeyond(word: string, k: number): number | undefined;
+}
+
+/**
+ * matchBeyond with what is known of single words. A word's answers are kept until the store
+ * changes (`known`, from Store.searchPage), since the same words come back query after query and
+ * a walk over 50,000 entries costs 1.4 ms. A query that is a plain list of words (all required)
+ * with one word in no more than k papers has no more than k matches, so only lists of frequent
+ * words walk their intersection; a query of one word is that word.
+ */
+function matchCounter(db: Db, q: SearchFilters, known: WordCounts): Counter {
+  const words = plainWords(q.fts);
+  const single = !q.author && words?.length === 1 ? words[0]! : null;
+  const wordBeyond = (w: string, k: number): number | undefined => {
+    const key = `${k} ${w}`;
+    let n = known.get(key);
+    if (n === undefined) {
+      if (known.size >= 50_000) known.clear();
+      known.set(key, (n = matchBeyond(db, w, k) ?? null));
+    }
+    return n ?? undefined;
+  };
+  const beyond = (match: string, k: number): number | undefined => {
+    if (single !== null) return wordBeyond(single, k);
+    if (words?.some((w) => wordBeyond(w, k) === undefined)) return undefined;
+    return matchBeyond(db, match, k);
+  };
+  return { beyond, wordBeyond };
+}
+
+/**
+ * A query's words when it is a plain list of words, prefixes and phrases (all must match), each
+ * phrase as its words and each word quoted (`"grounding with"` → `"grounding"`, `"with"`); null
+ * when it has operators, columns or parentheses.
+ */
+function plainWords(fts: string | null): string[] | null {
+  const items = fts?.match(FTS_ITEM) ?? [];
+  const plain = (t: string) => t.startsWith('"') || (/^[\p{L}\p{N}_]+\*?$/u.test(t) && !/^(AND|OR|NOT|NEAR)$/.test(t));
+  if (!items.length || !items.every(plain)) return null;
+  return items.flatMap(
+    (t) =>
+      phraseWords(t)
+        .replace(/^\((.*)\)$/, '$1')
+        .match(FTS_ITEM) ?? [],
+  );
+}
+
 const categorySize = (db: Db, category: string): number =>
-  (db.prepare('SELECT count(*) AS c FROM paper_categories WHERE category = ?').get(category) as { c: number }).c;
+  (prep(db, 'SELECT count(*) AS c FROM paper_categories WHERE category = ?').get(category) as { c: number }).c;
 
 /** Papers of the page by n, with their last announcement date. */
 function pageRows(db: Db, ns: readonly number[]): Map<number, PaperRow & { last_date: string | null }> {
   if (!ns.length) return new Map();
-  const rows = db
-    .prepare(
-      `SELECT p.n, ${PAPER_COLUMNS}, (SELECT max(date) FROM paper_days d WHERE d.n = p.n) AS last_date
+  const rows = prep(
+    db,
+    `SELECT p.n, ${PAPER_COLUMNS}, (SELECT max(date) FROM paper_days d WHERE d.n = p.n) AS last_date
        FROM papers p WHERE p.n IN (${ns.map(() => '?').join(',')})`,
-    )
-    .all(...ns) as (PaperRow & { n: number; last_date: string | null })[];
+  ).all(...ns) as (PaperRow & { n: number; last_date: string | null })[];
   return new Map(rows.map((r) => [r.n, r]));
 }
 
@@ -155,8 +221,9 @@ function hitsInOrder(
 /**
  * The page's snippets, made apart from the ranking: in a statement that sorts, SQLite makes
  * every result column of every match before keeping the best, and a snippet means tokenizing
- * the paper's text (25 % of a ranked search). Looked up by rowid, with the whole query so every
- * word is highlighted.
+ * the paper's text (25 % of a ranked search). One lookup per hit, with the whole query so every
+ * word is highlighted: FTS5 seeks `rowid = ?` in each doclist, whereas `rowid IN (…)` evaluates
+ * the query over every match first (a phrase in 150,000 papers: 3.8 ms for a page, 0.8 ms so).
  */
 function withSnippets<R extends { n: number }>(
   db: Db,
@@ -164,18 +231,11 @@ function withSnippets<R extends { n: number }>(
   rows: readonly R[],
   limit: number,
 ): (R & { snip: string | null })[] {
-  const page = rows.slice(0, limit);
-  if (!page.length) return [];
-  const snips = new Map(
-    (
-      db
-        .prepare(
-          `SELECT rowid AS n, ${SNIPPET} AS snip FROM search_index WHERE search_index MATCH ? AND rowid IN (${page.map(() => '?').join(',')})`,
-        )
-        .all(match, ...page.map((r) => r.n)) as { n: number; snip: string }[]
-    ).map((r) => [r.n, r.snip]),
-  );
-  return page.map((r) => ({ ...r, snip: snips.get(r.n) ?? null }));
+  const one = prep(db, `SELECT ${SNIPPET} AS snip FROM search_index WHERE search_index MATCH ? AND rowid = ?`);
+  return rows.slice(0, limit).map((r) => ({
+    ...r,
+    snip: (one.get(match, r.n) as { snip: string } | undefined)?.snip ?? null,
+  }));
 }
 
 interface Restriction {
@@ -189,6 +249,21 @@ interface Restriction {
   /** Smallest and largest n a candidate can have; null when a filter matches no paper at all. */
   bounds: { lo: number; hi: number } | null;
 }
+
+/**
+ * The smallest and largest n announced between @from and @to, one date at a time: each date's
+ * first and last entry in paper_days' key are seeks, where min(n) over the range reads every
+ * entry in it (two years: 200,000 entries, 6 ms; 0.6 ms so).
+ */
+const DATE_BOUNDS = `
+  WITH RECURSIVE d(date) AS (
+    SELECT (SELECT min(date) FROM paper_days WHERE date >= @from)
+    UNION ALL
+    SELECT (SELECT min(date) FROM paper_days WHERE date > d.date) FROM d WHERE d.date <= @to
+  )
+  SELECT min((SELECT min(n) FROM paper_days p WHERE p.date = d.date)) AS lo,
+    max((SELECT max(n) FROM paper_days p WHERE p.date = d.date)) AS hi
+  FROM d WHERE d.date <= @to`;
 
 /**
  * Category and date filters as sets of papers.n (or probes), plus, when `withBounds`, the range
@@ -213,12 +288,11 @@ function restriction(db: Db, q: SearchFilters, col: string, withBounds = true): 
     kinds.push('category');
     if (withBounds)
       narrow(
-        db
-          .prepare(
-            `SELECT (SELECT min(n) FROM paper_categories WHERE category = @category) AS lo,
+        prep(
+          db,
+          `SELECT (SELECT min(n) FROM paper_categories WHERE category = @category) AS lo,
              (SELECT max(n) FROM paper_categories WHERE category = @category) AS hi`,
-          )
-          .get({ category: q.category }) as { lo: number | null; hi: number | null },
+        ).get({ category: q.category }) as { lo: number | null; hi: number | null },
       );
   }
   if (q.from || q.to) {
@@ -229,40 +303,35 @@ function restriction(db: Db, q: SearchFilters, col: string, withBounds = true): 
     kinds.push('dates');
     if (withBounds)
       narrow(
-        db
-          .prepare('SELECT min(n) AS lo, max(n) AS hi FROM paper_days WHERE date >= @from AND date <= @to')
-          .get({ from: params.from, to: params.to }) as { lo: number | null; hi: number | null },
+        prep(db, DATE_BOUNDS).get({ from: params.from, to: params.to }) as { lo: number | null; hi: number | null },
       );
   }
   return { sets, probes, kinds, params, bounds: lo > hi ? null : { lo, hi } };
 }
 
-function ftsPage(db: Db, match: string, q: SearchFilters, tuning: SearchTuning): SearchPage {
+function ftsPage(db: Db, match: string, q: SearchFilters, tuning: SearchTuning, known: WordCounts): SearchPage {
+  const counter = matchCounter(db, q, known);
   const fewBelow = Math.min(PROBE_LIMIT, tuning.broad);
+  const filtered = Boolean(q.category || q.from || q.to);
+  // Phrases are judged by their words first: evaluating a phrase's positions over the 200,000
+  // papers that have its words, to find it in 2,000, costs as much as ranking it.
+  const loose = phraseWords(match);
   // A filter's set costs its size to build (a category can hold 100,000 papers); for a query
   // with few matches, probing the index once per match is far cheaper.
-  const few =
-    Boolean(q.category || q.from || q.to) &&
-    (
-      db
-        .prepare(`SELECT count(*) AS c FROM (SELECT 1 FROM search_index WHERE search_index MATCH @match LIMIT @cap)`)
-        .get({ match, cap: fewBelow }) as { c: number }
-    ).c < fewBelow;
+  const fewWords = filtered && counter.beyond(loose, fewBelow - 1) === undefined;
   // All the words together in more than BROAD papers (found by walking the doclist backwards,
   // which scores nothing): newest first, within the filters too, since bm25 would count every
-  // match first. Phrases are checked as their words: evaluating a phrase's positions over
-  // 200,000 papers to find it in 4,000 costs as much as ranking it.
-  const broad =
-    q.order !== 'rank' &&
-    q.order !== 'newest' &&
-    !few &&
-    matchBeyond(db, phraseWords(match), tuning.broad) !== undefined;
+  // match first — the same order whether or not the query is filtered.
+  const broadWords = !fewWords && (filtered || !q.order) && counter.beyond(loose, tuning.broad) !== undefined;
+  // Neither: the exact query's matches decide, a walk over at most BROAD papers.
+  const few = fewWords || (filtered && !broadWords && counter.beyond(match, fewBelow - 1) === undefined);
+  const broad = !q.order && broadWords;
   // Broad and filtered by category only: the newest matches are probed against it one by one,
   // within the newest `probeWindow` matches — a few dozen probes where building a category's set
   // costs its 100,000 rows. Too few there (a rare category): the sets below, over every match.
   // Not for dates: a past range is rarely among the newest matches; its rowid bounds serve better.
   if (broad && q.category && !q.from && !q.to) {
-    const page = newestProbed(db, match, q, tuning.probeWindow);
+    const page = newestProbed(db, match, q, counter.beyond(match, tuning.probeWindow));
     if (page) return page;
   }
   const r = restriction(db, q, 's.rowid', !few);
@@ -285,15 +354,14 @@ function ftsPage(db: Db, match: string, q: SearchFilters, tuning: SearchTuning):
     Object.assign(params, r.bounds);
   }
   if (q.order === 'newest') {
-    const rows = db
-      .prepare(
-        `SELECT s.rowid AS n, NULL AS score,
+    const rows = prep(
+      db,
+      `SELECT s.rowid AS n, NULL AS score,
            (SELECT max(date) FROM paper_days d WHERE d.n = s.rowid) AS last_date,
            (SELECT id FROM papers p WHERE p.n = s.rowid) AS id
          FROM search_index s WHERE ${where.join(' AND ')}
          ORDER BY last_date DESC, id DESC LIMIT @limit OFFSET @offset`,
-      )
-      .all(params) as { n: number; score: null }[];
+    ).all(params) as { n: number; score: null }[];
     return {
       hits: hitsInOrder(db, withSnippets(db, match, rows, q.limit), q.limit),
       more: rows.length > q.limit,
@@ -303,7 +371,7 @@ function ftsPage(db: Db, match: string, q: SearchFilters, tuning: SearchTuning):
   // Ranked: bm25 over the query's distinctive words only, among the papers the whole query
   // matches, when it also has very common ones — counting a word in 40 % of all papers costs
   // more than the rest of the search, and such a word adds next to nothing to bm25 anyway.
-  const scoring = broad ? null : distinctiveWords(db, q, tuning.common);
+  const scoring = broad ? null : distinctiveWords(q, tuning.common, counter);
   if (scoring) {
     // `+`: as a plain rowid constraint FTS5 would look each of those rowids up in the scoring
     // words' doclists (measured 2.3 s); as a set it is a hash probe per scored match.
@@ -311,12 +379,11 @@ function ftsPage(db: Db, match: string, q: SearchFilters, tuning: SearchTuning):
       'search_index MATCH @scoring AND +s.rowid IN (SELECT rowid FROM search_index WHERE search_index MATCH @match)';
     params.scoring = scoring;
   }
-  const rows = db
-    .prepare(
-      `SELECT s.rowid AS n, ${broad ? 'NULL' : BM25} AS score FROM search_index s
+  const rows = prep(
+    db,
+    `SELECT s.rowid AS n, ${broad ? 'NULL' : BM25} AS score FROM search_index s
        WHERE ${where.join(' AND ')} ORDER BY ${broad ? 's.rowid DESC' : 'score'} LIMIT @limit OFFSET @offset`,
-    )
-    .all(params) as { n: number; score: number | null }[];
+  ).all(params) as { n: number; score: number | null }[];
   return {
     hits: hitsInOrder(db, withSnippets(db, match, rows, q.limit), q.limit),
     more: rows.length > q.limit,
@@ -324,17 +391,18 @@ function ftsPage(db: Db, match: string, q: SearchFilters, tuning: SearchTuning):
   };
 }
 
-/** A broad query's page in a category, newest first, from its newest `window` matches; null when they hold too few. */
-function newestProbed(db: Db, match: string, q: SearchFilters, window: number): SearchPage | null {
+/**
+ * A broad query's page in a category, newest first, from its matches above `floor` (the match
+ * after the newest window, or undefined when there are no more); null when they hold too few.
+ */
+function newestProbed(db: Db, match: string, q: SearchFilters, floor: number | undefined): SearchPage | null {
   const r = restriction(db, q, 's.rowid', false);
-  const floor = matchBeyond(db, match, window);
-  const rows = db
-    .prepare(
-      `SELECT s.rowid AS n, NULL AS score FROM search_index s
+  const rows = prep(
+    db,
+    `SELECT s.rowid AS n, NULL AS score FROM search_index s
        WHERE search_index MATCH @match AND ${r.probes.join(' AND ')} ${floor !== undefined ? 'AND s.rowid > @floor' : ''}
        ORDER BY s.rowid DESC LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...r.params, match, floor: floor ?? 0, limit: q.limit + 1, offset: q.offset }) as {
+  ).all({ ...r.params, match, floor: floor ?? 0, limit: q.limit + 1, offset: q.offset }) as {
     n: number;
     score: null;
   }[];
@@ -351,24 +419,21 @@ function newestProbed(db: Db, match: string, q: SearchFilters, window: number): 
 export const COMMON_WORD = 50_000;
 
 /**
+ * What Store.searchPage keeps of single words until the store changes: the rowid beyond a word's
+ * newest k matches (null: no more than k), by `${k} ${word}` (see matchCounter).
+ */
+export type WordCounts = Map<string, number | null>;
+
+/**
  * The query as an FTS5 match of its distinctive words only, when it is a plain list of words,
  * prefixes and phrases (all must match) in which some words are very common; else null. A
  * phrase counts as its words ("grounding with": bm25 over "grounding"), since scoring a phrase
  * evaluates it in every paper that has all its words.
  */
-function distinctiveWords(db: Db, q: SearchFilters, commonWord: number): string | null {
-  const items = q.fts?.match(FTS_ITEM) ?? [];
-  const plain = (t: string) => t.startsWith('"') || (/^[\p{L}\p{N}_]+\*?$/u.test(t) && !/^(AND|OR|NOT|NEAR)$/.test(t));
-  if (!items.length || !items.every(plain)) return null;
-  // Each phrase as its words, each word quoted: `"grounding with"` → `"grounding"`, `"with"`.
-  const words = items.flatMap(
-    (t) =>
-      phraseWords(t)
-        .replace(/^\((.*)\)$/, '$1')
-        .match(FTS_ITEM) ?? [],
-  );
-  if (words.length < 2) return null;
-  const keep = words.filter((t) => matchBeyond(db, t, commonWord) === undefined);
+function distinctiveWords(q: SearchFilters, commonWord: number, counter: Counter): string | null {
+  const words = plainWords(q.fts);
+  if (!words || words.length < 2) return null;
+  const keep = words.filter((w) => counter.wordBeyond(w, commonWord) === undefined);
   if (keep.length === 0 || keep.length === words.length) return null;
   const scoring = `(${keep.join(' ')})`;
   return q.author ? `${scoring} AND ${authorMatch(q.author)}` : scoring;
@@ -400,7 +465,7 @@ function browsePage(db: Db, q: SearchFilters): SearchPage {
     : `SELECT d.n FROM paper_days d
        WHERE d.date >= @from AND d.date <= @to AND ${newestInRange} ${r.sets.map((s) => `AND ${s}`).join(' ')}
        ORDER BY d.date DESC, d.n DESC LIMIT @limit OFFSET @offset`;
-  const rows = (db.prepare(sql).all(params) as { n: number }[]).map((x) => ({ n: x.n, score: null, snip: null }));
+  const rows = (prep(db, sql).all(params) as { n: number }[]).map((x) => ({ n: x.n, score: null, snip: null }));
   return { hits: hitsInOrder(db, rows, q.limit), more: rows.length > q.limit, order: 'newest' };
 }
 
@@ -412,12 +477,13 @@ export function searchPage(
   db: Db,
   q: SearchFilters,
   tuning: SearchTuning = { broad: BROAD, common: COMMON_WORD, probeWindow: 20_000 },
+  wordCounts: WordCounts = new Map(),
 ): SearchPage {
   const match: string[] = [];
   if (q.fts) match.push(`(${q.fts})`);
   if (q.author) match.push(authorMatch(q.author));
   try {
-    return match.length ? ftsPage(db, match.join(' AND '), q, tuning) : browsePage(db, q);
+    return match.length ? ftsPage(db, match.join(' AND '), q, tuning, wordCounts) : browsePage(db, q);
   } catch (e) {
     throw searchError(e);
   }

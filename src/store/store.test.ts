@@ -450,6 +450,31 @@ describe('Store.searchPage and reader marks', () => {
     expect(page('math.HO').more).toBe(false);
   });
 
+  it('should give the same pages with word counts kept across searches as with fresh ones', () => {
+    const store = testStore();
+    store.upsertPapers(
+      Array.from({ length: 40 }, (_, i) =>
+        paper(`2401.${String(i).padStart(5, '0')}`, {
+          title: `Paper ${i} on ${i % 3 ? 'sparse topics' : 'dense topics'}${i % 7 ? '' : ' rare'}`,
+          categories: i % 2 ? ['cs.LG'] : ['cs.CV'],
+        }),
+      ),
+      't',
+    );
+    const tuning = { broad: 10, common: 20, probeWindow: 8 };
+    const queries = ['topics', 'sparse topics', '"sparse topics"', 'rare topics', 'paper rare', 'topi*', 'dense OR rare'];
+    const kept = new Map<string, number | null>();
+    for (const fts of queries)
+      for (const category of [null, 'cs.LG'])
+        for (let round = 0; round < 2; round++) {
+          const q = { fts, category, limit: 4, offset: round * 4 };
+          expect(searchPage(store.db, q, tuning, kept), `${fts} ${category}`).toEqual(searchPage(store.db, q, tuning));
+        }
+    // Single words, by threshold: "topics" is in all 40 papers, "rare" in 6.
+    expect(kept.get('10 topics')).toEqual(expect.any(Number));
+    expect(kept.get('10 rare')).toBeNull();
+  });
+
   it('should loosen phrases into their words for the broad check', () => {
     expect(phraseWords('"gpt 4o" AND title:"c++"')).toBe('("gpt" "4o") AND title:("c++")');
     expect(phraseWords('"数 据"* OR models')).toBe('("数" "据"*) OR models');

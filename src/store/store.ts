@@ -19,7 +19,14 @@ import type {
 } from '../core/types.js';
 import { StoreError, errorMessage } from '../errors.js';
 import { MIGRATIONS } from './migrations.js';
-import { searchError, searchPage, type SearchFilters, type SearchHit, type SearchPage } from './search-page.js';
+import {
+  searchError,
+  searchPage,
+  type WordCounts,
+  type SearchFilters,
+  type SearchHit,
+  type SearchPage,
+} from './search-page.js';
 
 export type { SearchFilters, SearchHit, SearchPage } from './search-page.js';
 import {
@@ -777,8 +784,12 @@ export class Store {
 
   /** Full-text search with filters, one page at a time: see search-page.ts. */
   searchPage(q: SearchFilters): SearchPage {
-    return searchPage(this.db, q);
+    const version = this.version();
+    if (this.wordCounts.version !== version) this.wordCounts = { version, words: new Map() };
+    return searchPage(this.db, q, undefined, this.wordCounts.words);
   }
+
+  private wordCounts: { version: string; words: WordCounts } = { version: '', words: new Map() };
 
   /**
    * Which of these papers an FTS5 query (from search/query.ts) matches: tells a caller why a hit
