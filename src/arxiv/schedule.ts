@@ -50,7 +50,10 @@ const offsetFormat = (): Intl.DateTimeFormat =>
 
 /** Minutes east of UTC of US Eastern time at an instant (−240 in summer, −300 in winter). */
 function easternOffset(instantMs: number): number {
-  const name = offsetFormat().formatToParts(new Date(instantMs)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT-5';
+  const name =
+    offsetFormat()
+      .formatToParts(new Date(instantMs))
+      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT-5';
   const m = /GMT([+-])(\d{1,2})(?::(\d{2}))?/.exec(name);
   if (!m) return 0;
   return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));

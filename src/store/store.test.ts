@@ -462,7 +462,15 @@ describe('Store.searchPage and reader marks', () => {
       't',
     );
     const tuning = { broad: 10, common: 20, probeWindow: 8 };
-    const queries = ['topics', 'sparse topics', '"sparse topics"', 'rare topics', 'paper rare', 'topi*', 'dense OR rare'];
+    const queries = [
+      'topics',
+      'sparse topics',
+      '"sparse topics"',
+      'rare topics',
+      'paper rare',
+      'topi*',
+      'dense OR rare',
+    ];
     const kept = new Map<string, number | null>();
     for (const fts of queries)
       for (const category of [null, 'cs.LG'])
