@@ -21,9 +21,8 @@
  * A missed goal is reported, never a failure (exit 0). Traffic goes to 127.0.0.1 only; every
  * loop is bounded by time.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
@@ -34,16 +33,17 @@ import { createApp, type AppDeps } from '../src/serve/app.js';
 import { openStore, type Store } from '../src/store/store.js';
 import { Corpus, DEFAULT_CORPUS, SUMMARIZER } from './corpus.js';
 import { DEFAULT_STORE, generate, storeBytes, storedPapers } from './generate-store.js';
+import { type LoadOptions, type LoadRun, type Sample } from './load-client.js';
 import { baselineSearchPage } from './search-baseline.js';
 import { percentile } from './stats.js';
 import {
   loadPools,
+  poolsFile,
   modifiers,
   requestPath,
   searchFilters,
   SEARCH_CLASSES,
   Workload,
-  type AppRequest,
   type SearchRequest,
 } from './workload.js';
 
@@ -278,53 +278,24 @@ async function stopChild(child: ChildProcess): Promise<void> {
   await gone;
 }
 
-function get(port: number, path: string, agent: http.Agent): Promise<{ status: number; bytes: number }> {
+/** bench/load-client.ts in a process of its own (see there why), its result. */
+function loadInChild(o: LoadOptions): Promise<LoadRun> {
+  const client = fileURLToPath(new URL('./load-client.ts', import.meta.url));
   return new Promise((ok, fail) => {
-    const req = http.get({ host: '127.0.0.1', port, path, agent, timeout: REQUEST_TIMEOUT_MS }, (res) => {
-      let bytes = 0;
-      res.on('data', (c: Buffer) => (bytes += c.length));
-      res.on('end', () => ok({ status: res.statusCode ?? 0, bytes }));
-      res.on('error', fail);
-    });
-    req.on('timeout', () => req.destroy(new Error(`timeout after ${REQUEST_TIMEOUT_MS} ms: ${path}`)));
-    req.on('error', fail);
+    execFile(
+      process.execPath,
+      [...process.execArgv, client, JSON.stringify(o)],
+      { maxBuffer: 1 << 30, timeout: (o.warmup + o.seconds) * 1000 + REQUEST_TIMEOUT_MS },
+      (e, stdout, stderr) => {
+        if (e) return fail(new Error(`load generator: ${e.message}\n${stderr}`));
+        try {
+          ok(JSON.parse(stdout) as LoadRun);
+        } catch (parse) {
+          fail(new Error(`load generator: no result (${String(parse)})\n${stderr}`));
+        }
+      },
+    );
   });
-}
-
-interface Sample {
-  req: AppRequest;
-  ms: number;
-  status: number;
-  bytes: number;
-}
-
-/** N clients, each sending its next request when the previous answer has arrived, until the deadline. */
-async function runLoad(
-  port: number,
-  concurrency: number,
-  seconds: number,
-  workload: Workload,
-): Promise<{ samples: Sample[]; seconds: number; errors: string[] }> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-  const samples: Sample[] = [];
-  const errors: string[] = [];
-  const t0 = performance.now();
-  const deadline = t0 + seconds * 1000;
-  const client = async (): Promise<void> => {
-    while (performance.now() < deadline) {
-      const req = workload.next();
-      const a = performance.now();
-      try {
-        const r = await get(port, requestPath(req), agent);
-        samples.push({ req, ms: performance.now() - a, status: r.status, bytes: r.bytes });
-      } catch (e) {
-        errors.push(String(e));
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, client));
-  agent.destroy();
-  return { samples, seconds: (performance.now() - t0) / 1000, errors };
 }
 
 interface LoadResult {
@@ -339,7 +310,6 @@ interface LoadResult {
 
 async function loadTest(
   path: string,
-  pools: ReturnType<typeof loadPools>,
   levels: number[],
   seconds: number,
   workers: string | null,
@@ -353,11 +323,18 @@ async function loadTest(
   const results: LoadResult[] = [];
   try {
     for (const c of levels) {
-      await runLoad(port, c, WARMUP_SECONDS, new Workload(pools, 1000 + c, 1 - SEARCH_SHARE));
+      const run = loadInChild({
+        port,
+        concurrency: c,
+        seconds,
+        warmup: WARMUP_SECONDS,
+        pools: poolsFile(path),
+        dayShare: 1 - SEARCH_SHARE,
+      });
+      // The server's CPU time over the measured run, which starts after the warm-up.
+      await new Promise((r) => setTimeout(r, WARMUP_SECONDS * 1000));
       const cpu0 = serverCpu(child.pid!);
-      const own0 = process.cpuUsage();
-      const r = await runLoad(port, c, seconds, new Workload(pools, c, 1 - SEARCH_SHARE));
-      const own = process.cpuUsage(own0);
+      const r = await run;
       const cpu1 = serverCpu(child.pid!);
       const ok = r.samples.filter((s) => s.status === 200);
       const bad = r.samples.filter((s) => s.status !== 200);
@@ -389,7 +366,7 @@ async function loadTest(
         console.log(
           `  server CPU: ${per(user + sys)} ms per request (user ${per(user)}, sys ${per(sys)}), ` +
             `${((user + sys) / 1000 / r.seconds).toFixed(2)} cores busy; ` +
-            `load generator: ${per((own.user + own.system) / 1000)} ms per request`,
+            `load generator: ${per(r.cpu.user + r.cpu.sys)} ms per request`,
         );
       }
       results.push({
@@ -466,7 +443,7 @@ async function main(): Promise<void> {
   if (!args.includes('--no-inproc')) await serviceTimes(store, new Workload(pools, 1, 1 - SEARCH_SHARE));
   store.close();
 
-  const results = await loadTest(path, pools, levels, seconds, workers);
+  const results = await loadTest(path, levels, seconds, workers);
 
   heading('4. Goals');
   for (const r of results) {

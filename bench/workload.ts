@@ -220,9 +220,12 @@ export function buildPools(db: Db, corpus: Corpus, log: (s: string) => void = ()
   };
 }
 
+/** Where the pools of the store at `path` are kept (bench/load-client.ts reads them there). */
+export const poolsFile = (path: string): string => `${path}.bench-queries.json`;
+
 /** The pools for the store at `path`, from the cache beside it when it matches the store. */
 export function loadPools(path: string, db: Db, corpus: Corpus, log: (s: string) => void = () => {}): Pools {
-  const cache = `${path}.bench-queries.json`;
+  const cache = poolsFile(path);
   const papers = (db.prepare('SELECT count(*) AS n FROM papers').get() as { n: number }).n;
   if (existsSync(cache)) {
     const pools = JSON.parse(readFileSync(cache, 'utf8')) as Pools;

@@ -66,7 +66,7 @@ export const BROAD = 10_000;
 export interface SearchTuning {
   broad: number;
   common: number;
-  /** Newest matches probed against a category before building its set (see ftsPage). */
+  /** At most this many newest matches are probed against a category before its set is built (ftsPage). */
   probeWindow: number;
 }
 /** Categories with fewer papers are browsed from their own rows rather than by walking days. */
@@ -143,6 +143,12 @@ function matchBeyond(db: Db, match: string, k: number): number | undefined {
 interface Counter {
   beyond(match: string, k: number): number | undefined;
   wordBeyond(word: string, k: number): number | undefined;
+  /**
+   * A rowid above which `match` has at most k matches (undefined: it has no more than k at
+   * all): for a plain list of words, the lowest of its words' own (kept), since no more of the
+   * query's matches lie above a word's floor than that word's k; else the query's own.
+   */
+  floor(match: string, k: number): number | undefined;
 }
 
 /**
@@ -169,7 +175,17 @@ function matchCounter(db: Db, q: SearchFilters, known: WordCounts): Counter {
     if (words?.some((w) => wordBeyond(w, k) === undefined)) return undefined;
     return matchBeyond(db, match, k);
   };
-  return { beyond, wordBeyond };
+  const floor = (match: string, k: number): number | undefined => {
+    if (!words) return matchBeyond(db, match, k);
+    let low = Infinity;
+    for (const w of words) {
+      const f = wordBeyond(w, k);
+      if (f === undefined) return undefined;
+      low = Math.min(low, f);
+    }
+    return low;
+  };
+  return { beyond, wordBeyond, floor };
 }
 
 /**
@@ -327,11 +343,11 @@ function ftsPage(db: Db, match: string, q: SearchFilters, tuning: SearchTuning, 
   const few = fewWords || (filtered && !broadWords && counter.beyond(match, fewBelow - 1) === undefined);
   const broad = !q.order && broadWords;
   // Broad and filtered by category only: the newest matches are probed against it one by one,
-  // within the newest `probeWindow` matches — a few dozen probes where building a category's set
-  // costs its 100,000 rows. Too few there (a rare category): the sets below, over every match.
+  // at most `probeWindow` of them — a few dozen probes where building a category's set costs its
+  // 100,000 rows. Too few there (a rare category): the sets below, over every match.
   // Not for dates: a past range is rarely among the newest matches; its rowid bounds serve better.
   if (broad && q.category && !q.from && !q.to) {
-    const page = newestProbed(db, match, q, counter.beyond(match, tuning.probeWindow));
+    const page = newestProbed(db, match, q, counter.floor(match, tuning.probeWindow));
     if (page) return page;
   }
   const r = restriction(db, q, 's.rowid', !few);
@@ -392,8 +408,8 @@ function ftsPage(db: Db, match: string, q: SearchFilters, tuning: SearchTuning, 
 }
 
 /**
- * A broad query's page in a category, newest first, from its matches above `floor` (the match
- * after the newest window, or undefined when there are no more); null when they hold too few.
+ * A broad query's page in a category, newest first, from its matches above `floor` (at most a
+ * window of them, see Counter.floor; undefined: all of them); null when they hold too few.
  */
 function newestProbed(db: Db, match: string, q: SearchFilters, floor: number | undefined): SearchPage | null {
   const r = restriction(db, q, 's.rowid', false);
