@@ -17,7 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { requestPath, Workload, type AppRequest, type Pools } from './workload.js';
 
 /** A request slower than this is an error (bounds every wait). */
-const REQUEST_TIMEOUT_MS = 120_000;
+export const REQUEST_TIMEOUT_MS = 120_000;
 
 export interface LoadOptions {
   port: number;

@@ -13,7 +13,7 @@
 import { renderPage } from '../publish/site/layout.js';
 import type { Labels } from '../publish/site/labels.js';
 import { assetHref } from './assets.js';
-import { markup, type SafeHtml } from './html.js';
+import { markup, type SafeHtml, type SafeParts } from './html.js';
 import type { AppLabels } from './labels.js';
 
 export interface PageContext {
@@ -48,7 +48,7 @@ function replaceOnce(page: string, find: string | RegExp, by: string, what: stri
   return page.replace(find, () => by);
 }
 
-function navigation(ctx: PageContext, page: AppPage): SafeHtml {
+function navigation(ctx: PageContext, page: Omit<AppPage, 'main'>): SafeHtml {
   const A = ctx.app;
   const current = (s: AppPage['section']) => (page.section === s ? markup` aria-current="page"` : '');
   return markup`<nav class="app-nav" aria-label="${A.nav}"><a href="/"${current('days')}>${A.days}</a><a href="/favorites"${current('favorites')}>${A.favorites}</a><a href="/profile"${current('profile')}>${A.profile}</a></nav>
@@ -57,11 +57,11 @@ function navigation(ctx: PageContext, page: AppPage): SafeHtml {
 }
 
 /**
- * The frame is rendered around a small stand-in for the main content and edited while it is a
- * few kilobytes; the main content (a day page is a megabyte) joins it in one concatenation at
- * the end, so no edit ever scans or copies the page's papers.
+ * The page before and after its main content. The frame is rendered around a small stand-in for
+ * the main content and edited while it is a few kilobytes; the main content (a day page is a
+ * megabyte) joins it only at the end, so no edit ever scans or copies the page's papers.
  */
-export function renderAppPage(ctx: PageContext, page: AppPage): string {
+function pageFrame(ctx: PageContext, page: Omit<AppPage, 'main'>): [before: string, after: string] {
   let frame = renderPage({
     labels: ctx.labels,
     title: page.title === ctx.siteTitle ? page.title : `${page.title} \u00b7 ${ctx.siteTitle}`,
@@ -88,13 +88,21 @@ export function renderAppPage(ctx: PageContext, page: AppPage): string {
   const slot = frame.indexOf(MAIN_SLOT, at);
   if (slot < 0 || frame.indexOf(MAIN_SLOT, slot + 1) >= 0)
     throw new Error("serve: the site's page frame lost its main content; update src/serve/layout.ts");
-  return (
-    frame.slice(0, at) +
-    navigation(ctx, page).text +
-    frame.slice(at, slot) +
-    page.main.text +
-    frame.slice(slot + MAIN_SLOT.length)
-  );
+  return [
+    frame.slice(0, at) + navigation(ctx, page).text + frame.slice(at, slot),
+    frame.slice(slot + MAIN_SLOT.length),
+  ];
+}
+
+export function renderAppPage(ctx: PageContext, page: AppPage): string {
+  const [before, after] = pageFrame(ctx, page);
+  return before + page.main.text + after;
+}
+
+/** renderAppPage around main content kept as pieces (a day page), for htmlBytes. */
+export function renderAppPageParts(ctx: PageContext, page: Omit<AppPage, 'main'> & { main: SafeParts }): string[] {
+  const [before, after] = pageFrame(ctx, page);
+  return [before, ...page.main.parts, after];
 }
 
 /**

@@ -5,11 +5,11 @@
  * Pure.
  */
 import type { DayView } from '../publish/day-view.js';
-import { dayMain } from '../publish/site/day-page.js';
+import { dayMainParts } from '../publish/site/day-page.js';
 import { count, fill } from '../publish/site/labels.js';
 import type { DayOrder } from '../publish/site/ranking.js';
 import type { DaySummary, ReaderMark } from '../store/store.js';
-import { dayPath, markup, trusted, type SafeHtml } from './html.js';
+import { dayPath, markup, trustedParts, type SafeHtml, type SafeParts } from './html.js';
 import type { PageContext } from './layout.js';
 import { appCards, pager } from './parts.js';
 
@@ -49,20 +49,21 @@ export function dayPageMain(
   day: DayView,
   marks: ReadonlyMap<string, ReaderMark>,
   o: DayPageOptions,
-): SafeHtml {
+): SafeParts {
   const path = dayPath(day.date);
   const scorePath = `${path}?sort=score`;
   // The marks forms come back to the page as it was ordered.
   const back = o.order === 'score' && day.forYou ? scorePath : path;
   const problem = o.rankingProblem
     ? markup`<p class="note" id="ranking-problem" role="status">${fill(ctx.app.rankingFailed, { reason: o.rankingProblem })}</p>\n`
+        .text
     : '';
-  const main = dayMain(
+  const main = dayMainParts(
     day,
     ctx.labels,
     { older: o.older ? dayPath(o.older) : null, newer: o.newer ? dayPath(o.newer) : null, home: '/' },
     appCards(marks, ctx.app, (id) => `${back}#${id}`),
     { order: o.order, links: { category: path, score: scorePath } },
   );
-  return markup`${problem}${trusted(main)}`;
+  return trustedParts([problem, ...main]);
 }

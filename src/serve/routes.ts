@@ -10,8 +10,8 @@ import { NotFoundError, UsageError } from '../errors.js';
 import { renderBibtex, renderRis } from '../publish/citations.js';
 import type { ReaderMark } from '../store/store.js';
 import type { ServeContext } from './context.js';
-import { dayPath, paperPath, withQuery } from './html.js';
-import { renderAppPage } from './layout.js';
+import { dayPath, htmlBytes, paperPath, withQuery } from './html.js';
+import { renderAppPage, renderAppPageParts } from './layout.js';
 import { citationDay, loadPaperDetails, NO_MARK, paperCards, similarPapers } from './paper-data.js';
 import { dayPageMain, daysMain } from './page-days.js';
 import { paperMain } from './page-paper.js';
@@ -33,9 +33,9 @@ const HITS_PER_PAGE = 20;
 const SIMILAR = 8;
 
 /** Pages show what the store holds now: never cached (a mark changes them). */
-const page = (c: Context, body: string, status: 200 | 400 = 200) => {
+const page = (c: Context, body: string | readonly string[], status: 200 | 400 = 200) => {
   c.header('Cache-Control', 'no-store');
-  return c.html(body, status);
+  return c.body(htmlBytes(body), status, { 'Content-Type': 'text/html; charset=UTF-8' });
 };
 
 export function registerPages(app: Hono, ctx: ServeContext): void {
@@ -69,7 +69,7 @@ export function registerPages(app: Hono, ctx: ServeContext): void {
       order,
       rankingProblem: problem,
     });
-    return page(c, renderAppPage(ctx.page(), { title: date, main, section: 'days' }));
+    return page(c, renderAppPageParts(ctx.page(), { title: date, main, section: 'days' }));
   });
 
   app.get('/papers/*', (c) => {

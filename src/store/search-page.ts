@@ -17,6 +17,9 @@
  * - Otherwise bm25 scores the distinctive words only when the query also has very common ones
  *   (see distinctiveWords); prefix* queries use the index's prefix entries (migration 7).
  * - Browsing without words walks paper_days by date instead of computing every paper's last day.
+ * - Those decisions count matches by walking doclists; a query that is a list of words is judged
+ *   by its words first, and what is learnt of single words is kept until the store changes
+ *   (matchCounter).
  */
 import type { Database as Db, Statement } from 'better-sqlite3';
 import { unspaceCjk } from '../core/cjk.js';

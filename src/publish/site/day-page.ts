@@ -157,26 +157,26 @@ export interface DayOrdering {
   links?: { category: string; score: string } | null;
 }
 
-function categorySection(name: string, count: number, cards: string): string {
-  return (
+function categorySection(name: string, count: number, cards: readonly string[]): string[] {
+  return [
     `<section class="category" data-cat="${esc(name)}" aria-labelledby="${esc(`cat-${name}`)}">\n` +
-    `<h2 id="${esc(`cat-${name}`)}">${esc(name)} <span class="n">(${count})</span></h2>\n` +
-    cards +
-    `</section>\n`
-  );
+      `<h2 id="${esc(`cat-${name}`)}">${esc(name)} <span class="n">(${count})</span></h2>\n`,
+    ...cards,
+    `</section>\n`,
+  ];
 }
 
 /**
  * The one list of a day ordered by score. site.js builds the same section in the browser; its
  * category filter then hides cards in it rather than the section.
  */
-function scoreSection(cards: string, count: number, L: Labels): string {
-  return (
+function scoreSection(cards: readonly string[], count: number, L: Labels): string[] {
+  return [
     `<section class="category by-score" data-cat="" aria-labelledby="by-score-title">\n` +
-    `<h2 id="by-score-title">${esc(L.allByScore)} <span class="n">(${count})</span></h2>\n` +
-    cards +
-    `</section>\n`
-  );
+      `<h2 id="by-score-title">${esc(L.allByScore)} <span class="n">(${count})</span></h2>\n`,
+    ...cards,
+    `</section>\n`,
+  ];
 }
 
 /**
@@ -184,13 +184,19 @@ function scoreSection(cards: string, count: number, L: Labels): string {
  * the web app render its own cards from this same markup (see `CardExtras`); `ordering` lets it
  * order a ranked day by score on the server.
  */
-export function dayMain(
+export const dayMain = (...args: Parameters<typeof dayMainParts>): string => dayMainParts(...args).join('');
+
+/**
+ * dayMain as its pieces, a card each, for the web app to encode one at a time: joined, a day of
+ * two-byte text is a 2 MB string to build, copy flat and measure before the socket copies it again.
+ */
+export function dayMainParts(
   day: DayView,
   L: Labels,
   nav: DayNav | null,
   extras: ((p: DayPaper) => CardExtras) | null = null,
   ordering: DayOrdering = {},
-): string {
+): string[] {
   const card = (p: DayPaper) => paperHtml(p, L, day.language, extras?.(p) ?? null);
   const navHtml = nav
     ? `<nav class="day-nav">` +
@@ -211,8 +217,8 @@ export function dayMain(
     `</ul>\n`;
   const ranked = isRanked(day);
   const order: DayOrder = ranked ? (ordering.order ?? 'category') : 'category';
-  let sections: string;
-  if (order === 'score') sections = scoreSection(byScore(day.papers).map(card).join(''), day.papers.length, L);
+  let sections: string[];
+  if (order === 'score') sections = scoreSection(byScore(day.papers).map(card), day.papers.length, L);
   else {
     const byCategory = new Map<string, DayPaper[]>();
     for (const p of day.papers) {
@@ -220,20 +226,21 @@ export function dayMain(
       if (list) list.push(p);
       else byCategory.set(p.primary, [p]);
     }
-    sections = day.categories
-      .map((c) => categorySection(c.name, c.count, (byCategory.get(c.name) ?? []).map(card).join('')))
-      .join('');
+    sections = day.categories.flatMap((c) =>
+      categorySection(c.name, c.count, (byCategory.get(c.name) ?? []).map(card)),
+    );
   }
   const controls = day.papers.length
     ? chips + (ranked ? orderControl(L, order, ordering.links ?? null) : '')
     : `<p>${esc(L.noPapers)}</p>\n`;
-  return (
+  return [
     navHtml +
-    `<div class="day-head"><h1>${esc(day.date)}</h1><p class="counts">${countsHtml(countDay(day), L)}</p></div>\n` +
-    (ranked ? forYouHtml(day.forYou, L) : '') +
-    controls +
-    `<p id="hidden-note" class="hidden-note" hidden></p>\n` +
-    `<div id="papers">\n${sections}</div>\n` +
-    (nav ? navHtml : '')
-  );
+      `<div class="day-head"><h1>${esc(day.date)}</h1><p class="counts">${countsHtml(countDay(day), L)}</p></div>\n` +
+      (ranked ? forYouHtml(day.forYou, L) : '') +
+      controls +
+      `<p id="hidden-note" class="hidden-note" hidden></p>\n` +
+      `<div id="papers">\n`,
+    ...sections,
+    `</div>\n` + (nav ? navHtml : ''),
+  ];
 }
