@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { PaperInput, SummaryInput } from '../core/types.js';
 import { ai, testDir, testStore } from '../test-support/fixtures.js';
 import { MIGRATIONS } from './migrations.js';
-import { BROAD, phraseWords, searchPage } from './search-page.js';
+import { BROAD, DEFAULT_TUNING, phraseWords, searchPage } from './search-page.js';
 import { openStore } from './store.js';
 
 const paper = (id: string, over: Partial<PaperInput> = {}): PaperInput => ({
@@ -399,8 +399,8 @@ describe('Store.searchPage and reader marks', () => {
     );
     store.upsertPapers(papers, 't');
     const q = { fts: 'common aerial evaluation', limit: 50, offset: 0 };
-    const exact = searchPage(store.db, q, { broad: 1000, common: 1000, probeWindow: 1000 });
-    const cheap = searchPage(store.db, q, { broad: 1000, common: 25, probeWindow: 1000 });
+    const exact = searchPage(store.db, q, { ...DEFAULT_TUNING, broad: 1000, common: 1000, probeWindow: 1000 });
+    const cheap = searchPage(store.db, q, { ...DEFAULT_TUNING, broad: 1000, common: 25, probeWindow: 1000 });
     // Same papers ("aerial aerial" ones first either way), scored without "common".
     expect(cheap.hits.map((h) => h.id).sort()).toEqual(exact.hits.map((h) => h.id).sort());
     expect(cheap.hits.length).toBe(10);
@@ -409,8 +409,13 @@ describe('Store.searchPage and reader marks', () => {
     expect(cheap.hits[0]!.score).not.toBeCloseTo(exact.hits[0]!.score, 6);
     // A phrase counts as its words: scored by "aerial" among the papers with the whole phrase.
     const phrase = { fts: '"words aerial"', limit: 50, offset: 0 };
-    const exactPhrase = searchPage(store.db, phrase, { broad: 1000, common: 1000, probeWindow: 1000 });
-    const cheapPhrase = searchPage(store.db, phrase, { broad: 1000, common: 25, probeWindow: 1000 });
+    const exactPhrase = searchPage(store.db, phrase, {
+      ...DEFAULT_TUNING,
+      broad: 1000,
+      common: 1000,
+      probeWindow: 1000,
+    });
+    const cheapPhrase = searchPage(store.db, phrase, { ...DEFAULT_TUNING, broad: 1000, common: 25, probeWindow: 1000 });
     expect(cheapPhrase.hits.map((h) => h.id).sort()).toEqual(exactPhrase.hits.map((h) => h.id).sort());
     expect(cheapPhrase.hits.length).toBe(20);
     expect(cheapPhrase.hits[0]!.score).not.toBe(exactPhrase.hits[0]!.score);
@@ -419,11 +424,15 @@ describe('Store.searchPage and reader marks', () => {
       searchPage(
         store.db,
         { fts: 'common OR aerial', limit: 5, offset: 0 },
-        { broad: 1000, common: 15, probeWindow: 1000 },
+        { ...DEFAULT_TUNING, broad: 1000, common: 15, probeWindow: 1000 },
       ).order,
     ).toBe('rank');
     expect(
-      searchPage(store.db, { fts: 'common', limit: 5, offset: 0 }, { broad: 10, common: 15, probeWindow: 1000 }).order,
+      searchPage(
+        store.db,
+        { fts: 'common', limit: 5, offset: 0 },
+        { ...DEFAULT_TUNING, broad: 10, common: 15, probeWindow: 1000 },
+      ).order,
     ).toBe('newest');
   });
 
@@ -438,7 +447,7 @@ describe('Store.searchPage and reader marks', () => {
       ),
       't',
     );
-    const tuning = { broad: 10, common: 1000, probeWindow: 8 };
+    const tuning = { ...DEFAULT_TUNING, broad: 10, common: 1000, probeWindow: 8 };
     const page = (category: string, offset = 0) =>
       searchPage(store.db, { fts: 'topics', category, limit: 3, offset }, tuning);
     // Among the 8 newest matches: probed.
@@ -461,7 +470,7 @@ describe('Store.searchPage and reader marks', () => {
       ),
       't',
     );
-    const tuning = { broad: 10, common: 20, probeWindow: 8 };
+    const tuning = { ...DEFAULT_TUNING, broad: 10, common: 20, probeWindow: 8 };
     const queries = [
       'topics',
       'sparse topics',
@@ -479,8 +488,49 @@ describe('Store.searchPage and reader marks', () => {
           expect(searchPage(store.db, q, tuning, kept), `${fts} ${category}`).toEqual(searchPage(store.db, q, tuning));
         }
     // Single words, by threshold: "topics" is in all 40 papers, "rare" in 6.
-    expect(kept.get('10 topics')).toEqual(expect.any(Number));
-    expect(kept.get('10 rare')).toBeNull();
+    expect(kept.get('oldest 10 topics')).toEqual(expect.any(Number));
+    expect(kept.get('oldest 10 rare')).toBeNull();
+  });
+
+  it('should browse a category the same from its own rows, as a set or probed per paper', () => {
+    const store = testStore();
+    for (let day = 0; day < 6; day++) {
+      const ids = Array.from({ length: 12 }, (_, i) => `2401.${String(day * 12 + i).padStart(5, '0')}`);
+      store.upsertPapers(
+        ids.map((id, i) => paper(id, { categories: i % 3 ? ['cs.LG'] : ['math.HO', 'cs.LG'] })),
+        't',
+      );
+      store.addAnnouncements(
+        `2024-01-0${day + 1}`,
+        ids.map((id, i) => ({
+          paperId: id,
+          category: i % 3 ? 'cs.LG' : 'math.HO',
+          version: null,
+          kind: 'new' as const,
+        })),
+        't',
+      );
+    }
+    const browse = (category: string, smallCategory: number, offset: number, from: string | null = null) =>
+      searchPage(
+        store.db,
+        { fts: null, category, from, to: from ? '2024-01-05' : null, limit: 5, offset },
+        { ...DEFAULT_TUNING, smallCategory },
+      );
+    for (const category of ['cs.LG', 'math.HO'])
+      for (const offset of [0, 5, 40])
+        for (const from of [null, '2024-01-02']) {
+          // 1000: the category's own rows; 1: a set (math.HO: 24 papers < the probe threshold) or
+          // probes (cs.LG: 72 papers); both walk the days newest first.
+          const own = browse(category, 1000, offset, from);
+          expect(browse(category, 1, offset, from), `${category} ${offset} ${from}`).toEqual(own);
+        }
+    expect(browse('cs.LG', 1, 0).hits.map((h) => h.date)).toEqual(Array(5).fill('2024-01-06'));
+    // Four math.HO papers a day: the page after the first five of 01-05 … 01-02.
+    expect(browse('math.HO', 1, 5, '2024-01-02').hits.map((h) => h.date)).toEqual([
+      ...Array(3).fill('2024-01-04'),
+      ...Array(2).fill('2024-01-03'),
+    ]);
   });
 
   it('should loosen phrases into their words for the broad check', () => {

@@ -353,7 +353,9 @@ export class Store {
    * process (data_version): the key of anything computed from the store and kept.
    */
   version(): string {
-    return `${this.db.pragma('data_version', { simple: true })}:${this.totalChanges()}`;
+    // A prepared statement: db.pragma() prepares one on every call, and every page asks.
+    const data = (this.stmt('PRAGMA data_version').get() as { data_version: number }).data_version;
+    return `${data}:${this.totalChanges()}`;
   }
 
   private totalChanges(): number {
