@@ -1,6 +1,6 @@
 /** The app's HTML template: escaping by default, safe markup kept, snippets highlighted after escaping. */
 import { describe, expect, it } from 'vitest';
-import { highlightSnippet, markup, paperPath, plainSnippet, trusted, withQuery } from './html.js';
+import { highlightSnippet, htmlBytes, markup, paperPath, plainSnippet, trusted, withQuery } from './html.js';
 
 describe('serve: html', () => {
   it('should escape every interpolated string and number, keep SafeHtml, drop null and booleans', () => {
@@ -21,6 +21,16 @@ describe('serve: html', () => {
     );
     expect(highlightSnippet('\u0002open \u0002twice\u0003 end\u0003').text).toBe('open <mark>twice</mark> end');
     expect(plainSnippet('a \u0002b\u0003 c')).toBe('a **b** c');
+  });
+
+  it('should encode a page given in parts to the same bytes as the page joined', () => {
+    // Two-byte, four-byte (surrogate pairs) and one-byte text across the 16,384-character groups.
+    const parts = Array.from({ length: 300 }, (_, i) => `<p>第${i}篇 \u{1F44D} ${'x'.repeat(i % 7)}</p>`.repeat(9));
+    const joined = parts.join('');
+    expect(joined.length).toBeGreaterThan(3 * 16_384);
+    expect(htmlBytes(parts).equals(Buffer.from(joined))).toBe(true);
+    expect(htmlBytes(joined).toString('utf8')).toBe(joined);
+    expect(htmlBytes([]).length).toBe(0);
   });
 
   it('should build paths: old-style ids keep their slash, queries drop empty values', () => {

@@ -52,8 +52,8 @@ export const trustedParts = (parts: readonly string[]): SafeParts => new SafePar
 /**
  * A page as the UTF-8 bytes of a response, encoded a few dozen kilobytes at a time. Given as one
  * string, a day page (a megabyte, mostly two-byte text) was first copied flat into a 2 MB string,
- * scanned for its Content-Length and encoded into a 3 MB buffer by the socket: about 1 ms and
- * 1,000 page faults of a 12 ms page.
+ * scanned for its Content-Length and encoded into a 3 MB buffer by the socket, each fresh memory:
+ * the server's CPU per day page fell from 11.3 to about 9 ms (its system time from 3.0 to 0.65).
  */
 export function htmlBytes(page: string | readonly string[]): Buffer<ArrayBuffer> {
   if (typeof page === 'string') return Buffer.from(page);
