@@ -172,7 +172,7 @@ async function serveInWorkers(
   const exec = options.workerExec ?? process.argv[1];
   if (!exec) throw new AppError('serve: cannot tell which script to start the worker processes with');
   const profile = Object.entries(rankFlags).flatMap(([k, v]) => (v === undefined ? [] : [`--${k}`, v]));
-  return serveCluster({
+  const code = await serveCluster({
     workers,
     exec,
     execArgv: options.workerExecArgv ?? process.execArgv,
@@ -195,6 +195,10 @@ async function serveInWorkers(
     ready: (actual) => announce(io, `http://${hostInUrl(host)}:${actual}`, token),
     stopping: (signal) => io.stderr.write(stoppingLine(signal)),
   });
+  // Workers that close together may each find the other still open and leave the WAL file for
+  // the last one; opened alone here, the store checkpoints it away and is one file again.
+  openStore(settings.db).close();
+  return code;
 }
 
 /**
