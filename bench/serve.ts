@@ -1,5 +1,6 @@
 /**
- * `node --import tsx bench/serve.ts [--store PATH] [--concurrency 1,2,4,16] [--seconds 15] [--workers N]`
+ * `node --import tsx bench/serve.ts [--store PATH] [--concurrency 1,2,4,16] [--seconds 15] [--workers N]
+ *   [--no-inproc]` (--no-inproc: skip section 2)
  *
  * The web app under load on a 1,000,000-paper store (bench/generate-store.ts builds it when
  * missing; PATH or BENCH_STORE, default $TMPDIR/arxiv-digest-1m.db):
@@ -13,8 +14,10 @@
  *      same process, as a ratio
  *   3. load: `arxiv-digest serve --port 0` itself (bin/, compiled dist/, its default worker
  *      processes unless --workers) in a child process, N concurrent keep-alive clients (closed
- *      loop, no think time) for a fixed time each, 70 % searches and 30 % day pages of random
- *      dates; p50 / p95 / p99 and requests per second per route
+ *      loop, no think time; bench/load-client.ts, in a process of its own) for a fixed time
+ *      each, 70 % searches and 30 % day pages of random dates; p50 / p95 / p99 and requests per
+ *      second per route, and the CPU time the server and the load generator spent per request
+ *      (Linux: /proc), a steadier figure than latency on a VM whose speed varies
  *   4. goals: search p95 < 50 ms, day page p95 < 30 ms, at each concurrency
  *
  * BENCH_SERVER_PROFILE=DIR writes the server's CPU profiles (node --cpu-prof) into DIR.
