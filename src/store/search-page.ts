@@ -21,10 +21,11 @@
  *   by its words first, and what is learnt of single words is kept until the store changes
  *   (matchCounter).
  */
-import type { Database as Db, Statement } from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
 import { unspaceCjk } from '../core/cjk.js';
 import { AppError, UsageError, errorMessage } from '../errors.js';
 import { PAPER_COLUMNS, type PaperRow } from './rows.js';
+import { prepared as prep } from './statements.js';
 
 export interface SearchFilters {
   /** An FTS5 query from search/query.ts, or null to filter only. */
@@ -103,22 +104,6 @@ export const toHit = (r: HitRow): SearchHit => ({
   snippet: r.snip === null ? r.abstract.slice(0, 240) : unspaceCjk(r.snip).replace(/\s+/g, ' ').trim(),
 });
 
-/**
- * Statements prepared once per connection: a search runs up to eight, and preparing costs about
- * as much as running the small ones. Their SQL varies only with the filters and the page's size.
- */
-const statements = new WeakMap<Db, Map<string, Statement>>();
-function prep(db: Db, sql: string): Statement {
-  let byDb = statements.get(db);
-  if (!byDb) statements.set(db, (byDb = new Map()));
-  let s = byDb.get(sql);
-  if (!s) {
-    if (byDb.size >= 500) byDb.clear();
-    byDb.set(sql, (s = db.prepare(sql)));
-  }
-  return s;
-}
-
 /** FTS5's complaints about the reader's query are usage errors; anything else is ours. */
 export function searchError(e: unknown): Error {
   const msg = errorMessage(e);
@@ -153,6 +138,8 @@ function matchBeyond(db: Db, match: string, k: number, newest: boolean): number 
 
 /** What one search needs to know of its query's matches (`match` is it, or it loosened). */
 interface Counter {
+  /** The query's words when it is a plain list of them (plainWords), else null. */
+  words: readonly string[] | null;
   /** More than k matches. */
   moreThan(match: string, k: number): boolean;
   wordMoreThan(word: string, k: number): boolean;
@@ -199,7 +186,7 @@ function matchCounter(db: Db, q: SearchFilters, known: WordCounts): Counter {
     }
     return low;
   };
-  return { moreThan, wordMoreThan, floor };
+  return { words, moreThan, wordMoreThan, floor };
 }
 
 /**
@@ -355,8 +342,8 @@ function ftsPage(db: Db, match: string, q: SearchFilters, tuning: SearchTuning, 
   // A filter's set costs its size to build (a category can hold 100,000 papers); for a query
   // with few matches, probing the index once per match is far cheaper.
   const fewWords = filtered && !counter.moreThan(loose, fewBelow - 1);
-  // All the words together in more than BROAD papers (found by walking the doclist backwards,
-  // which scores nothing): newest first, within the filters too, since bm25 would count every
+  // All the words together in more than BROAD papers (found by walking the doclist, which
+  // scores nothing): newest first, within the filters too, since bm25 would count every
   // match first — the same order whether or not the query is filtered.
   const broadWords = !fewWords && (filtered || !q.order) && counter.moreThan(loose, tuning.broad);
   // Neither: the exact query's matches decide, a walk over at most BROAD papers.
@@ -465,7 +452,7 @@ export type WordCounts = Map<string, number | null>;
  * evaluates it in every paper that has all its words.
  */
 function distinctiveWords(q: SearchFilters, commonWord: number, counter: Counter): string | null {
-  const words = plainWords(q.fts);
+  const words = counter.words;
   if (!words || words.length < 2) return null;
   const keep = words.filter((w) => !counter.wordMoreThan(w, commonWord));
   if (keep.length === 0 || keep.length === words.length) return null;

@@ -19,6 +19,7 @@ import type {
 } from '../core/types.js';
 import { StoreError, errorMessage } from '../errors.js';
 import { MIGRATIONS } from './migrations.js';
+import { prepared } from './statements.js';
 import {
   searchError,
   searchPage,
@@ -117,7 +118,6 @@ export interface OpenStoreOptions {
 export class Store {
   readonly db: Db;
   private readonly now: () => string;
-  private readonly stmts = new Map<string, Statement>();
 
   constructor(
     readonly path: string,
@@ -179,12 +179,7 @@ export class Store {
   }
 
   private stmt(sql: string): Statement {
-    let s = this.stmts.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql);
-      this.stmts.set(sql, s);
-    }
-    return s;
+    return prepared(this.db, sql);
   }
 
   /** Runs fn in one IMMEDIATE transaction (nested calls join the outer one). */
