@@ -31,13 +31,18 @@ export function buildProgram(io: Io, setExit: (code: number) => void): CommandTy
   wire(
     program
       .command('import')
-      .description("import the reference system's raw JSONL, enhanced JSONL or Markdown digest files (idempotent)")
-      .argument('<files...>', 'YYYY-MM-DD.jsonl, YYYY-MM-DD_AI_enhanced_Language.jsonl or YYYY-MM-DD.md files')
+      .description(
+        "import published days — the reference system's data folder or our own --out — files or whole folders (idempotent)",
+      )
+      .argument(
+        '<paths...>',
+        'folders (searched recursively) or files: YYYY-MM-DD.jsonl, YYYY-MM-DD_AI_enhanced_Language.jsonl, YYYY-MM-DD.md, day records',
+      )
       .option('--date <YYYY-MM-DD>', 'announcement date (default: from the file name)')
       .option('--lang <language>', 'summary language (default: from the file name, else LANGUAGE)')
-      .action(async (files: string[], opts) => {
+      .action(async (paths: string[], opts) => {
         const { importCommand } = await import('./commands/import.js');
-        setExit(await importCommand(files, opts, globals(), io));
+        setExit(await importCommand(paths, opts, globals(), io));
       }),
   );
 

@@ -46,7 +46,7 @@ export interface PaperRow extends PaperFields {
 /** The columns toPaper reads, for joins (a day's render must not pay for the others). */
 export const PAPER_COLUMNS = PAPER_FIELDS.map((c) => `p.${c}`).join(', ');
 
-export const SUMMARY_KEY = ['paper_id', 'version', 'language', 'summarizer', 'prompt_version'] as const;
+export const SUMMARY_KEY = ['paper_id', 'version', 'language', 'summarizer', 'prompt_version', 'day'] as const;
 export const SUMMARY_FIELDS_STORED = [
   'status',
   'tldr',
@@ -68,6 +68,7 @@ export interface SummaryFieldsStored {
   language: string;
   summarizer: string;
   prompt_version: string;
+  day: string;
   status: SummaryStatus;
   tldr: string | null;
   motivation: string | null;
@@ -108,6 +109,7 @@ export const toSummary = (r: SummaryRow): StoredSummary => ({
   language: r.language,
   summarizer: r.summarizer,
   promptVersion: r.prompt_version,
+  day: r.day,
   status: r.status,
   fields:
     r.tldr === null
@@ -175,12 +177,35 @@ export function paperWrite(old: PaperFields | undefined, p: PaperInput): PaperFi
   };
 }
 
+/**
+ * What an older day's file adds to a stored paper whose row holds a newer day's metadata: only
+ * what the row lacks (a version, the full category list, fields it does not know).
+ */
+export function paperFill(old: PaperFields, p: PaperInput): PaperFields {
+  const incoming = paperWrite(undefined, p);
+  const fullCategories = old.categories_partial === 1 && !p.categoriesPartial;
+  const fill = <K extends keyof PaperFields>(k: K): PaperFields[K] => old[k] ?? incoming[k];
+  return {
+    ...(Object.fromEntries(PAPER_FIELDS.map((f) => [f, old[f]])) as unknown as PaperFields),
+    version: fill('version'),
+    categories: fullCategories ? incoming.categories : old.categories,
+    primary_category: fullCategories ? incoming.primary_category : old.primary_category,
+    categories_partial: fullCategories ? 0 : old.categories_partial,
+    comment: fill('comment'),
+    journal_ref: fill('journal_ref'),
+    doi: fill('doi'),
+    published: fill('published'),
+    updated: fill('updated'),
+  };
+}
+
 export const summaryWrite = (s: SummaryInput): SummaryFieldsStored => ({
   paper_id: s.paperId,
   version: s.version,
   language: s.language,
   summarizer: s.summarizer,
   prompt_version: s.promptVersion,
+  day: s.day ?? '',
   status: s.status,
   tldr: s.fields?.tldr ?? null,
   motivation: s.fields?.motivation ?? null,
@@ -194,3 +219,44 @@ export const summaryWrite = (s: SummaryInput): SummaryFieldsStored => ({
   cost_usd: s.costUsd ?? null,
   duration_ms: s.durationMs ?? null,
 });
+
+/**
+ * The metadata a published day shows of a paper: what its files carry (raw JSONL and the
+ * enhanced JSONL all five, a Markdown digest all but the comment and only the primary category).
+ */
+export type DayFields = Partial<Pick<Paper, 'title' | 'authors' | 'abstract' | 'categories' | 'comment'>>;
+
+const DAY_FIELDS = ['title', 'authors', 'abstract', 'categories', 'comment'] as const;
+
+/** What an incoming file says of a paper's day metadata; fields it does not know are absent. */
+export function dayFieldsOf(p: PaperInput): DayFields {
+  const out: DayFields = { title: p.title, authors: p.authors, abstract: p.abstract, categories: p.categories };
+  if (p.comment !== undefined) out.comment = p.comment;
+  return out;
+}
+
+const sameValue = (a: unknown, b: unknown): boolean =>
+  Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((x, i) => x === b[i]) : a === b;
+
+/**
+ * The fields of `shown` that differ from the paper's row, or null when it shows the row as it
+ * is. A partial category list (a Markdown digest: the primary only) differs only by its primary.
+ */
+export function dayDiff(shown: DayFields, row: Paper, partialCategories = false): DayFields | null {
+  const out: DayFields = {};
+  let any = false;
+  for (const f of DAY_FIELDS) {
+    const v = shown[f];
+    if (v === undefined) continue;
+    const same =
+      f === 'categories' && partialCategories ? (v as string[])[0] === row.categories[0] : sameValue(v, row[f]);
+    if (!same) {
+      (out as Record<string, unknown>)[f] = v;
+      any = true;
+    }
+  }
+  return any ? out : null;
+}
+
+/** The paper as a day showed it: its row with the day's differing fields laid over. */
+export const withDayFields = (p: Paper, fields: DayFields | null): Paper => (fields ? { ...p, ...fields } : p);

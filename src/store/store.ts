@@ -14,6 +14,7 @@ import type {
   CodeLink,
   Paper,
   PaperInput,
+  PublishedDay,
   StoredSummary,
   SummaryInput,
 } from '../core/types.js';
@@ -35,11 +36,17 @@ import {
   PAPER_FIELDS,
   SUMMARY_FIELDS_STORED,
   SUMMARY_KEY,
+  dayDiff,
+  dayFieldsOf,
+  paperFill,
   paperWrite,
   sameFields,
   summaryWrite,
   toPaper,
   toSummary,
+  withDayFields,
+  type DayFields,
+  type PaperFields,
   type PaperRow,
   type SummaryRow,
 } from './rows.js';
@@ -51,6 +58,13 @@ export interface WriteCounts {
   inserted: number;
   updated: number;
   unchanged: number;
+}
+
+export interface DayImportCounts {
+  papers: WriteCounts;
+  announcements: WriteCounts;
+  summaries: WriteCounts;
+  codeLinks: WriteCounts;
 }
 
 export interface DayRow {
@@ -101,6 +115,39 @@ export const addCounts = (a: WriteCounts, b: WriteCounts): WriteCounts => ({
   updated: a.updated + b.updated,
   unchanged: a.unchanged + b.unchanged,
 });
+
+/**
+ * `incoming`'s order, with the keys only `old` has placed right after the key they followed in
+ * `old` (or first): a listing that knows more orders the day, and nothing stored is lost.
+ */
+export function leadOrder(incoming: readonly string[], old: readonly string[]): string[] {
+  const lead = [...new Set(incoming)];
+  const inLead = new Set(lead);
+  const after = new Map<string | null, string[]>();
+  let anchor: string | null = null;
+  for (const k of old) {
+    if (!inLead.has(k)) {
+      const list = after.get(anchor);
+      if (list) list.push(k);
+      else after.set(anchor, [k]);
+    }
+    anchor = k;
+  }
+  if (!after.size) return lead;
+  const out: string[] = [];
+  const place = (k: string | null) => {
+    for (const x of after.get(k) ?? []) {
+      out.push(x);
+      place(x);
+    }
+  };
+  place(null);
+  for (const k of lead) {
+    out.push(k);
+    place(k);
+  }
+  return out;
+}
 
 /** Chunks a list so `IN (…)` queries stay under SQLite's parameter limit. */
 function* chunks<T>(items: readonly T[], size = 500): Generator<T[]> {
@@ -199,37 +246,154 @@ export class Store {
   /**
    * Inserts or merges papers. Unknown fields (undefined) keep what is stored; metadata of an
    * older version never overwrites a newer one; a partial category list never replaces a full one.
+   * Published days keep showing what they showed (their day entries are rebased on the new row).
    */
   upsertPapers(papers: readonly PaperInput[], source: string): WriteCounts {
     const counts = emptyCounts();
-    const select = this.stmt('SELECT * FROM papers WHERE id = ?');
-    const insert = this.stmt(
-      `INSERT INTO papers (${PAPER_FIELDS.join(', ')}, source, created_at, updated_at)
-       VALUES (${PAPER_FIELDS.map((c) => `@${c}`).join(', ')}, @source, @now, @now)`,
-    );
-    const update = this.stmt(
-      `UPDATE papers SET ${PAPER_FIELDS.map((c) => `${c} = @${c}`).join(', ')}, source = @source, updated_at = @now
-       WHERE id = @id`,
-    );
     this.transaction(() => {
-      const now = this.now();
       const touched: string[] = [];
       for (const p of papers) {
-        const old = select.get(p.id) as PaperRow | undefined;
-        const row = paperWrite(old, p);
-        if (!old) {
-          insert.run({ ...row, source, now });
-          counts.inserted++;
-          touched.push(p.id);
-        } else if (!sameFields(old, row, PAPER_FIELDS)) {
-          update.run({ ...row, source, now });
-          counts.updated++;
-          touched.push(p.id);
-        } else counts.unchanged++;
+        const old = this.paperRow(p.id);
+        const change = this.writePaper(old, paperWrite(old, p), source);
+        counts[change]++;
+        if (change !== 'unchanged') touched.push(p.id);
       }
       this.reindex(touched);
     });
     return counts;
+  }
+
+  private paperRow(id: string): PaperRow | undefined {
+    return this.stmt('SELECT * FROM papers WHERE id = ?').get(id) as PaperRow | undefined;
+  }
+
+  /** Writes a paper's row if it changed; the day entries of published days follow the change. */
+  private writePaper(old: PaperRow | undefined, row: PaperFields, source: string): keyof WriteCounts {
+    const now = this.now();
+    if (!old) {
+      this.stmt(
+        `INSERT INTO papers (${PAPER_FIELDS.join(', ')}, source, created_at, updated_at)
+         VALUES (${PAPER_FIELDS.map((c) => `@${c}`).join(', ')}, @source, @now, @now)`,
+      ).run({ ...row, source, now });
+      return 'inserted';
+    }
+    if (sameFields(old, row, PAPER_FIELDS)) return 'unchanged';
+    this.stmt(
+      `UPDATE papers SET ${PAPER_FIELDS.map((c) => `${c} = @${c}`).join(', ')}, source = @source, updated_at = @now
+       WHERE id = @id`,
+    ).run({ ...row, source, now });
+    this.rebaseDayEntries(old, row);
+    return 'updated';
+  }
+
+  /**
+   * A paper's row changed: each published day that showed it keeps showing what it showed, now
+   * stored as its difference from the new row.
+   */
+  private rebaseDayEntries(old: PaperFields, row: PaperFields): void {
+    const entries = this.stmt('SELECT date, fields FROM day_entries WHERE paper_id = ?').all(old.id) as {
+      date: string;
+      fields: string | null;
+    }[];
+    if (!entries.length) return;
+    const before = toPaper(old);
+    const after = toPaper(row);
+    const update = this.stmt('UPDATE day_entries SET fields = ? WHERE date = ? AND paper_id = ?');
+    for (const e of entries) {
+      const shown = withDayFields(before, e.fields ? (JSON.parse(e.fields) as DayFields) : null);
+      const fields = dayDiff(shown, after);
+      const text = fields ? JSON.stringify(fields) : null;
+      if (text !== e.fields) update.run(text, e.date, old.id);
+    }
+  }
+
+  /**
+   * Stores a published day read from its files, in one transaction: its papers (the row holds
+   * the newest day's metadata; this day's differences are kept in its day entries), its
+   * announcements, summaries, code links and which digests it published. A richer file of the
+   * same day (enhanced JSONL > raw JSONL > Markdown) is never overwritten by a poorer one.
+   * Importing the same day again changes nothing.
+   */
+  importDay(day: PublishedDay): DayImportCounts {
+    const counts: DayImportCounts = {
+      papers: emptyCounts(),
+      announcements: emptyCounts(),
+      summaries: emptyCounts(),
+      codeLinks: emptyCounts(),
+    };
+    this.transaction(() => {
+      const entryOf = this.stmt('SELECT rank, fields, code FROM day_entries WHERE date = ? AND paper_id = ?');
+      const latestOther = this.stmt('SELECT max(date) AS d FROM announcements WHERE paper_id = ? AND date <> ?');
+      const putEntry = this.stmt(
+        `INSERT INTO day_entries (date, paper_id, rank, fields, code) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (date, paper_id) DO UPDATE SET rank = excluded.rank, fields = excluded.fields, code = excluded.code`,
+      );
+      const before = (
+        this.stmt('SELECT max(rank) AS r FROM day_entries WHERE date = ?').get(day.date) as {
+          r: number | null;
+        }
+      ).r;
+      const leads = day.exactOrder === true || Math.max(0, ...day.papers.map((p) => p.rank)) > (before ?? 0);
+      const touched: string[] = [];
+      for (const { paper: p, rank, code } of day.papers) {
+        const entry = entryOf.get(day.date, p.id) as
+          { rank: number; fields: string | null; code: string | null } | undefined;
+        if (entry && entry.rank > rank) {
+          counts.papers.unchanged++;
+          continue;
+        }
+        const old = this.paperRow(p.id);
+        // The row holds the newest day's metadata; an older day only fills what the row lacks.
+        const newer = (latestOther.get(p.id, day.date) as { d: string | null }).d;
+        const row = !old || newer === null || day.date >= newer ? paperWrite(old, p) : paperFill(old, p);
+        let change = this.writePaper(old, row, day.source);
+        const fields = dayDiff(dayFieldsOf(p), toPaper(row), p.categoriesPartial === true);
+        const fieldsText = fields ? JSON.stringify(fields) : null;
+        const codeText = code === undefined ? (entry?.code ?? null) : JSON.stringify(code);
+        if (!entry || entry.rank !== rank || entry.fields !== fieldsText || entry.code !== codeText) {
+          putEntry.run(day.date, p.id, rank, fieldsText, codeText);
+          if (entry && change === 'unchanged') change = 'updated';
+        }
+        counts.papers[change]++;
+        if (change !== 'unchanged') touched.push(p.id);
+      }
+      this.reindex(touched);
+      counts.announcements = this.addAnnouncements(day.date, day.announcements, day.source, { leads });
+      counts.summaries = this.upsertSummaries(day.summaries);
+      counts.codeLinks = this.upsertCodeLinks(day.codeLinks, day.source);
+      const digest = this.stmt(
+        `INSERT INTO day_digests (date, language, category_order, source, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (date, language) DO UPDATE SET category_order = coalesce(excluded.category_order, category_order),
+           updated_at = excluded.updated_at
+         WHERE excluded.category_order IS NOT NULL AND excluded.category_order IS NOT category_order`,
+      );
+      for (const d of day.digests)
+        digest.run(
+          day.date,
+          d.language,
+          d.categoryOrder ? JSON.stringify(d.categoryOrder) : null,
+          day.source,
+          this.now(),
+        );
+      if (day.deliveries?.length) this.restoreDeliveries(day.date, day.deliveries);
+    });
+    return counts;
+  }
+
+  /**
+   * A published day's digest in a language: present when the day was read from its files. Its
+   * category order is the one its Markdown had (null when only its JSONL was read).
+   */
+  getDayDigest(date: string, language: string): { categoryOrder: string[] | null } | null {
+    const rows = this.stmt('SELECT language, category_order FROM day_digests WHERE date = ?').all(date) as {
+      language: string;
+      category_order: string | null;
+    }[];
+    const mine = rows.find((r) => r.language === language);
+    if (!mine) return null;
+    // The Markdown names no language: its order serves the day in every language.
+    const order = mine.category_order ?? rows.find((r) => r.category_order)?.category_order ?? null;
+    return { categoryOrder: order ? (JSON.parse(order) as string[]) : null };
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -241,7 +405,12 @@ export class Store {
    * the whole list (or the reverse) ends in the order of the whole list, and a second list
    * with nothing in common is appended.
    */
-  addAnnouncements(date: string, entries: readonly AnnouncementInput[], source: string): WriteCounts {
+  addAnnouncements(
+    date: string,
+    entries: readonly AnnouncementInput[],
+    source: string,
+    opts: { leads?: boolean } = {},
+  ): WriteCounts {
     const counts = emptyCounts();
     const key = (category: string, paperId: string) => `${category}\u0000${paperId}`;
     this.transaction(() => {
@@ -282,7 +451,9 @@ export class Store {
         }
         prev = k;
       });
-      if (fresh.size === 0) return;
+      // A richer file of the day (the raw JSONL after its Markdown) gives the day its order.
+      if (opts.leads) order.splice(0, order.length, ...leadOrder(keys, order));
+      if (fresh.size === 0 && !opts.leads) return;
       const now = this.now();
       const insert = this.stmt(`
         INSERT INTO announcements (date, category, paper_id, version, kind, position, source, created_at)
@@ -314,13 +485,22 @@ export class Store {
       a_version: number | null;
       a_position: number;
     })[];
-    // A paper listed in several categories is one Paper object.
+    // A paper listed in several categories is one Paper object, as the day showed it.
+    const shown = this.dayFields(date);
     const papers = new Map<string, Paper>();
     return rows.map((r) => {
       let paper = papers.get(r.id);
-      if (!paper) papers.set(r.id, (paper = toPaper(r)));
+      if (!paper) papers.set(r.id, (paper = withDayFields(toPaper(r), shown.get(r.id) ?? null)));
       return { paper, category: r.a_category, kind: r.a_kind, version: r.a_version, position: r.a_position };
     });
+  }
+
+  /** The metadata a published day showed where it differs from the papers' rows. */
+  private dayFields(date: string): Map<string, DayFields> {
+    const rows = this.stmt('SELECT paper_id, fields FROM day_entries WHERE date = ? AND fields IS NOT NULL').all(
+      date,
+    ) as { paper_id: string; fields: string }[];
+    return new Map(rows.map((r) => [r.paper_id, JSON.parse(r.fields) as DayFields]));
   }
 
   /**
@@ -377,7 +557,7 @@ export class Store {
   upsertSummaries(summaries: readonly SummaryInput[]): WriteCounts {
     const counts = emptyCounts();
     const select = this.stmt(
-      'SELECT * FROM summaries WHERE paper_id = ? AND version = ? AND language = ? AND summarizer = ? AND prompt_version = ?',
+      'SELECT * FROM summaries WHERE paper_id = ? AND version = ? AND language = ? AND summarizer = ? AND prompt_version = ? AND day = ?',
     );
     const upsert = this.stmt(
       `INSERT INTO summaries (${SUMMARY_KEY.join(', ')}, ${SUMMARY_FIELDS_STORED.join(', ')}, created_at, updated_at)
@@ -390,7 +570,7 @@ export class Store {
       const touched = new Set<string>();
       for (const s of summaries) {
         const row = summaryWrite(s);
-        const old = select.get(s.paperId, s.version, s.language, s.summarizer, s.promptVersion) as
+        const old = select.get(s.paperId, s.version, s.language, s.summarizer, s.promptVersion, row.day) as
           SummaryRow | undefined;
         if (old && sameFields(old, row, SUMMARY_FIELDS_STORED)) {
           counts.unchanged++;
@@ -481,6 +661,16 @@ export class Store {
       if (!out.has(r.paper_id))
         out.set(r.paper_id, { paperId: r.paper_id, url: r.url, stars: r.stars, lastUpdate: r.last_update });
     }
+    // A published day shows the code link its files had (or none), not what is known since.
+    const shown = this.stmt('SELECT paper_id, code FROM day_entries WHERE date = ? AND code IS NOT NULL').all(date) as {
+      paper_id: string;
+      code: string;
+    }[];
+    for (const r of shown) {
+      const code = JSON.parse(r.code) as Omit<CodeLink, 'paperId'> | null;
+      if (code) out.set(r.paper_id, { paperId: r.paper_id, ...code });
+      else out.delete(r.paper_id);
+    }
     return out;
   }
 
@@ -501,7 +691,9 @@ export class Store {
     for (const id of paperIds) {
       const p = paper.get(id) as { n: number; title: string; authors: string; abstract: string } | undefined;
       if (!p) continue;
-      const text = (summaries.all(id) as Record<string, string>[]).map((s) => Object.values(s).join('\n')).join('\n');
+      // The same text published on several days (the reference's repeated days) is indexed once.
+      const texts = new Set((summaries.all(id) as Record<string, string>[]).map((s) => Object.values(s).join('\n')));
+      const text = [...texts].join('\n');
       del.run(p.n);
       ins.run(
         p.n,
@@ -632,6 +824,48 @@ export class Store {
     );
   }
 
+  /** The deliveries of a day, for its record. */
+  listDeliveries(
+    date: string,
+  ): { channel: string; target: string; status: 'sent' | 'failed'; attempts: number; updatedAt: string }[] {
+    return (
+      this.stmt(
+        'SELECT channel, target, status, attempts, updated_at FROM deliveries WHERE date = ? ORDER BY channel, target',
+      ).all(date) as {
+        channel: string;
+        target: string;
+        status: 'sent' | 'failed';
+        attempts: number;
+        updated_at: string;
+      }[]
+    ).map((r) => ({
+      channel: r.channel,
+      target: r.target,
+      status: r.status,
+      attempts: r.attempts,
+      updatedAt: r.updated_at,
+    }));
+  }
+
+  /** Deliveries restored from a day record, where the store has none for the day, channel and target. */
+  restoreDeliveries(
+    date: string,
+    rows: readonly {
+      channel: string;
+      target: string;
+      status: 'sent' | 'failed';
+      attempts: number;
+      updatedAt: string;
+    }[],
+  ): number {
+    const put = this.stmt(
+      `INSERT OR IGNORE INTO deliveries (date, channel, target, status, error, attempts, updated_at) VALUES (?, ?, ?, ?, NULL, ?, ?)`,
+    );
+    return this.transaction(() =>
+      rows.reduce((n, r) => n + put.run(date, r.channel, r.target, r.status, r.attempts, r.updatedAt).changes, 0),
+    );
+  }
+
   recordDelivery(
     date: string,
     channel: string,
@@ -677,7 +911,44 @@ export class Store {
     return true;
   }
 
-  /** Favorite papers, most recently marked first. */
+  /**
+   * Marks from the reader's exported state: each one newer than the store's (or absent there)
+   * is taken with its time; marks of papers not stored are left out (counted unchanged).
+   */
+  mergeMarks(marks: readonly { id: string; favorite: boolean; rating: -1 | 0 | 1; updatedAt: string }[]): WriteCounts {
+    const counts = emptyCounts();
+    const known = this.stmt('SELECT updated_at FROM reader_marks WHERE paper_id = ?');
+    const exists = this.stmt('SELECT 1 FROM papers WHERE id = ?');
+    const put = this.stmt(
+      `INSERT INTO reader_marks (paper_id, favorite, rating, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (paper_id) DO UPDATE SET favorite = excluded.favorite, rating = excluded.rating, updated_at = excluded.updated_at`,
+    );
+    this.transaction(() => {
+      for (const m of marks) {
+        const old = known.get(m.id) as { updated_at: string } | undefined;
+        if ((old && old.updated_at >= m.updatedAt) || !exists.get(m.id)) {
+          counts.unchanged++;
+          continue;
+        }
+        put.run(m.id, m.favorite ? 1 : 0, m.rating, m.updatedAt);
+        counts[old ? 'updated' : 'inserted']++;
+      }
+    });
+    return counts;
+  }
+
+  /** Every mark with its time, for the reader's exported state. */
+  exportMarks(): { id: string; favorite: boolean; rating: -1 | 0 | 1; updatedAt: string }[] {
+    return (
+      this.stmt('SELECT paper_id, favorite, rating, updated_at FROM reader_marks ORDER BY paper_id').all() as {
+        paper_id: string;
+        favorite: number;
+        rating: -1 | 0 | 1;
+        updated_at: string;
+      }[]
+    ).map((r) => ({ id: r.paper_id, favorite: r.favorite === 1, rating: r.rating, updatedAt: r.updated_at }));
+  }
+
   /** Every paper the reader marked (favorite or rating), for ranking to learn from. */
   listMarks(): Map<string, ReaderMark> {
     const rows = this.stmt(
@@ -746,6 +1017,7 @@ export class Store {
     })();
   }
 
+  /** Favorite papers, most recently marked first. */
   listFavorites(limit = 1000): Paper[] {
     return (
       this.stmt(

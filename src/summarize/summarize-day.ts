@@ -10,7 +10,7 @@
  * so every paper is still listed with a summary and LLM money is spent on what the reader reads.
  */
 import { PLACEHOLDER_FLAG } from '../core/placeholders.js';
-import type { StoredSummary, SummaryInput } from '../core/types.js';
+import { IMPORTED_SUMMARIZER, OFFLINE_SUMMARIZER_ID, type StoredSummary, type SummaryInput } from '../core/types.js';
 import type { Store } from '../store/store.js';
 import { findUnsupportedNumbers } from './faithfulness.js';
 import { LimiterStopped } from './limiter.js';
@@ -26,6 +26,11 @@ export interface SummarizeOptions {
   maxCostUsd: number | null;
   /** Ids of the papers for `summarizer`; the others go to `fallback`. Absent = every paper. */
   selected?: ReadonlySet<string> | null;
+  /**
+   * Only the papers the day's digest lists (`run`): on a day read from the reference's files, the
+   * papers it never summarized are left for an explicit `summarize` of that day.
+   */
+  listedOnly?: boolean;
 }
 
 export interface SummarizeDeps {
@@ -75,7 +80,14 @@ export async function summarizeDay(deps: SummarizeDeps, opts: SummarizeOptions):
   const { store, summarizer } = deps;
   const now = deps.now ?? (() => performance.now());
   const started = now();
-  const papers = [...new Map(store.getDay(opts.date).map((r) => [r.paper.id, r.paper])).values()];
+  const daySummaries = store.getDaySummaries(opts.date, opts.language);
+  let papers = [...new Map(store.getDay(opts.date).map((r) => [r.paper.id, r.paper])).values()];
+  if (opts.listedOnly && store.getDayDigest(opts.date, opts.language)) {
+    const listed = new Set(
+      daySummaries.filter((s) => (s.day ?? '') === '' || s.day === opts.date).map((s) => s.paperId),
+    );
+    papers = papers.filter((p) => listed.has(p.id));
+  }
   const report: SummarizeReport = {
     papers: papers.length,
     ok: 0,
@@ -102,16 +114,22 @@ export async function summarizeDay(deps: SummarizeDeps, opts: SummarizeOptions):
     report.routed = { selected: n, fallback: papers.length - n };
   }
 
-  // Which papers need work: no summary under this key yet, a pending one, or (when asked) a failure.
+  // Which papers need work: no summary under this key yet, a pending one, or (when asked) a
+  // failure — and none better than the writer's own would be (pay once: an imported summary is
+  // never paid for again; the offline summarizer writes only where there is nothing else).
   const existing = new Map<string, StoredSummary>();
-  /** Papers with a real summary by anyone: the fallback leaves them alone (it would only be worse). */
-  const summarized = new Set<string>();
-  for (const s of store.getDaySummaries(opts.date, opts.language)) {
-    if (s.status === 'ok' && !s.flags.includes(PLACEHOLDER_FLAG)) summarized.add(`${s.paperId}@${s.version}`);
+  const real = (s: StoredSummary) => s.status === 'ok' && !s.flags.includes(PLACEHOLDER_FLAG);
+  /** Papers with a real summary from the reference's files, and from anyone but the offline summarizer. */
+  const imported = new Set<string>();
+  const better = new Set<string>();
+  for (const s of daySummaries) {
+    if (real(s) && s.summarizer === IMPORTED_SUMMARIZER) imported.add(`${s.paperId}@${s.version}`);
+    if (real(s) && s.summarizer !== OFFLINE_SUMMARIZER_ID) better.add(`${s.paperId}@${s.version}`);
     for (const w of fallback ? [summarizer, fallback] : [summarizer])
       if (s.summarizer === w.id && s.promptVersion === w.promptVersion)
         existing.set(`${w.id}|${s.paperId}@${s.version}`, s);
   }
+  const has = (set: Set<string>, id: string, version: number) => set.has(`${id}@${version}`) || set.has(`${id}@0`);
   const todo: SummaryRequest[] = [];
   for (const p of papers) {
     const version = p.version ?? 0;
@@ -119,7 +137,7 @@ export async function summarizeDay(deps: SummarizeDeps, opts: SummarizeOptions):
     const prior = existing.get(`${writer.id}|${p.id}@${version}`);
     const done =
       (prior && (prior.status === 'ok' || (!opts.retryFailed && prior.status !== 'pending'))) ||
-      (writer === fallback && (summarized.has(`${p.id}@${version}`) || summarized.has(`${p.id}@0`)));
+      has(writer.id === OFFLINE_SUMMARIZER_ID ? better : imported, p.id, version);
     if (done) report.skipped++;
     else todo.push({ paperId: p.id, version, title: p.title, abstract: p.abstract, language: opts.language });
   }

@@ -53,13 +53,13 @@ describe('arxiv-digest CLI', () => {
     const first = cli(['import', `${DAY}_AI_enhanced_English.jsonl`], { cwd });
     expect(first.code).toBe(0);
     expect(first.stdout).toContain(
-      'enhanced-jsonl for 2026-01-05 (English): papers 3 new; announcements 3 new; summaries 3 new',
+      '2026-01-05 (enhanced-jsonl English): papers 3 new; announcements 3 new; summaries 3 new',
     );
     expect(existsSync(join(cwd, 'data/arxiv-digest.db'))).toBe(true);
     const again = cli(['import', `${DAY}_AI_enhanced_English.jsonl`], { cwd });
     expect(again.code).toBe(0);
     expect(again.stdout.trim().split('\n').at(-1)).toBe(
-      'import: nothing changed — 1 file already stored (3 papers, 3 summaries)',
+      'import: 1 file, 1 day: 0 changed (3 papers, 3 summaries already stored)',
     );
 
     const md = cli(['render', '--date', DAY, '--lang', 'English', '--categories', 'cs.AR,cs.LG'], { cwd });
@@ -157,7 +157,7 @@ describe('arxiv-digest CLI', () => {
     const other = testDir();
     const r = cli(['--db', join(other, 's.db'), 'import', '--lang', 'English', join(cwd, `${DAY}.md`)], { cwd });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('markdown for 2026-01-05 (English): papers 3 new');
+    expect(r.stdout).toContain('2026-01-05 (markdown English): papers 3 new');
     expect(cli(['--db', join(other, 's.db'), 'render', '--date', DAY, '--lang', 'English'], { cwd }).stdout).toBe(md);
   });
 
@@ -220,7 +220,7 @@ describe('arxiv-digest CLI', () => {
     ])
       expect(existsSync(join(cwd, 'pub', f)), f).toBe(true);
     expect(r.stdout).toMatch(
-      /^run 2026-01-05: 3 papers; summaries 3 ok, 0 failed\/refused, 0 pending; 0 calls, 0 tokens, \$0\.0000; 0 code links; published \d+ files\n$/,
+      /^run 2026-01-05: 3 papers; summaries 3 ok, 0 failed\/refused, 0 pending; 0 calls, 0 tokens; 0 code links; published \d+ files\n$/,
     );
   });
 
