@@ -12,6 +12,7 @@
  *
  * Both are plain JSON, documented in the README, versioned by `format`; `import` reads them.
  */
+import { createHash } from 'node:crypto';
 import type { AnnouncementKind, SummaryStatus } from './types.js';
 
 export const DAY_RECORD_FORMAT = 'arxiv-digest/day-record@1';
@@ -79,4 +80,9 @@ export interface ReaderRecord {
   marks: { id: string; favorite: boolean; rating: -1 | 0 | 1; updatedAt: string }[];
   /** Store state kept for the reader: the profile saved from the web app. */
   state: Record<string, unknown>;
+}
+
+/** How a delivery's target is named in a day record: hashed, so a public data branch names no recipient. */
+export function recordedTarget(target: string): string {
+  return `sha256:${createHash('sha256').update(target).digest('hex').slice(0, 32)}`;
 }

@@ -171,18 +171,22 @@ export function importPaths(store: Store, paths: readonly string[], opts: Import
     refused: [...found.refused],
     reader: { files: 0, marks: emptyCounts(), state: 0 },
   };
-  const dates = [...found.days.keys()].sort();
+  let dates = [...found.days.keys()].sort();
+  if (opts.onlyMissing) {
+    report.present = dates.filter((d) => store.countAnnouncements(d) > 0);
+    const present = new Set(report.present);
+    dates = dates.filter((d) => !present.has(d));
+  }
   dates.forEach((date, i) => {
     opts.onDay?.(i, dates.length, date);
-    if (opts.onlyMissing && store.countAnnouncements(date) > 0) {
-      report.present.push(date);
-      return;
-    }
     const day = importDay(store, date, found.days.get(date)!, opts, report.refused);
     if (day) report.days.push(day);
   });
-  opts.onDay?.(dates.length, dates.length, '');
-  for (const file of found.readers) {
+  if (dates.length) opts.onDay?.(dates.length, dates.length, '');
+  // Restoring (onlyMissing), the reader's state is taken only with the days it belongs to: a
+  // store that has its days has newer state of its own (a cleared profile must stay cleared).
+  const readers = opts.onlyMissing && report.days.length === 0 ? [] : found.readers;
+  for (const file of readers) {
     try {
       const r = applyReaderRecord(store, parseReaderRecord(file, readText(file)));
       report.reader.files++;

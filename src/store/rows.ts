@@ -238,19 +238,14 @@ export function dayFieldsOf(p: PaperInput): DayFields {
 const sameValue = (a: unknown, b: unknown): boolean =>
   Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((x, i) => x === b[i]) : a === b;
 
-/**
- * The fields of `shown` that differ from the paper's row, or null when it shows the row as it
- * is. A partial category list (a Markdown digest: the primary only) differs only by its primary.
- */
-export function dayDiff(shown: DayFields, row: Paper, partialCategories = false): DayFields | null {
+/** The fields of `shown` that differ from the paper's row, or null when it shows the row as it is. */
+export function dayDiff(shown: DayFields, row: Paper): DayFields | null {
   const out: DayFields = {};
   let any = false;
   for (const f of DAY_FIELDS) {
     const v = shown[f];
     if (v === undefined) continue;
-    const same =
-      f === 'categories' && partialCategories ? (v as string[])[0] === row.categories[0] : sameValue(v, row[f]);
-    if (!same) {
+    if (!sameValue(v, row[f])) {
       (out as Record<string, unknown>)[f] = v;
       any = true;
     }

@@ -335,6 +335,8 @@ export class Store {
       ).r;
       const leads = day.exactOrder === true || Math.max(0, ...day.papers.map((p) => p.rank)) > (before ?? 0);
       const touched: string[] = [];
+      /** Papers a newer day also lists: that day's code link (stars) stays the current one. */
+      const older = new Set<string>();
       for (const { paper: p, rank, code } of day.papers) {
         const entry = entryOf.get(day.date, p.id) as
           { rank: number; fields: string | null; code: string | null } | undefined;
@@ -345,9 +347,17 @@ export class Store {
         const old = this.paperRow(p.id);
         // The row holds the newest day's metadata; an older day only fills what the row lacks.
         const newer = (latestOther.get(p.id, day.date) as { d: string | null }).d;
+        if (newer !== null && day.date < newer) older.add(p.id);
         const row = !old || newer === null || day.date >= newer ? paperWrite(old, p) : paperFill(old, p);
         let change = this.writePaper(old, row, day.source);
-        const fields = dayDiff(dayFieldsOf(p), toPaper(row), p.categoriesPartial === true);
+        // What the day shows now (its entry was rebased on the new row), with this file's fields
+        // laid over; a Markdown's category list is its primary only, so it changes only that.
+        const current = entryOf.get(day.date, p.id) as { fields: string | null } | undefined;
+        const canonical = toPaper(row);
+        const shown = withDayFields(canonical, current?.fields ? (JSON.parse(current.fields) as DayFields) : null);
+        const incoming = dayFieldsOf(p);
+        if (p.categoriesPartial && incoming.categories?.[0] === shown.categories[0]) delete incoming.categories;
+        const fields = dayDiff({ ...shown, ...incoming }, canonical);
         const fieldsText = fields ? JSON.stringify(fields) : null;
         const codeText = code === undefined ? (entry?.code ?? null) : JSON.stringify(code);
         if (!entry || entry.rank !== rank || entry.fields !== fieldsText || entry.code !== codeText) {
@@ -360,7 +370,17 @@ export class Store {
       this.reindex(touched);
       counts.announcements = this.addAnnouncements(day.date, day.announcements, day.source, { leads });
       counts.summaries = this.upsertSummaries(day.summaries);
-      counts.codeLinks = this.upsertCodeLinks(day.codeLinks, day.source);
+      counts.codeLinks = addCounts(
+        this.upsertCodeLinks(
+          day.codeLinks.filter((l) => !older.has(l.paperId)),
+          day.source,
+        ),
+        this.upsertCodeLinks(
+          day.codeLinks.filter((l) => older.has(l.paperId)),
+          day.source,
+          { keep: true },
+        ),
+      );
       const digest = this.stmt(
         `INSERT INTO day_digests (date, language, category_order, source, updated_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (date, language) DO UPDATE SET category_order = coalesce(excluded.category_order, category_order),
@@ -620,7 +640,8 @@ export class Store {
   // ---------------------------------------------------------------------------------------------
   // code links
 
-  upsertCodeLinks(links: readonly CodeLink[], source: string): WriteCounts {
+  /** Stores code links; `keep`: a link already stored keeps its stars (an older day's file). */
+  upsertCodeLinks(links: readonly CodeLink[], source: string, opts: { keep?: boolean } = {}): WriteCounts {
     const counts = emptyCounts();
     const select = this.stmt('SELECT stars, last_update FROM code_links WHERE paper_id = ? AND url = ?');
     const upsert = this.stmt(`
@@ -633,7 +654,7 @@ export class Store {
         const old = select.get(l.paperId, l.url) as { stars: number | null; last_update: string | null } | undefined;
         const stars = l.stars === undefined ? (old?.stars ?? null) : l.stars;
         const lastUpdate = l.lastUpdate === undefined ? (old?.last_update ?? null) : l.lastUpdate;
-        if (old && old.stars === stars && old.last_update === lastUpdate) {
+        if (old && ((old.stars === stars && old.last_update === lastUpdate) || opts.keep)) {
           counts.unchanged++;
           continue;
         }

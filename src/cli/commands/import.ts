@@ -12,8 +12,6 @@ export interface ImportFlags {
   lang?: string;
 }
 
-const total = (c: WriteCounts): number => c.inserted + c.updated + c.unchanged;
-
 /** `enhanced-jsonl Chinese, raw-jsonl, markdown` */
 const filesOf = (d: DayImport): string =>
   d.files.map((f) => `${f.format}${f.language ? ` ${f.language}` : ''}`).join(', ') +
@@ -43,7 +41,7 @@ export function describeImport(report: ImportReport, io: Io, log: (to: NodeJS.Wr
   for (const r of report.refused) log(io.stderr, `${r.error}\n`);
 }
 
-export function summarizeImport(report: ImportReport, language: string) {
+export function summarizeImport(report: ImportReport, language: string, stored: { papers: number; summaries: number }) {
   const ok = report.days.filter((d) => !d.error);
   const sum = (pick: (d: DayImport) => WriteCounts) => ok.map(pick).reduce(addCounts, emptyCounts());
   const papers = sum((d) => d.counts.papers);
@@ -76,7 +74,7 @@ export function summarizeImport(report: ImportReport, language: string) {
   ].filter(Boolean) as string[];
   const counted = `${plural(files, 'file')}, ${plural(ok.length, 'day')}`;
   let line = nothingChanged
-    ? `import: ${counted}: 0 changed (${plural(total(papers), 'paper')}, ${plural(total(summaries), 'summary', 'summaries')} already stored)`
+    ? `import: ${counted}: 0 changed (${plural(stored.papers, 'paper')}, ${plural(stored.summaries, 'summary', 'summaries')} already stored)`
     : `import: ${counted}: papers ${describeCounts(papers)}; summaries ${describeCounts(summaries)}; announcements ${describeCounts(announcements)}`;
   if (report.reader.files)
     line += `; reader's marks ${describeCounts(report.reader.marks)}${report.reader.state ? `, ${plural(report.reader.state, 'saved setting')}` : ''}`;
@@ -115,7 +113,7 @@ export async function importCommand(
       const log = (to: NodeJS.WriteStream, text: string) => (progress ? progress.log(to, text) : to.write(text));
       describeImport(report, io, log);
       (progress as ReturnType<typeof createProgress> | null)?.stop();
-      const s = summarizeImport(report, settings.language);
+      const s = summarizeImport(report, settings.language, store.stats());
       for (const note of s.notes) io.stderr.write(`import: note: ${note}\n`);
       io.stdout.write(`${s.line}\n`);
       return {

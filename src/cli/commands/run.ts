@@ -22,6 +22,7 @@ import {
   type Io,
 } from '../context.js';
 import { createProgress } from '../progress.js';
+import { PROFILE_STATE } from '../../rank/ranker.js';
 import { arxivHttpFor } from './fetch.js';
 import { makeSummarizer, selectionOf } from './summarize.js';
 
@@ -46,6 +47,20 @@ export interface RunFlags {
 
 function describe(r: DailyReport): string {
   const parts = [`run ${r.date}: ${plural(r.counts.papers, 'paper')}`];
+  if (r.restored?.days.length) {
+    const days = r.restored.days.filter((d) => !d.error);
+    const sum = (pick: (d: (typeof days)[number]) => number) => days.reduce((n, d) => n + pick(d), 0);
+    parts.push(
+      `restored ${plural(days.length, 'day')} from the day files (${plural(
+        sum((d) => d.counts.papers.inserted),
+        'paper',
+      )}, ${plural(
+        sum((d) => d.counts.summaries.inserted),
+        'summary',
+        'summaries',
+      )})`,
+    );
+  }
   if (r.fetch?.outcome === 'fetched')
     parts.push(
       `fetched ${r.fetch.papers.inserted} new, ${r.fetch.papers.updated} updated (${plural(r.fetch.requests, 'request')})`,
@@ -103,6 +118,7 @@ export async function runCommand(flags: RunFlags, globals: GlobalOptions, io: Io
           );
         const token = settings.github.token;
         let progress: ReturnType<typeof createProgress> | null = null;
+        let restoring: ReturnType<typeof createProgress> | null = null;
         const report = await runDaily(
           {
             store,
@@ -114,6 +130,15 @@ export async function runCommand(flags: RunFlags, globals: GlobalOptions, io: Io
             channels: steps.deliver ? createChannels(settings) : [],
             stars: token ? (urls) => fetchGithubStars(urls, { token, apiUrl: settings.github.apiUrl }) : undefined,
             log,
+            onRestoreProgress: (done, total) => {
+              restoring ??= createProgress({ label: 'restore', total, stream: io.stderr });
+              restoring.update(done);
+              if (done === total) restoring.stop();
+            },
+            readerState: () => {
+              const profile = store.getState(PROFILE_STATE);
+              return profile === null ? {} : { [PROFILE_STATE]: profile };
+            },
             onSummaryProgress: (done, total) => {
               progress ??= createProgress({ label: 'summarize', total, stream: io.stderr });
               progress.update(done);
