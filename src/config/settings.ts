@@ -257,7 +257,8 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
   const flags = sources.flags ?? {};
   const problems: string[] = [];
 
-  const explicitConfig = flags.config ?? env.ARXIV_DIGEST_CONFIG;
+  // Empty means unset, as for every setting (a CI template passes unset variables as '').
+  const explicitConfig = flags.config ?? (env.ARXIV_DIGEST_CONFIG || undefined);
   const configPath = resolve(cwd, explicitConfig ?? DEFAULTS.configFile);
   const hasConfig = explicitConfig !== undefined || existsSync(configPath);
   const file: Record<string, unknown> = hasConfig ? readConfigFile(configPath) : {};
