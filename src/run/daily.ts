@@ -8,7 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { dayRecordFileName, READER_RECORD_FILE, recordedTarget } from '../core/day-record.js';
+import { dayRecordFileName, recordedTarget } from '../core/day-record.js';
 import { fetchDay, type FetchDayOptions, type FetchReport } from '../arxiv/fetch-day.js';
 import type { ArxivHttp } from '../arxiv/http.js';
 import { writeFileAtomic } from '../core/write-file.js';
@@ -21,13 +21,14 @@ import { countDay, type DayCounts, type DayView } from '../publish/day-view.js';
 import { renderAtom, renderJsonFeed, renderRss } from '../publish/feeds.js';
 import { enhancedJsonlRenderer, rawJsonlRenderer } from '../publish/jsonl.js';
 import { loadDay } from '../publish/load-day.js';
-import { renderDayRecord, renderReaderRecord } from '../publish/day-record.js';
+import { renderDayRecord } from '../publish/day-record.js';
 import { markdownRenderer } from '../publish/markdown.js';
 import { renderSite } from '../publish/site/index.js';
 import { chooseForLlm } from '../rank/for-day.js';
 import type { SummarySelection } from '../rank/rank.js';
 import type { Ranker } from '../rank/ranker.js';
 import type { Store } from '../store/store.js';
+import { writeReaderState } from './reader-state.js';
 import { summarizeDay, type SummarizeReport } from '../summarize/summarize-day.js';
 import type { Summarizer } from '../summarize/types.js';
 
@@ -64,8 +65,6 @@ export interface DailyDeps {
   onSummaryProgress?: (done: number, total: number) => void;
   /** Days read back from --out before fetching (the store was missing or older). */
   onRestoreProgress?: (done: number, total: number) => void;
-  /** The reader's state kept in the store (the saved profile), written beside the day files. */
-  readerState?: () => Record<string, unknown>;
   now: () => Date;
 }
 
@@ -193,11 +192,8 @@ export async function runDaily(deps: DailyDeps, opts: DailyOptions): Promise<Dai
   const siteDays = [day];
   for (const d of storedDates.slice(0, opts.site.siteDays)) if (d !== date) siteDays.push(await rank(load(d)));
   const files = publish(opts, day, storedDates, siteDays);
-  const reader = readerRecord(deps);
-  if (reader) {
-    writeFileAtomic(join(opts.outDir, READER_RECORD_FILE), reader);
-    files.push(READER_RECORD_FILE);
-  }
+  const reader = writeReaderState(store, opts.outDir);
+  if (reader) files.push(reader);
 
   // 5. Deliver what has not been sent for this date.
   const deliveries: DeliveryOutcome[] = [];
@@ -268,13 +264,6 @@ function restore(deps: DailyDeps, opts: DailyOptions, problems: string[]): Impor
   return report;
 }
 
-/** The reader's marks and saved state, or null when there are none to keep. */
-function readerRecord(deps: DailyDeps): string | null {
-  const marks = deps.store.exportMarks();
-  const state = deps.readerState?.() ?? {};
-  if (!marks.length && !Object.keys(state).length) return null;
-  return renderReaderRecord({ marks, state });
-}
 
 async function collectLinks(deps: DailyDeps, day: DayView): Promise<{ found: number; stars: number }> {
   const found = day.papers.flatMap((p) =>

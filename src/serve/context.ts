@@ -35,6 +35,8 @@ export interface AppDeps {
    * are shown unranked and the Profile page says that ranking is not configured.
    */
   ranker?: Ranker;
+  /** Called after the reader marked a paper or saved the profile (the CLI exports the reader's state). */
+  onReaderChange?: () => void;
 }
 
 /** A day as the reader's ranking sees it; `problem` when ranking failed and the day is unranked. */
@@ -53,6 +55,8 @@ export interface ServeContext {
   app: AppLabels;
   now: () => Date;
   log: (line: string) => void;
+  /** The reader marked a paper or saved the profile. */
+  readerChanged(): void;
   page(): PageContext;
   /** Today's date (UTC), for citations of papers without a year. */
   today(): string;
@@ -94,6 +98,14 @@ export function serveContext(deps: AppDeps): ServeContext {
     app,
     now,
     log,
+    readerChanged: () => {
+      try {
+        deps.onReaderChange?.();
+      } catch (e) {
+        // The mark is stored; only its export beside the day files failed (a full disk, say).
+        log(`serve: the reader's state could not be exported: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    },
     page: () => ({ labels, app, siteTitle: deps.siteTitle, now: now() }),
     today: () => now().toISOString().slice(0, 10),
     resolveDay(raw, days = deps.store.listDays()) {

@@ -22,7 +22,6 @@ import {
   type Io,
 } from '../context.js';
 import { createProgress } from '../progress.js';
-import { PROFILE_STATE } from '../../rank/ranker.js';
 import { arxivHttpFor } from './fetch.js';
 import { makeSummarizer, selectionOf } from './summarize.js';
 
@@ -134,10 +133,6 @@ export async function runCommand(flags: RunFlags, globals: GlobalOptions, io: Io
               restoring ??= createProgress({ label: 'restore', total, stream: io.stderr });
               restoring.update(done);
               if (done === total) restoring.stop();
-            },
-            readerState: () => {
-              const profile = store.getState(PROFILE_STATE);
-              return profile === null ? {} : { [PROFILE_STATE]: profile };
             },
             onSummaryProgress: (done, total) => {
               progress ??= createProgress({ label: 'summarize', total, stream: io.stderr });

@@ -7,6 +7,7 @@
  * `--workers N` (default: the cores, at most 4) answers in N processes (src/serve/cluster.ts);
  * `--workers 1` serves in this process alone.
  */
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import cluster from 'node:cluster';
 import { configuredSummarizer, loadSettings, parseServeWorkers, type Settings } from '../../config/settings.js';
@@ -22,6 +23,7 @@ import {
 import { isLoopbackHost } from '../../serve/security.js';
 import type { RunningServer } from '../../serve/server.js';
 import { openStore, type Store } from '../../store/store.js';
+import { writeReaderState } from '../../run/reader-state.js';
 import { createRankerFor, rankingSettingsFrom, type GlobalOptions, type Io } from '../context.js';
 
 export interface ServeFlags {
@@ -108,6 +110,10 @@ async function listen(
     preferredSummarizer: configuredSummarizer(settings),
     siteTitle: settings.publish.siteTitle,
     token,
+    // Kept beside the day files (when --out has any), so a lost store loses no mark.
+    onReaderChange: () => {
+      if (existsSync(settings.out)) writeReaderState(store, settings.out);
+    },
   });
   const served = isServeWorker() && process.env[SERVED_BY_ENV] === '1' ? withServedBy(app) : app;
   return startServer(served, { host, port }).catch((e: unknown) => {
