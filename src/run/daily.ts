@@ -264,7 +264,6 @@ function restore(deps: DailyDeps, opts: DailyOptions, problems: string[]): Impor
   return report;
 }
 
-
 async function collectLinks(deps: DailyDeps, day: DayView): Promise<{ found: number; stars: number }> {
   const found = day.papers.flatMap((p) =>
     findCodeLinks(p.paper.abstract, p.paper.comment).map((l) => ({ paperId: p.paper.id, url: l.url })),

@@ -441,7 +441,14 @@ describe('serve: favorites and ratings', () => {
     await app.request('/papers/2601.00003/rating', post({ value: '-1' }));
     expect(changes).toBe(2);
     // A failing export (a full disk) leaves the mark stored and the answer a success.
-    const failing = createApp(deps(store, { onReaderChange: () => { throw new Error('ENOSPC'); }, log: () => {} }));
+    const failing = createApp(
+      deps(store, {
+        onReaderChange: () => {
+          throw new Error('ENOSPC');
+        },
+        log: () => {},
+      }),
+    );
     const res = await failing.request('/papers/2601.00002/favorite', post({ value: '1' }));
     expect(res.status).toBe(303);
     expect(store.getMarks(['2601.00002']).get('2601.00002')?.favorite).toBe(true);

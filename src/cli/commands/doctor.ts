@@ -5,6 +5,7 @@
 import nodemailer from 'nodemailer';
 import OpenAI from 'openai';
 import { loadSettings, type Settings } from '../../config/settings.js';
+import { describeNetworkError, hostOf } from '../../core/network.js';
 import { productVersion } from '../../core/version.js';
 import { PROFILE_STATE } from '../../rank/ranker.js';
 import { openStore, type ReaderMark } from '../../store/store.js';
@@ -13,7 +14,8 @@ import type { GlobalOptions, Io } from '../context.js';
 
 interface Check {
   name: string;
-  ok: boolean | null; // null = not configured / information only
+  /** null = not configured / information only; 'warn' = works, but worth fixing (exit 0). */
+  ok: boolean | null | 'warn';
   detail: string;
 }
 
@@ -30,14 +32,8 @@ async function reachable(url: string, ua: string): Promise<Check['ok'] | string>
     });
     return res.status < 500 ? true : `HTTP ${res.status}`;
   } catch (e) {
-    return networkReason(e);
+    return describeNetworkError(e, hostOf(url));
   }
-}
-
-/** `fetch failed` says nothing; the socket's code (ECONNREFUSED, ENOTFOUND …) does. */
-function networkReason(e: unknown): string {
-  const cause = (e as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } }).cause;
-  return cause?.code ?? cause?.errors?.[0]?.code ?? cause?.message ?? (e instanceof Error ? e.message : String(e));
 }
 
 const origin = (url: string): string => {
@@ -53,9 +49,13 @@ async function checks(s: Settings, io: Io): Promise<Check[]> {
     ok: true,
     detail: `${s.configFile ? `config ${s.configFile}` : 'no config file'}; categories ${s.categories.join(', ')}; language ${s.language}`,
   });
-  for (const w of s.warnings) out.push({ name: 'settings', ok: false, detail: w });
+  for (const w of s.warnings) out.push({ name: 'settings', ok: 'warn', detail: w });
   if (!s.arxiv.contact)
-    out.push({ name: 'ARXIV_CONTACT', ok: false, detail: 'not set: arXiv asks clients to identify themselves' });
+    out.push({
+      name: 'ARXIV_CONTACT',
+      ok: 'warn',
+      detail: 'not set: arXiv asks clients to identify themselves (an e-mail address in the User-Agent)',
+    });
 
   let marks: ReaderMarks = { saved: false, marks: new Map() };
   try {
@@ -247,10 +247,12 @@ export async function doctorCommand(globals: GlobalOptions, io: Io): Promise<num
     return 1;
   }
   const results = await checks(settings, io);
-  for (const c of results) io.stdout.write(`${c.ok === null ? '·' : c.ok ? '✓' : '✗'} ${c.name}: ${c.detail}\n`);
-  const failed = results.filter((c) => c.ok === false).length;
+  const mark = (c: Check) => (c.ok === null ? '·' : c.ok === 'warn' ? '!' : c.ok ? '✓' : '✗');
+  for (const c of results) io.stdout.write(`${mark(c)} ${c.name}: ${c.detail}\n`);
+  const count = (ok: Check['ok']) => results.filter((c) => c.ok === ok).length;
+  const failed = count(false);
   io.stdout.write(
-    `doctor: ${results.filter((c) => c.ok).length} ok, ${failed} failed, ${results.filter((c) => c.ok === null).length} informational\n`,
+    `doctor: ${count(true)} ok, ${failed} failed, ${count('warn')} ${count('warn') === 1 ? 'warning' : 'warnings'}, ${count(null)} informational\n`,
   );
   return failed ? 1 : 0;
 }
