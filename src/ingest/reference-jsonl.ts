@@ -57,10 +57,11 @@ const lineSchema = z.object({
   AI_flags: z.array(text(100, 'a flag')).optional(),
   summary_status: z.object({ status: z.enum(STATUSES), reason: text(FIELD_LIMITS.comment, 'a reason') }).optional(),
   code_url: text(FIELD_LIMITS.url, 'a URL').nullable().optional(),
+  // JSON.parse reads 1e400 as Infinity, which z.number() would call "expected number, got number".
   code_stars: z
-    .number()
-    .refine(Number.isFinite, 'expected an integer, got a number too large to store')
-    .pipe(z.number().int().min(0))
+    .custom<number>((v) => typeof v === 'number', 'expected a number')
+    .refine(Number.isFinite, { message: 'expected an integer, got a number too large to store', abort: true })
+    .refine((n) => Number.isInteger(n) && n >= 0, 'expected a whole number of stars')
     .nullable()
     .optional(),
   code_last_update: text(100, 'a date').nullable().optional(),
