@@ -322,50 +322,18 @@ export class Store {
       codeLinks: emptyCounts(),
     };
     this.transaction(() => {
-      const entryOf = this.stmt('SELECT rank, fields, code FROM day_entries WHERE date = ? AND paper_id = ?');
-      const latestOther = this.stmt('SELECT max(date) AS d FROM announcements WHERE paper_id = ? AND date <> ?');
-      const putEntry = this.stmt(
-        `INSERT INTO day_entries (date, paper_id, rank, fields, code) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (date, paper_id) DO UPDATE SET rank = excluded.rank, fields = excluded.fields, code = excluded.code`,
-      );
-      const before = (
-        this.stmt('SELECT max(rank) AS r FROM day_entries WHERE date = ?').get(day.date) as {
-          r: number | null;
-        }
+      const richest = (
+        this.stmt('SELECT max(rank) AS r FROM day_entries WHERE date = ?').get(day.date) as { r: number | null }
       ).r;
-      const leads = day.exactOrder === true || Math.max(0, ...day.papers.map((p) => p.rank)) > (before ?? 0);
+      // A richer file than any read before for the day (its raw JSONL after its Markdown) orders it.
+      const leads = day.exactOrder === true || Math.max(0, ...day.papers.map((p) => p.rank)) > (richest ?? 0);
       const touched: string[] = [];
       /** Papers a newer day also lists: that day's code link (stars) stays the current one. */
       const older = new Set<string>();
-      for (const { paper: p, rank, code } of day.papers) {
-        const entry = entryOf.get(day.date, p.id) as
-          { rank: number; fields: string | null; code: string | null } | undefined;
-        if (entry && entry.rank > rank) {
-          counts.papers.unchanged++;
-          continue;
-        }
-        const old = this.paperRow(p.id);
-        // The row holds the newest day's metadata; an older day only fills what the row lacks.
-        const newer = (latestOther.get(p.id, day.date) as { d: string | null }).d;
-        if (newer !== null && day.date < newer) older.add(p.id);
-        const row = !old || newer === null || day.date >= newer ? paperWrite(old, p) : paperFill(old, p);
-        let change = this.writePaper(old, row, day.source);
-        // What the day shows now (its entry was rebased on the new row), with this file's fields
-        // laid over; a Markdown's category list is its primary only, so it changes only that.
-        const current = entryOf.get(day.date, p.id) as { fields: string | null } | undefined;
-        const canonical = toPaper(row);
-        const shown = withDayFields(canonical, current?.fields ? (JSON.parse(current.fields) as DayFields) : null);
-        const incoming = dayFieldsOf(p);
-        if (p.categoriesPartial && incoming.categories?.[0] === shown.categories[0]) delete incoming.categories;
-        const fields = dayDiff({ ...shown, ...incoming }, canonical);
-        const fieldsText = fields ? JSON.stringify(fields) : null;
-        const codeText = code === undefined ? (entry?.code ?? null) : JSON.stringify(code);
-        if (!entry || entry.rank !== rank || entry.fields !== fieldsText || entry.code !== codeText) {
-          putEntry.run(day.date, p.id, rank, fieldsText, codeText);
-          if (entry && change === 'unchanged') change = 'updated';
-        }
+      for (const published of day.papers) {
+        const change = this.importDayPaper(day, published, older);
         counts.papers[change]++;
-        if (change !== 'unchanged') touched.push(p.id);
+        if (change !== 'unchanged') touched.push(published.paper.id);
       }
       this.reindex(touched);
       counts.announcements = this.addAnnouncements(day.date, day.announcements, day.source, { leads });
@@ -383,21 +351,59 @@ export class Store {
       );
       const digest = this.stmt(
         `INSERT INTO day_digests (date, language, category_order, source, updated_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (date, language) DO UPDATE SET category_order = coalesce(excluded.category_order, category_order),
-           updated_at = excluded.updated_at
+         ON CONFLICT (date, language) DO UPDATE SET category_order = excluded.category_order, updated_at = excluded.updated_at
          WHERE excluded.category_order IS NOT NULL AND excluded.category_order IS NOT category_order`,
       );
-      for (const d of day.digests)
-        digest.run(
-          day.date,
-          d.language,
-          d.categoryOrder ? JSON.stringify(d.categoryOrder) : null,
-          day.source,
-          this.now(),
-        );
+      for (const d of day.digests) {
+        const order = d.categoryOrder ? JSON.stringify(d.categoryOrder) : null;
+        digest.run(day.date, d.language, order, day.source, this.now());
+      }
       if (day.deliveries?.length) this.restoreDeliveries(day.date, day.deliveries);
     });
     return counts;
+  }
+
+  /**
+   * One paper of a published day: its row (the newest day's metadata; an older day only fills
+   * what the row lacks) and the day's entry (what the day showed, as its difference from the row,
+   * and its code link). A day's richer file is never overwritten by a poorer one.
+   */
+  private importDayPaper(
+    day: PublishedDay,
+    { paper: p, rank, code }: PublishedDay['papers'][number],
+    older: Set<string>,
+  ): keyof WriteCounts {
+    const entryOf = this.stmt('SELECT rank, fields, code FROM day_entries WHERE date = ? AND paper_id = ?');
+    const entry = entryOf.get(day.date, p.id) as
+      { rank: number; fields: string | null; code: string | null } | undefined;
+    if (entry && entry.rank > rank) return 'unchanged';
+    const old = this.paperRow(p.id);
+    const newer = (
+      this.stmt('SELECT max(date) AS d FROM announcements WHERE paper_id = ? AND date <> ?').get(p.id, day.date) as {
+        d: string | null;
+      }
+    ).d;
+    if (newer !== null && day.date < newer) older.add(p.id);
+    const row = old && older.has(p.id) ? paperFill(old, p) : paperWrite(old, p);
+    let change = this.writePaper(old, row, day.source);
+    // What the day shows now (its entry was rebased on the new row), with this file's fields laid
+    // over; a Markdown's category list is its primary only, so it changes only that.
+    const current = entryOf.get(day.date, p.id) as { fields: string | null } | undefined;
+    const canonical = toPaper(row);
+    const shown = withDayFields(canonical, current?.fields ? (JSON.parse(current.fields) as DayFields) : null);
+    const incoming = dayFieldsOf(p);
+    if (p.categoriesPartial && incoming.categories?.[0] === shown.categories[0]) delete incoming.categories;
+    const fields = dayDiff({ ...shown, ...incoming }, canonical);
+    const fieldsText = fields ? JSON.stringify(fields) : null;
+    const codeText = code === undefined ? (entry?.code ?? null) : JSON.stringify(code);
+    if (!entry || entry.rank !== rank || entry.fields !== fieldsText || entry.code !== codeText) {
+      this.stmt(
+        `INSERT INTO day_entries (date, paper_id, rank, fields, code) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (date, paper_id) DO UPDATE SET rank = excluded.rank, fields = excluded.fields, code = excluded.code`,
+      ).run(day.date, p.id, rank, fieldsText, codeText);
+      if (entry && change === 'unchanged') change = 'updated';
+    }
+    return change;
   }
 
   /**

@@ -12,7 +12,7 @@ import { loadDay } from '../../src/publish/load-day.js';
 import { renderMarkdown } from '../../src/publish/markdown.js';
 import { openStore } from '../../src/store/store.js';
 import { testDir } from '../../src/test-support/fixtures.js';
-import { startArxivStandIn } from '../support/arxiv-standin.js';
+import { standInEnv, startArxivStandIn } from '../support/arxiv-standin.js';
 import { generateDay } from '../support/arxiv-world.js';
 import { startChatStandIn } from '../support/chat-standins.js';
 import { cli, cliRun } from '../support/cli.js';
@@ -91,7 +91,7 @@ describe('moving from daily-arXiv-ai-enhanced', () => {
     const { server, env } = await llm();
     const run = await cliRun(['run', '--no-deliver', '--out', history.data], {
       cwd,
-      env: { ...env, ARXIV_RSS_URL: arxiv.urls.rss, ARXIV_API_URL: arxiv.urls.api, ARXIV_MIN_INTERVAL_MS: '5' },
+      env: { ...env, ...standInEnv(arxiv) },
     });
     expect(run.code, run.stderr).toBe(0);
     expect(chatCalls(server)).toBe(0);
@@ -124,11 +124,7 @@ describe('the daily job over days, with the store lost between them', () => {
       ...llmEnv,
       CATEGORIES: 'cs.AR,cs.DC,cs.LG',
       LANGUAGE: 'English',
-      ARXIV_RSS_URL: arxiv.urls.rss,
-      ARXIV_API_URL: arxiv.urls.api,
-      ARXIV_LISTING_URL: arxiv.urls.listing,
-      ARXIV_MIN_INTERVAL_MS: '5',
-      ARXIV_CONTACT: 'tests@example.org',
+      ...standInEnv(arxiv),
       SLACK_WEBHOOK_URL: chat.slackWebhookUrl,
     };
     const db = join(cwd, 'data/arxiv-digest.db');

@@ -19,6 +19,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from '../../src/core/random.js';
 
 const CONVERTER = fileURLToPath(new URL('../../bench/reference-convert.py', import.meta.url));
 
@@ -65,18 +66,6 @@ interface Line {
   AI?: Record<string, string | undefined>;
 }
 
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const WORDS = [
   'diffusion',
   'graph',
@@ -96,7 +85,7 @@ const addDays = (date: string, n: number): string =>
 const weekday = (date: string): number => new Date(`${date}T00:00:00Z`).getUTCDay();
 
 export function generateReferenceHistory(root: string, opts: HistoryOptions): GeneratedHistory {
-  const rand = rng(opts.seed ?? 1);
+  const rand = seededRandom(opts.seed ?? 1);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const shuffle = <T>(xs: readonly T[]): T[] => {
     const out = [...xs];
