@@ -72,6 +72,10 @@ export interface SummaryInput {
   tokensOut?: number | null;
   costUsd?: number | null;
   durationMs?: number | null;
+  /** Attempts made so far, across runs (0 for summaries that were never tried: imports). */
+  attempts?: number;
+  /** ISO time from which a later run tries a failed summary again; null = no automatic retry. */
+  retryAfter?: string | null;
 }
 
 export interface StoredSummary extends SummaryInput {

@@ -39,10 +39,20 @@ export class RetryableError extends Error {
 /** A task refused because `stop()` was called; `cause` is the task's last error when it was retrying. */
 export class LimiterStopped extends Error {
   override name = 'LimiterStopped';
+  constructor(
+    /** Why the limiter stopped, as given to `stop()`. */
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`limiter stopped: ${reason}`, options);
+  }
 }
 
+/** Kinds that say the provider is not answering at all; a run of them trips the breaker. */
+const SILENT_KINDS: ReadonlySet<RetryableKind> = new Set(['network', 'timeout', 'server']);
+
 export interface LimiterEvent {
-  type: 'rate-limited' | 'retry' | 'rate-lowered' | 'rate-recovered';
+  type: 'rate-limited' | 'retry' | 'rate-lowered' | 'rate-recovered' | 'breaker-open';
   detail: string;
 }
 
@@ -69,6 +79,15 @@ export interface LimiterOptions {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   onEvent?: (e: LimiterEvent) => void;
+  /**
+   * Circuit breaker: after this many failures in a row that say the provider is not answering
+   * (network, timeout, 5xx — not 429s, which are answers), stop: every waiting and later task
+   * rejects with LimiterStopped, so a dead provider ends a run in about one timeout instead of
+   * retrying every paper. Null (default) = never.
+   */
+  breakAfter?: number | null;
+  /** Added to the breaker's reason: what the user should check. */
+  breakerHint?: string;
 }
 
 export interface LimiterStats {
@@ -129,6 +148,9 @@ class Limiter implements RateLimiter {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
   private readonly onEvent: (e: LimiterEvent) => void;
+  private readonly breakAfter: number | null;
+  private readonly breakerHint: string;
+  private failuresInARow = 0;
 
   /** Waiting tasks, ordered by seq (arrival), retries included. */
   private readonly queue: Waiter[] = [];
@@ -186,13 +208,15 @@ class Limiter implements RateLimiter {
         /* ignored */
       }
     };
+    this.breakAfter = positiveOrNull('breakAfter', options.breakAfter);
+    this.breakerHint = options.breakerHint ?? '';
     this.effectiveRpm = this.rpm;
     this.stopSignal = new Promise((resolve) => (this.signalStop = resolve));
   }
 
   async run<T>(tokens: number, fn: (attempt: number) => Promise<T>): Promise<T> {
     if (!Number.isFinite(tokens) || tokens < 0) throw new RangeError('limiter: tokens must be a number ≥ 0');
-    if (this.stopped !== null) throw new LimiterStopped(`limiter stopped: ${this.stopped}`);
+    if (this.stopped !== null) throw new LimiterStopped(this.stopped);
     const seq = this.nextSeq++;
     let lastError: unknown = undefined;
     for (let attempt = 1; ; attempt++) {
@@ -209,11 +233,24 @@ class Limiter implements RateLimiter {
       // Free the slot before any waiting below: a task never waits for itself while holding it.
       this.release();
       if (outcome.ok) {
+        this.failuresInARow = 0;
         this.onSuccess(startedAt);
         return outcome.value;
       }
-      if (!(error instanceof RetryableError)) throw error;
+      if (!(error instanceof RetryableError)) {
+        // The provider answered (a rejection is an answer): it is alive.
+        this.failuresInARow = 0;
+        throw error;
+      }
       lastError = error;
+      if (SILENT_KINDS.has(error.kind)) this.failuresInARow++;
+      else this.failuresInARow = 0;
+      if (this.breakAfter !== null && this.failuresInARow >= this.breakAfter && this.stopped === null) {
+        const reason = `the provider failed ${this.failuresInARow} requests in a row (last: ${error.message})${this.breakerHint ? `; ${this.breakerHint}` : ''}`;
+        this.onEvent({ type: 'breaker-open', detail: reason });
+        this.stop(reason);
+      }
+      if (this.stopped !== null) throw new LimiterStopped(this.stopped, { cause: error });
       if (attempt > this.maxRetries) throw error;
       this.counts.retries++;
       // After a 429 the pool pause is the wait; other kinds back off on their own.
@@ -224,7 +261,7 @@ class Limiter implements RateLimiter {
       });
       if (delay > 0) {
         await Promise.race([this.sleep(delay), this.stopSignal]);
-        if (this.stopped !== null) throw new LimiterStopped(`limiter stopped: ${this.stopped}`, { cause: error });
+        if (this.stopped !== null) throw new LimiterStopped(this.stopped, { cause: error });
       }
     }
   }
@@ -233,12 +270,7 @@ class Limiter implements RateLimiter {
     if (this.stopped !== null) return;
     this.stopped = reason;
     for (const w of this.queue.splice(0))
-      w.reject(
-        new LimiterStopped(
-          `limiter stopped: ${reason}`,
-          w.lastError === undefined ? undefined : { cause: w.lastError },
-        ),
-      );
+      w.reject(new LimiterStopped(reason, w.lastError === undefined ? undefined : { cause: w.lastError }));
     this.signalStop();
   }
 
@@ -253,7 +285,7 @@ class Limiter implements RateLimiter {
     return new Promise<number>((grant, reject) => {
       if (this.stopped !== null) {
         const options = lastError === undefined ? undefined : { cause: lastError };
-        reject(new LimiterStopped(`limiter stopped: ${this.stopped}`, options));
+        reject(new LimiterStopped(this.stopped, options));
         return;
       }
       // A retry goes back to its arrival position, ahead of everything that came after it.

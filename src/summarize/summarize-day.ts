@@ -15,6 +15,7 @@ import type { Store } from '../store/store.js';
 import { findUnsupportedNumbers } from './faithfulness.js';
 import { LimiterStopped } from './limiter.js';
 import { ProviderError } from './openai.js';
+import { nextAttemptAt, retryDecision } from './retry-policy.js';
 import { summaryLanguageOk } from './script.js';
 import { FLAGS, type Summarizer, type SummaryOutcome, type SummaryRequest } from './types.js';
 
@@ -37,6 +38,8 @@ export interface SummarizeDeps {
   stop?: (reason: string) => void;
   onProgress?: (done: number, total: number) => void;
   now?: () => number;
+  /** Wall-clock time, for when failed papers are due again (default: the system clock). */
+  clock?: () => Date;
 }
 
 export interface SummarizeReport {
@@ -44,8 +47,12 @@ export interface SummarizeReport {
   ok: number;
   failed: number;
   refused: number;
-  /** Done before (ok, or failed/refused without --retry-failed): 0 calls. */
+  /** Done before (ok, a refusal that stands, or a failure not due again yet): 0 calls. */
   skipped: number;
+  /** Of the skipped: failed papers a later run tries again, and the earliest time it will. */
+  retryLater: { papers: number; from: string | null };
+  /** Of the skipped: failed on every attempt allowed; only --retry-failed tries them again. */
+  givenUp: number;
   /** Not started (cost cap) or interrupted. */
   pending: number;
   flagged: { unsupportedNumbers: number; languageMismatch: number; untranslated: number };
@@ -53,6 +60,8 @@ export interface SummarizeReport {
   tokensOut: number;
   costUsd: number | null;
   requests: number;
+  /** Requests after the first of their paper (retries, re-sends in another mode, repairs). */
+  retries: number;
   wallMs: number;
   /** Set when the cost cap stopped the run. */
   stoppedBy: string | null;
@@ -82,12 +91,15 @@ export async function summarizeDay(deps: SummarizeDeps, opts: SummarizeOptions):
     failed: 0,
     refused: 0,
     skipped: 0,
+    retryLater: { papers: 0, from: null },
+    givenUp: 0,
     pending: 0,
     flagged: { unsupportedNumbers: 0, languageMismatch: 0, untranslated: 0 },
     tokensIn: 0,
     tokensOut: 0,
     costUsd: null,
     requests: 0,
+    retries: 0,
     wallMs: 0,
     stoppedBy: null,
     routed: null,
@@ -113,15 +125,30 @@ export async function summarizeDay(deps: SummarizeDeps, opts: SummarizeOptions):
         existing.set(`${w.id}|${s.paperId}@${s.version}`, s);
   }
   const todo: SummaryRequest[] = [];
+  const clock = deps.clock ?? (() => new Date());
+  const startedAt = clock();
+  /** The stored row of each paper to do: its attempts go on counting across runs. */
+  const priorOf = new Map<string, StoredSummary>();
   for (const p of papers) {
     const version = p.version ?? 0;
     const writer = writerOf(p.id);
     const prior = existing.get(`${writer.id}|${p.id}@${version}`);
+    const decision = prior ? retryDecision(prior, { retryFailed: opts.retryFailed, now: startedAt }) : 'due';
     const done =
-      (prior && (prior.status === 'ok' || (!opts.retryFailed && prior.status !== 'pending'))) ||
+      decision !== 'due' ||
       (writer === fallback && (summarized.has(`${p.id}@${version}`) || summarized.has(`${p.id}@0`)));
-    if (done) report.skipped++;
-    else todo.push({ paperId: p.id, version, title: p.title, abstract: p.abstract, language: opts.language });
+    if (done) {
+      report.skipped++;
+      if (decision === 'given-up') report.givenUp++;
+      if (decision === 'later') {
+        report.retryLater.papers++;
+        const at = prior!.retryAfter!;
+        if (report.retryLater.from === null || at < report.retryLater.from) report.retryLater.from = at;
+      }
+      continue;
+    }
+    if (prior) priorOf.set(p.id, prior);
+    todo.push({ paperId: p.id, version, title: p.title, abstract: p.abstract, language: opts.language });
   }
   const key = (r: SummaryRequest) => ({
     paperId: r.paperId,
@@ -135,7 +162,10 @@ export async function summarizeDay(deps: SummarizeDeps, opts: SummarizeOptions):
     status: 'pending',
     fields: null,
     error: why,
+    attempts: priorOf.get(r.paperId)?.attempts ?? 0,
+    retryAfter: null,
   });
+  const usageBefore = summarizer.usage?.() ?? null;
   store.upsertSummaries(todo.map((r) => pendingRow(r, 'waiting to be summarized')));
 
   let done = 0;
@@ -153,8 +183,10 @@ export async function summarizeDay(deps: SummarizeDeps, opts: SummarizeOptions):
         outcome = checkOutcome(await writer.summarize(req), req);
       } catch (e) {
         if (e instanceof LimiterStopped) {
+          // The cost cap, or the breaker: the provider stopped answering. Said once, kept on each paper.
+          report.stoppedBy ??= e.reason;
           report.pending++;
-          store.upsertSummaries([pendingRow(req, `not started: ${report.stoppedBy ?? e.message}`)]);
+          store.upsertSummaries([pendingRow(req, `not started: ${report.stoppedBy}`)]);
           return;
         }
         if (e instanceof ProviderError) {
@@ -176,7 +208,10 @@ export async function summarizeDay(deps: SummarizeDeps, opts: SummarizeOptions):
           requests: 0,
         };
       }
-      store.upsertSummaries([{ ...key(req), ...outcome }]);
+      const attempts = (priorOf.get(req.paperId)?.attempts ?? 0) + 1;
+      store.upsertSummaries([
+        { ...key(req), ...outcome, attempts, retryAfter: nextAttemptAt(outcome, attempts, clock()) },
+      ]);
       report[outcome.status]++;
       report.tokensIn += outcome.tokensIn ?? 0;
       report.tokensOut += outcome.tokensOut ?? 0;
@@ -193,6 +228,15 @@ export async function summarizeDay(deps: SummarizeDeps, opts: SummarizeOptions):
       }
     }),
   );
+  // What the provider says it spent is the truth: it counts requests of papers that ended in a stop.
+  const usageAfter = summarizer.usage?.() ?? null;
+  if (usageBefore && usageAfter) {
+    report.requests = usageAfter.requests - usageBefore.requests;
+    report.retries = usageAfter.retries - usageBefore.retries;
+    report.tokensIn = usageAfter.tokensIn - usageBefore.tokensIn;
+    report.tokensOut = usageAfter.tokensOut - usageBefore.tokensOut;
+    if (usageAfter.costUsd !== null) report.costUsd = usageAfter.costUsd - (usageBefore.costUsd ?? 0);
+  }
   report.wallMs = Math.round(now() - started);
   if (fatal) throw fatal;
   return report;
