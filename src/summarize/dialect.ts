@@ -105,7 +105,7 @@ export function dialectFrom(stored: unknown): Dialect | null {
 export function describeDialect(d: Dialect): string {
   const parts = [d.looseSchema && d.mode !== 'json' && d.mode !== 'text' ? `${d.mode} (schema without additionalProperties/strict)` : d.mode];
   if (d.stream) parts.push('streamed');
-  if (d.tokenParam === 'max_completion_tokens') parts.push('max_completion_tokens');
+  if (d.tokenParam === 'max_completion_tokens' || d.maxTokens !== DEFAULT_MAX_TOKENS) parts.push(`${d.tokenParam} ${d.maxTokens}`);
   if (!d.temperature) parts.push('default temperature');
   return parts.join(', ');
 }
@@ -174,10 +174,11 @@ function retryAfterMs(headers: Headers): number | null {
 const AUTH = /api[ _-]?key (?:not valid|is invalid|invalid)|invalid api[ _-]?key|incorrect api key|invalid[_ ]authentication|authentication (?:failed|fails|error)|unauthori[sz]ed|令牌已过期|身份验证失败|api_key_invalid/i;
 const NO_MONEY = /insufficient[_ ](?:quota|balance)|exceeded your current quota|balance is (?:insufficient|not enough)|余额不足|欠费|arrearage|payment required|credits?\b.{0,30}\b(?:insufficient|exhausted|required)/i;
 const FILTERED = /content[_ ]?filter|content management policy|data_inspection_failed|inappropriate content|sensitive (?:content|information)|不安全或敏感|敏感内容|safety (?:system|filter)|blocked by (?:the )?(?:safety|moderation)/i;
-const NEEDS_STREAM = /only supports? stream|stream mode only|enable the stream parameter|must (?:set|use) stream|stream(?:ing)? (?:is |must be )?required|requires? stream(?:ing)?|must be streamed|non-streaming (?:calls?|requests?) (?:are|is) not supported/i;
+const NEEDS_STREAM = /only supports? stream|stream mode only|only streams|enable the stream parameter|stream(?:ing)?\W{0,3} must be (?:set to )?(?:true|enabled)|must (?:set|use|enable) stream|stream(?:ing)? (?:is |must be )?required|requires? stream(?:ing)?|must be streamed|non-streaming (?:calls?|requests?) (?:are|is) not supported/i;
 const NO_STREAM = /stream(?:ing)? (?:is )?not supported|does not support stream/i;
 const MISSING_MODEL = /model[^.]{0,60}(?:not found|does not exist|not exist|unknown|invalid|is not available|not supported)|(?:no such|unknown|invalid) model|deployment[^.]{0,40}(?:not found|does not exist)|DeploymentNotFound|resource not found|模型不存在/i;
-const SCHEMA_KEYWORD = /additionalProperties|\bstrict\b|unknown name|cannot find field|\$schema|invalid schema|schema[^.]{0,40}(?:keyword|not supported|unsupported|invalid)|(?:keyword|property)[^.]{0,40}(?:not supported|unsupported) in (?:the )?schema|invalid json payload/i;
+/** An error about keywords inside the schema (not about the mode as a whole). */
+const SCHEMA_KEYWORD = /additionalProperties|\bstrict\b|unknown name|cannot find field|\$schema|invalid (?:json )?schema|schema keyword|(?:keyword|property|field)[^.]{0,40}(?:not (?:supported|allowed|permitted)|unsupported) in (?:the )?(?:json )?schema|invalid json payload/i;
 const MODE_WORDS: Record<StructuredMode, RegExp> = {
   json_schema: /json_schema|response_format|response format|structured output|responseformat|guided/i,
   tools: /tool|function/i,
@@ -191,7 +192,8 @@ const PARAMS_404 = /no endpoints found|requested parameters|support(?:s|ing)? (?
 export function budgetCap(message: string): { cap: number } | { promptTooLong: number } | null {
   const context = /maximum context length is (\d+) tokens[\s\S]*?\((\d+) in the messages/i.exec(message);
   if (context) {
-    const room = Number(context[1]) - Number(context[2]) - 16;
+    // A margin for the next paper's prompt being a little longer than this one's.
+    const room = Number(context[1]) - Number(context[2]) - Math.max(64, Math.round(Number(context[1]) / 10));
     return room >= 256 ? { cap: room } : { promptTooLong: Number(context[1]) };
   }
   const patterns = [

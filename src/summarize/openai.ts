@@ -4,9 +4,9 @@
  *
  * - Negotiation per request (dialect.ts): each request is read in the terms of the dialect it
  *   was sent with; a rejected one is sent again one step down, and what is learnt is shared with
- *   the other requests and remembered (onDialectChange). Until the first answer says what the
- *   server takes, requests go one at a time, so eight parallel first requests do not all meet
- *   the same 400 — and a server that gives no answer at all releases them at once.
+ *   the other requests and remembered (onDialectChange). Until the first paper has found out
+ *   what the server takes, the others wait, so eight parallel first requests do not all meet the
+ *   same 400 — and a server that gives no answer at all releases them at once.
  * - Every answer is read forgivingly (answer.ts) before any repair request; an answer cut by
  *   `max_tokens` (always sent) is asked for again with a larger budget, without feeding the cut
  *   text back; an invalid one gets one repair request.
@@ -73,9 +73,9 @@ class Judged extends Error {
 }
 
 /**
- * The dialect shared by all requests, and the gate that lets only one request at a time find it
- * out. `settle()` opens the gate for good: after the first answer that is not a rejection, or a
- * failure that says nothing about the dialect (a timeout).
+ * The dialect shared by all requests, and the gate that lets one paper find it out before the
+ * others start. `settle()` opens the gate for good: when that paper is done, or at once on a
+ * failure that says nothing about the dialect (a timeout, a dropped connection, a 5xx).
  */
 class Negotiation {
   private holder = false;
@@ -150,7 +150,6 @@ export function createOpenAiSummarizer(opts: OpenAiSummarizerOptions): Summarize
         for (let resend = 0; resend <= MAX_RESENDS; resend++) {
           d = { ...merge(d, negotiation.current), maxTokens: Math.min(maxTokens, d.maxTokensCap ?? Infinity) };
           const sent = d;
-          const held = await negotiation.enter();
           try {
             const reply = await opts.limiter.run(estimate, async () => {
               meter.requests++;
@@ -179,7 +178,6 @@ export function createOpenAiSummarizer(opts: OpenAiSummarizerOptions): Summarize
             meter.tokensIn += reply.promptTokens ?? 0;
             meter.tokensOut += reply.completionTokens ?? 0;
             meter.costUsd = costOf(meter.tokensIn, meter.tokensOut);
-            negotiation.settle();
             // An uncertain step down that worked is now certain; a budget that worked is kept.
             if (rung(sent) > rung(negotiation.current) || sent.maxTokens > negotiation.current.maxTokens)
               negotiation.learn(sent, `${describeDialect(sent)} works`);
@@ -192,11 +190,8 @@ export function createOpenAiSummarizer(opts: OpenAiSummarizerOptions): Summarize
               d = v.dialect;
               continue;
             }
-            negotiation.settle();
             if (v.kind === 'retry') throw v.error; // not reached: retries are thrown inside
             return { verdict: v };
-          } finally {
-            negotiation.leave(held);
           }
         }
         return { verdict: { kind: 'failed', reason: `no request shape the server accepts (${describeDialect(d)})` } };
@@ -230,6 +225,9 @@ export function createOpenAiSummarizer(opts: OpenAiSummarizerOptions): Summarize
         return { text: reply.text, finish: reply.finishReason };
       };
 
+      // Until the first paper has found out what the server takes (mode, stream, budget), the
+      // others wait: eight first requests would all meet the same 400 or the same cut answer.
+      const held = await negotiation.enter();
       try {
         return await run();
       } catch (e) {
@@ -237,6 +235,9 @@ export function createOpenAiSummarizer(opts: OpenAiSummarizerOptions): Summarize
         if (e instanceof RetryableError)
           return outcome({ status: 'failed', fields: null, error: `${e.message} (after ${requests} requests)` });
         throw e;
+      } finally {
+        negotiation.settle();
+        negotiation.leave(held);
       }
 
       async function run(): Promise<SummaryOutcome> {

@@ -184,7 +184,8 @@ const deepseekReasoner: ProviderProfile = {
     return null;
   },
   reasoningField: 'reasoning_content',
-  dress: (json, n) => ({ content: json, reasoning: thoughts(n) }),
+  // R1 thinks at length: about 2,500 tokens, more than a 2,048-token budget leaves room for.
+  dress: (json, n) => ({ content: json, reasoning: `${thoughts(n)} `.repeat(40) }),
   budget: (asked) => (asked > 65536 ? deepseekError(400, 'Invalid max_tokens value, the valid range of max_tokens is [1, 65536]') : null),
 };
 
