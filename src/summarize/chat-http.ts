@@ -60,6 +60,8 @@ export class ChatHttpError extends Error {
 
 export interface PostChatOptions {
   deadlineMs: number;
+  /** Aborts the request from outside (the limiter's breaker). */
+  signal?: AbortSignal;
   /** Largest body read (default 8 MB). */
   maxBytes?: number;
   fetch?: typeof fetch;
@@ -261,6 +263,9 @@ export async function postChat(endpoint: ChatEndpoint, body: object, opts: PostC
     timedOut = true;
     controller.abort();
   }, opts.deadlineMs);
+  const onAbort = () => controller.abort();
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  if (opts.signal?.aborted) controller.abort();
   const clean = (s: string) => redact(s, endpoint.secrets);
   try {
     const res = await (opts.fetch ?? fetch)(endpoint.url, {
@@ -297,6 +302,7 @@ export async function postChat(endpoint: ChatEndpoint, body: object, opts: PostC
       throw new RetryableError(`unreadable answer (not JSON): ${JSON.stringify(text.slice(0, 80))}`, 'server', null);
     return replyOf(parsed);
   } catch (e) {
+    if (opts.signal?.aborted) throw opts.signal.reason instanceof Error ? opts.signal.reason : new RetryableError('aborted', 'network', null);
     if (timedOut)
       throw new RetryableError(`no complete answer within ${opts.deadlineMs} ms`, 'timeout', null, { cause: e });
     if (e instanceof ChatHttpError) throw e;
@@ -307,5 +313,6 @@ export async function postChat(endpoint: ChatEndpoint, body: object, opts: PostC
     throw e;
   } finally {
     clearTimeout(timer);
+    opts.signal?.removeEventListener('abort', onAbort);
   }
 }

@@ -103,9 +103,10 @@ export interface LimiterStats {
 export interface RateLimiter {
   /**
    * Runs `fn` when a slot and the rate allow; `tokens` is the call's estimated tokens (0 when no
-   * tpm is set). `attempt` is 1 for the first call, 2 for the first retry, …
+   * tpm is set). `attempt` is 1 for the first call, 2 for the first retry, … `signal` aborts when
+   * the breaker opens: the calls in flight are as dead as the ones that tripped it.
    */
-  run<T>(tokens: number, fn: (attempt: number) => Promise<T>): Promise<T>;
+  run<T>(tokens: number, fn: (attempt: number, signal: AbortSignal) => Promise<T>): Promise<T>;
   /** Stop starting new tasks (e.g. --max-cost-usd reached); queued ones reject with LimiterStopped. */
   stop(reason: string): void;
   stats(): LimiterStats;
@@ -151,6 +152,8 @@ class Limiter implements RateLimiter {
   private readonly breakAfter: number | null;
   private readonly breakerHint: string;
   private failuresInARow = 0;
+  /** One per call in flight, aborted when the breaker opens. */
+  private readonly calls = new Set<AbortController>();
 
   /** Waiting tasks, ordered by seq (arrival), retries included. */
   private readonly queue: Waiter[] = [];
@@ -214,16 +217,27 @@ class Limiter implements RateLimiter {
     this.stopSignal = new Promise((resolve) => (this.signalStop = resolve));
   }
 
-  async run<T>(tokens: number, fn: (attempt: number) => Promise<T>): Promise<T> {
+  async run<T>(tokens: number, fn: (attempt: number, signal: AbortSignal) => Promise<T>): Promise<T> {
     if (!Number.isFinite(tokens) || tokens < 0) throw new RangeError('limiter: tokens must be a number ≥ 0');
     if (this.stopped !== null) throw new LimiterStopped(this.stopped);
     const seq = this.nextSeq++;
     let lastError: unknown = undefined;
     for (let attempt = 1; ; attempt++) {
       const startedAt = await this.acquire(seq, tokens, lastError);
+      // Granted, but the breaker opened before this call began: do not begin it.
+      if (this.stopped !== null) {
+        this.release();
+        throw new LimiterStopped(this.stopped, lastError === undefined ? undefined : { cause: lastError });
+      }
       let outcome: { ok: true; value: T } | { ok: false; error: unknown };
       try {
-        outcome = { ok: true, value: await fn(attempt) };
+        const call = new AbortController();
+        this.calls.add(call);
+        try {
+          outcome = { ok: true, value: await fn(attempt, call.signal) };
+        } finally {
+          this.calls.delete(call);
+        }
       } catch (error) {
         outcome = { ok: false, error };
       }
@@ -249,6 +263,7 @@ class Limiter implements RateLimiter {
         const reason = `the provider failed ${this.failuresInARow} requests in a row (last: ${error.message})${this.breakerHint ? `; ${this.breakerHint}` : ''}`;
         this.onEvent({ type: 'breaker-open', detail: reason });
         this.stop(reason);
+        for (const call of this.calls) call.abort(new LimiterStopped(reason));
       }
       if (this.stopped !== null) throw new LimiterStopped(this.stopped, { cause: error });
       if (attempt > this.maxRetries) throw error;

@@ -151,12 +151,13 @@ export function createOpenAiSummarizer(opts: OpenAiSummarizerOptions): Summarize
           d = { ...merge(d, negotiation.current), maxTokens: Math.min(maxTokens, d.maxTokensCap ?? Infinity) };
           const sent = d;
           try {
-            const reply = await opts.limiter.run(estimate, async () => {
+            const reply = await opts.limiter.run(estimate, async (_attempt, signal) => {
               meter.requests++;
               if (requests++ > 0) meter.retries++;
               try {
                 return await postChat(opts.endpoint, requestBody(opts.model, sent, msgs), {
                   deadlineMs: opts.deadlineMs,
+                  signal,
                   fetch: opts.fetch,
                 });
               } catch (e) {

@@ -181,16 +181,19 @@ describe('behaviours (issue 14, one per row; 31 papers, 8 in flight)', () => {
   it.each(['silence', 'timeout'] as const)('answers nothing (%s): one deadline per request, the breaker ends the run in about two', async (type) => {
     const day = await llmDay({ standIn: { faultFor: () => ({ type }) }, env: { LLM_TIMEOUT_MS: '300' } });
     const r = await day.run();
-    expect(r.wallMs).toBeLessThan(2500);
+    // About two deadlines: the first paper's, then the others' together (the breaker aborts the rest).
+    expect(r.wallMs).toBeLessThan(1000);
     expect({ ok: r.report.ok, pending: r.report.pending }).toEqual({ ok: 0, pending: 31 });
     expect(r.requests).toBeLessThanOrEqual(16);
     expect(r.report.stoppedBy).toMatch(/^the provider failed 6 requests in a row \(last: no complete answer within 300 ms\); check that http:\/\/127\.0\.0\.1:\d+ answers \(OPENAI_BASE_URL\)/);
-    expect(r.line).toMatch(new RegExp(`31 pending; .*; ${r.requests} requests( \\(\\d+ retries\\))?, [\\d.]+ req/s; stopped: the provider failed 6 requests in a row`));
+    // Counted as sent: a call the breaker aborted may not have reached the server.
+    expect(r.report.requests).toBeGreaterThanOrEqual(r.requests);
+    expect(r.line).toMatch(new RegExp(`31 pending; .*; ${r.report.requests} requests( \\(\\d+ retries\\))?, [\\d.]+ req/s; stopped: the provider failed 6 requests in a row`));
     expect(r.rows.every((s) => s.status === 'pending' && /^not started: the provider failed 6 requests in a row/.test(s.error ?? ''))).toBe(true);
     // The provider is back: the next run does them all.
     day.llm.setOptions({ faultFor: null });
     const next = await day.run();
-    expect([next.report.ok, next.requests]).toEqual([31, 31]);
+    expect([next.report.ok, next.report.requests]).toEqual([31, 31]);
   });
 
   it('answers nothing now and then: those requests time out and are retried, the run goes on', async () => {
