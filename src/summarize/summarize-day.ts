@@ -171,6 +171,7 @@ export async function summarizeDay(deps: SummarizeDeps, opts: SummarizeOptions):
   let done = 0;
   let cost = 0;
   let fatal: unknown = null;
+  const notStarted: SummaryRequest[] = [];
   deps.onProgress?.(0, todo.length);
   await Promise.all(
     todo.map(async (req) => {
@@ -183,10 +184,11 @@ export async function summarizeDay(deps: SummarizeDeps, opts: SummarizeOptions):
         outcome = checkOutcome(await writer.summarize(req), req);
       } catch (e) {
         if (e instanceof LimiterStopped) {
-          // The cost cap, or the breaker: the provider stopped answering. Said once, kept on each paper.
+          // The cost cap, or the breaker: the provider stopped answering. Said once, kept on each
+          // paper (in one write at the end: they are pending already, only the reason changes).
           report.stoppedBy ??= e.reason;
           report.pending++;
-          store.upsertSummaries([pendingRow(req, `not started: ${report.stoppedBy}`)]);
+          notStarted.push(req);
           return;
         }
         if (e instanceof ProviderError) {
@@ -228,6 +230,7 @@ export async function summarizeDay(deps: SummarizeDeps, opts: SummarizeOptions):
       }
     }),
   );
+  if (notStarted.length) store.upsertSummaries(notStarted.map((r) => pendingRow(r, `not started: ${report.stoppedBy}`)));
   // What the provider says it spent is the truth: it counts requests of papers that ended in a stop.
   const usageAfter = summarizer.usage?.() ?? null;
   if (usageBefore && usageAfter) {
