@@ -12,6 +12,9 @@
  *   3. a dead provider (headers, then nothing) and a 500-paper day: how long the run takes to end,
  *      with the breaker and without it (the limiter as it was: five tries per paper), both with a
  *      200 ms deadline so the baseline ends; scaled to the default LLM_TIMEOUT_MS of 60 s.
+ *   4. the `unrelated` flag on the reference system's real Chinese summaries of the fixtures'
+ *      papers (flagged = false alarms), and on the same summaries paired with another paper
+ *      (flagged = caught).
  *
  * A missed goal is reported, never a failure (exit 0), like the other benches. About 80 s, most
  * of it the baseline of 3; one section: `node --import tsx bench/llm-providers.ts prompt|runs|dead`.
@@ -29,7 +32,9 @@ import { chatEndpoint, summarizerFromSettings } from '../src/summarize/from-sett
 import { createLimiter } from '../src/summarize/limiter.js';
 import { createOpenAiSummarizer } from '../src/summarize/openai.js';
 import { systemPrompt, userPrompt } from '../src/summarize/prompt.js';
+import { checkRelevance } from '../src/summarize/relevance.js';
 import { summarizeDay } from '../src/summarize/summarize-day.js';
+import { SUMMARY_FIELDS, type SummaryFields } from '../src/core/types.js';
 import { dayPapers } from '../test/support/papers.js';
 import { startOpenAiStandIn, type OpenAiStandInOptions } from '../test/support/openai-standin.js';
 import { PROVIDERS, type ProviderName } from '../test/support/provider-dialects.js';
@@ -236,8 +241,32 @@ async function deadProvider(): Promise<void> {
   line('the reason stored on each paper', withBreaker.stoppedBy?.slice(0, 90) ?? '—');
 }
 
-// `… bench/llm-providers.ts prompt` (or `runs`, `dead`) runs one section.
+function relevanceFlags(): void {
+  const dir = join(FIXTURES, 'anchor-days');
+  if (!existsSync(dir)) return console.log('\n4. (no ../shared/fixtures: the relevance flags are not measured)');
+  const byTitle = new Map<string, { title: string; abstract: string; fields: SummaryFields }>();
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('_AI_enhanced_Chinese.jsonl')))
+    for (const l of readFileSync(join(dir, f), 'utf8').split('\n')) {
+      if (!l.trim()) continue;
+      const r = JSON.parse(l) as { title: string; summary: string; AI?: Record<string, unknown> };
+      if (!r.AI || !SUMMARY_FIELDS.every((k) => typeof r.AI![k] === 'string' && (r.AI![k] as string).trim())) continue;
+      byTitle.set(r.title, { title: r.title, abstract: r.summary, fields: r.AI as unknown as SummaryFields });
+    }
+  const all = [...byTitle.values()];
+  let falseAlarms = 0;
+  let caught = 0;
+  all.forEach((p, i) => {
+    if (checkRelevance(p.fields, p, 'Chinese').unrelated) falseAlarms++;
+    if (checkRelevance(all[(i + 7) % all.length]!.fields, p, 'Chinese').unrelated) caught++;
+  });
+  console.log(`\n4. the unrelated flag on the reference system's ${all.length} real Chinese summaries (English abstracts)`);
+  line('flagged on their own paper (false alarms)', `${falseAlarms}`, `${((falseAlarms / all.length) * 100).toFixed(1)} %`);
+  line('flagged when paired with another paper (caught)', `${caught}`, `${((caught / all.length) * 100).toFixed(1)} %`);
+}
+
+// `… bench/llm-providers.ts prompt` (or `runs`, `dead`, `flags`) runs one section.
 const only = process.argv[2];
 if (!only || only === 'prompt') promptCost();
 if (!only || only === 'runs') await behaviours();
 if (!only || only === 'dead') await deadProvider();
+if (!only || only === 'flags') relevanceFlags();

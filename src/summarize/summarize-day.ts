@@ -13,6 +13,7 @@ import { PLACEHOLDER_FLAG } from '../core/placeholders.js';
 import type { StoredSummary, SummaryInput } from '../core/types.js';
 import type { Store } from '../store/store.js';
 import { findUnsupportedNumbers } from './faithfulness.js';
+import { checkRelevance } from './relevance.js';
 import { LimiterStopped } from './limiter.js';
 import { ProviderError } from './openai.js';
 import { nextAttemptAt, retryDecision } from './retry-policy.js';
@@ -55,7 +56,14 @@ export interface SummarizeReport {
   givenUp: number;
   /** Not started (cost cap) or interrupted. */
   pending: number;
-  flagged: { unsupportedNumbers: number; languageMismatch: number; untranslated: number };
+  flagged: {
+    unsupportedNumbers: number;
+    languageMismatch: number;
+    untranslated: number;
+    unrelated: number;
+    instructionLike: number;
+    inputTruncated: number;
+  };
   tokensIn: number;
   tokensOut: number;
   costUsd: number | null;
@@ -77,6 +85,9 @@ export function checkOutcome(outcome: SummaryOutcome, req: SummaryRequest): Summ
     flags.add(FLAGS.unsupportedNumber);
   if (!flags.has(FLAGS.untranslated) && !summaryLanguageOk(outcome.fields, req.language))
     flags.add(FLAGS.languageMismatch);
+  const relevance = checkRelevance(outcome.fields, { title: req.title, abstract: req.abstract }, req.language);
+  if (relevance.unrelated) flags.add(FLAGS.unrelated);
+  if (relevance.instructionLike) flags.add(FLAGS.instructionLike);
   return { ...outcome, flags: [...flags] };
 }
 
@@ -94,7 +105,7 @@ export async function summarizeDay(deps: SummarizeDeps, opts: SummarizeOptions):
     retryLater: { papers: 0, from: null },
     givenUp: 0,
     pending: 0,
-    flagged: { unsupportedNumbers: 0, languageMismatch: 0, untranslated: 0 },
+    flagged: { unsupportedNumbers: 0, languageMismatch: 0, untranslated: 0, unrelated: 0, instructionLike: 0, inputTruncated: 0 },
     tokensIn: 0,
     tokensOut: 0,
     costUsd: null,
@@ -223,6 +234,9 @@ export async function summarizeDay(deps: SummarizeDeps, opts: SummarizeOptions):
       if (outcome.flags.includes(FLAGS.unsupportedNumber)) report.flagged.unsupportedNumbers++;
       if (outcome.flags.includes(FLAGS.languageMismatch)) report.flagged.languageMismatch++;
       if (outcome.flags.includes(FLAGS.untranslated)) report.flagged.untranslated++;
+      if (outcome.flags.includes(FLAGS.unrelated)) report.flagged.unrelated++;
+      if (outcome.flags.includes(FLAGS.instructionLike)) report.flagged.instructionLike++;
+      if (outcome.flags.includes(FLAGS.inputTruncated)) report.flagged.inputTruncated++;
       deps.onProgress?.(++done, todo.length);
       if (opts.maxCostUsd !== null && cost >= opts.maxCostUsd && !report.stoppedBy) {
         report.stoppedBy = `--max-cost-usd ${opts.maxCostUsd} reached ($${cost.toFixed(4)})`;

@@ -63,4 +63,8 @@ export const FLAGS = {
   untranslated: 'untranslated',
   /** The title or abstract was too long and was cut for the prompt. */
   inputTruncated: 'input-truncated',
+  /** The summary shares almost nothing with the title and abstract (relevance.ts). */
+  unrelated: 'unrelated',
+  /** The summary contains text addressed to a model: injected instructions, template tokens. */
+  instructionLike: 'instruction-like',
 } as const;

@@ -57,6 +57,9 @@ export function describeSummarize(r: SummarizeReport, head: string): string {
     r.flagged.unsupportedNumbers && `${r.flagged.unsupportedNumbers} with a number not in the abstract`,
     r.flagged.languageMismatch && `${r.flagged.languageMismatch} not in the requested language`,
     r.flagged.untranslated && `${r.flagged.untranslated} untranslated (offline)`,
+    r.flagged.unrelated && `${r.flagged.unrelated} sharing almost nothing with their paper`,
+    r.flagged.instructionLike && `${r.flagged.instructionLike} with instruction-like text`,
+    r.flagged.inputTruncated && `${r.flagged.inputTruncated} from a title or abstract cut for the prompt`,
   ].filter(Boolean);
   const waiting = [
     r.retryLater.papers && `${r.retryLater.papers} failed, tried again from ${clockTime(r.retryLater.from!)}`,
