@@ -31,7 +31,7 @@ import { FLAGS, type Summarizer, type SummaryOutcome, type SummaryRequest } from
 
 export const OFFLINE_SUMMARIZER_ID = 'offline';
 /** Bump whenever a change to the splitter, the role model or the selection changes output. */
-export const OFFLINE_PROMPT_VERSION = 'offline-1';
+export const OFFLINE_PROMPT_VERSION = 'offline-2';
 
 /** A TL;DR longer than this (in characters; CJK characters count double) is cut. */
 export const TLDR_MAX = 220;

@@ -49,7 +49,7 @@ describe('arxiv-digest summarize', () => {
       ),
     ).toHaveLength(1);
     expect(r.stdout).toMatch(
-      /^summarize 2026-01-05 \(Chinese, offline, prompt offline-1\): 3 papers — 3 ok, 0 failed, 0 refused, 0 skipped; flagged: 3 untranslated \(offline\); tokens 0 in \/ 0 out; cost \$0\.0000; [\d.]+ s; 0 requests, 0\.0 req\/s\n$/,
+      /^summarize 2026-01-05 \(Chinese, offline, prompt offline-2\): 3 papers — 3 ok, 0 failed, 0 refused, 0 skipped; flagged: 3 untranslated \(offline\); tokens 0 in \/ 0 out; cost \$0\.0000; [\d.]+ s; 0 requests, 0\.0 req\/s\n$/,
     );
     const again = await cliRun(['summarize'], { cwd });
     expect(again.stdout).toContain('3 papers — 0 ok, 0 failed, 0 refused, 3 skipped');
