@@ -40,9 +40,12 @@ import { startOpenAiStandIn, type OpenAiStandInOptions } from '../test/support/o
 import { PROVIDERS, type ProviderName } from '../test/support/provider-dialects.js';
 
 const GOAL_TOKENS = 450;
-const line = (label: string, ...cols: string[]) => console.log(`  ${label.padEnd(60)}${cols.map((c) => c.padEnd(18)).join('')}`.trimEnd());
+const line = (label: string, ...cols: string[]) =>
+  console.log(`  ${label.padEnd(60)}${cols.map((c) => c.padEnd(18)).join('')}`.trimEnd());
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
-const FIXTURES = resolve(process.env.ARXIV_DIGEST_FIXTURES || fileURLToPath(new URL('../../shared/fixtures/', import.meta.url)));
+const FIXTURES = resolve(
+  process.env.ARXIV_DIGEST_FIXTURES || fileURLToPath(new URL('../../shared/fixtures/', import.meta.url)),
+);
 
 // ------------------------------------------------------------------------------------------------
 // 1. prompt tokens
@@ -107,16 +110,30 @@ const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length 
 function promptCost(): void {
   const real = realPapers();
   const papers = real.length ? real : dayPapers().map((p) => ({ title: p.title, abstract: p.abstract }));
-  console.log(`\n1. prompt tokens per paper (o200k), ${papers.length} ${real.length ? "distinct real abstracts from the fixtures" : "test papers (no fixtures)"}, Chinese`);
+  console.log(
+    `\n1. prompt tokens per paper (o200k), ${papers.length} ${real.length ? 'distinct real abstracts from the fixtures' : 'test papers (no fixtures)'}, Chinese`,
+  );
   const v1 = papers.map((p) => {
     const msgs: ChatMessage[] = [
       { role: 'system', content: V1.system('Chinese') },
       { role: 'user', content: V1.user(p) },
     ];
-    return messagesTokens(msgs) + countTokens(JSON.stringify({ type: 'json_schema', json_schema: { name: 'paper_summary', strict: true, schema: V1.schema } }));
+    return (
+      messagesTokens(msgs) +
+      countTokens(
+        JSON.stringify({
+          type: 'json_schema',
+          json_schema: { name: 'paper_summary', strict: true, schema: V1.schema },
+        }),
+      )
+    );
   });
   const abstractOnly = papers.map((p) => countTokens(p.abstract));
-  line('the abstract alone (what any prompt must carry)', `mean ${mean(abstractOnly).toFixed(0)}`, `p95 ${p95(abstractOnly)}`);
+  line(
+    'the abstract alone (what any prompt must carry)',
+    `mean ${mean(abstractOnly).toFixed(0)}`,
+    `p95 ${p95(abstractOnly)}`,
+  );
   line('v1, json_schema (baseline)', `mean ${mean(v1).toFixed(0)}`, `p95 ${p95(v1)}`);
   let v2Schema = 0;
   for (const mode of MODES) {
@@ -131,7 +148,11 @@ function promptCost(): void {
     if (mode === 'json_schema') v2Schema = mean(v2);
     line(`v2, ${mode}`, `mean ${mean(v2).toFixed(0)}`, `p95 ${p95(v2)}`, `${(mean(v2) / mean(v1)).toFixed(2)}× v1`);
   }
-  line(`goal: v2 with the schema ≤ ${GOAL_TOKENS} (the reference system: 449)`, `${v2Schema.toFixed(0)}`, verdict(v2Schema <= GOAL_TOKENS));
+  line(
+    `goal: v2 with the schema ≤ ${GOAL_TOKENS} (the reference system: 449)`,
+    `${v2Schema.toFixed(0)}`,
+    verdict(v2Schema <= GOAL_TOKENS),
+  );
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -149,17 +170,31 @@ interface RunResult {
 
 async function runDay(
   standIn: OpenAiStandInOptions,
-  { papers = dayPapers(), env = {}, breaker = true }: { papers?: PaperInput[]; env?: Record<string, string>; breaker?: boolean } = {},
+  {
+    papers = dayPapers(),
+    env = {},
+    breaker = true,
+  }: { papers?: PaperInput[]; env?: Record<string, string>; breaker?: boolean } = {},
 ): Promise<RunResult> {
   const llm = await startOpenAiStandIn({ apiKey: 'sk-bench', ...standIn });
   const dir = mkdtempSync(join(os.tmpdir(), 'arxiv-digest-bench-'));
   const store = openStore(join(dir, 'store.db'));
   try {
     store.upsertPapers(papers, 'bench');
-    store.addAnnouncements('2026-09-23', papers.map((p) => ({ paperId: p.id, category: 'cs.LG', version: 1, kind: 'new' as const })), 'bench');
+    store.addAnnouncements(
+      '2026-09-23',
+      papers.map((p) => ({ paperId: p.id, category: 'cs.LG', version: 1, kind: 'new' as const })),
+      'bench',
+    );
     const settings = loadSettings({
       cwd: dir,
-      env: { OPENAI_API_KEY: 'sk-bench', OPENAI_BASE_URL: llm.url, MODEL_NAME: llm.profile.model, LLM_CONCURRENCY: '8', ...env },
+      env: {
+        OPENAI_API_KEY: 'sk-bench',
+        OPENAI_BASE_URL: llm.url,
+        MODEL_NAME: llm.profile.model,
+        LLM_CONCURRENCY: '8',
+        ...env,
+      },
       flags: { language: 'English' },
     });
     const once = async () => {
@@ -167,10 +202,18 @@ async function runDay(
       if (!breaker) {
         // The limiter as it was before the breaker: every paper gets its five tries.
         limiter = createLimiter({ concurrency: settings.llm.concurrency, baseDelayMs: 20, maxDelayMs: 100 });
-        summarizer = createOpenAiSummarizer({ endpoint: chatEndpoint(settings.openai), model: settings.openai.model, limiter, deadlineMs: settings.llm.timeoutMs });
+        summarizer = createOpenAiSummarizer({
+          endpoint: chatEndpoint(settings.openai),
+          model: settings.openai.model,
+          limiter,
+          deadlineMs: settings.llm.timeoutMs,
+        });
       }
       const t0 = performance.now();
-      const r = await summarizeDay({ store, summarizer, stop: (why) => limiter?.stop(why) }, { date: '2026-09-23', language: 'English', retryFailed: false, maxCostUsd: null });
+      const r = await summarizeDay(
+        { store, summarizer, stop: (why) => limiter?.stop(why) },
+        { date: '2026-09-23', language: 'English', retryFailed: false, maxCostUsd: null },
+      );
       return { r, wallMs: performance.now() - t0 };
     };
     const first = await once();
@@ -192,7 +235,12 @@ async function runDay(
   }
 }
 
-const describeRun = (r: RunResult) => [`${r.ok}/31 ok`, `${r.requests} requests`, `${r.retries} retries`, `next run ${Number.isNaN(r.again) ? '—' : r.again}`];
+const describeRun = (r: RunResult) => [
+  `${r.ok}/31 ok`,
+  `${r.requests} requests`,
+  `${r.retries} retries`,
+  `next run ${Number.isNaN(r.again) ? '—' : r.again}`,
+];
 
 async function behaviours(): Promise<void> {
   console.log('\n2a. requests per stand-in behaviour (issue 14’s table), 31 papers, 8 in flight');
@@ -204,17 +252,51 @@ async function behaviours(): Promise<void> {
     ['JSON followed by prose, no fence', { faultFor: () => ({ type: 'prose-after' }) }],
     ['a fence plus prose with braces', { faultFor: () => ({ type: 'fence-prose' }) }],
     ['400 on additionalProperties, in an array (Gemini)', { provider: 'gemini' }],
-    ['HTTP 200 whose body is an error, 1 in 5 (OpenRouter)', { faultFor: (n) => (n % 5 === 0 ? { type: 'error-200' } : null) }],
-    ['finish_reason "length" (answers of ~3,000 tokens)', { answer: (v) => ({ tldr: `This paper presents "${/"title":"([^"]+)"/.exec(v.user)?.[1]}".`, motivation: long, method: 'm', result: 'r', conclusion: 'c' }) }],
+    [
+      'HTTP 200 whose body is an error, 1 in 5 (OpenRouter)',
+      { faultFor: (n) => (n % 5 === 0 ? { type: 'error-200' } : null) },
+    ],
+    [
+      'finish_reason "length" (answers of ~3,000 tokens)',
+      {
+        answer: (v) => ({
+          tldr: `This paper presents "${/"title":"([^"]+)"/.exec(v.user)?.[1]}".`,
+          motivation: long,
+          method: 'm',
+          result: 'r',
+          conclusion: 'c',
+        }),
+      },
+    ],
     ['only streams: a proxy streaming unasked', { alwaysStream: true }],
     ['only streams: non-stream requests refused', { streamOnly: true }],
-    ['answers nothing now and then (3 silent requests)', { faults: [{ type: 'silence', times: 3 }] }, { LLM_TIMEOUT_MS: '300' }],
+    [
+      'answers nothing now and then (3 silent requests)',
+      { faults: [{ type: 'silence', times: 3 }] },
+      { LLM_TIMEOUT_MS: '300' },
+    ],
     ['small model: a field as an array (1 in 3)', { faultFor: (n) => (n % 3 === 0 ? { type: 'array-field' } : null) }],
     ['small model: renamed keys, TL;DR (1 in 3)', { faultFor: (n) => (n % 3 === 0 ? { type: 'renamed-key' } : null) }],
     ['small model: nested object (1 in 3)', { faultFor: (n) => (n % 3 === 0 ? { type: 'nested' } : null) }],
     ['small model: padded values (1 in 3)', { faultFor: (n) => (n % 3 === 0 ? { type: 'whitespace' } : null) }],
-    ['small model: missing field (1 in 3; one repair each)', { faultFor: (n, b) => (n % 3 === 0 && !(b.messages as { role: string }[]).some((m) => m.role === 'assistant') ? { type: 'invalid-json-answer', variant: 'missing-field' } : null) }],
-    ['small model: empty field (1 in 3; one repair each)', { faultFor: (n, b) => (n % 3 === 0 && !(b.messages as { role: string }[]).some((m) => m.role === 'assistant') ? { type: 'empty-field' } : null) }],
+    [
+      'small model: missing field (1 in 3; one repair each)',
+      {
+        faultFor: (n, b) =>
+          n % 3 === 0 && !(b.messages as { role: string }[]).some((m) => m.role === 'assistant')
+            ? { type: 'invalid-json-answer', variant: 'missing-field' }
+            : null,
+      },
+    ],
+    [
+      'small model: empty field (1 in 3; one repair each)',
+      {
+        faultFor: (n, b) =>
+          n % 3 === 0 && !(b.messages as { role: string }[]).some((m) => m.role === 'assistant')
+            ? { type: 'empty-field' }
+            : null,
+      },
+    ],
   ];
   for (const [name, standIn, env] of rows) line(name, ...describeRun(await runDay(standIn, { env })));
   console.log('\n2b. requests per provider dialect, 31 papers, 8 in flight');
@@ -233,10 +315,25 @@ async function deadProvider(): Promise<void> {
   const withBreaker = await runDay(silent, { papers, env });
   const without = await runDay(silent, { papers, env, breaker: false });
   const deadlines = (r: RunResult) => r.wallMs / deadlineMs;
-  line('with the breaker', `${(withBreaker.wallMs / 1000).toFixed(2)} s`, `${deadlines(withBreaker).toFixed(1)} deadlines`, `${withBreaker.requests} requests`, `${withBreaker.pending} pending`);
-  line('without (five tries per paper, as before)', `${(without.wallMs / 1000).toFixed(1)} s`, `${deadlines(without).toFixed(0)} deadlines`, `${without.requests} requests`);
+  line(
+    'with the breaker',
+    `${(withBreaker.wallMs / 1000).toFixed(2)} s`,
+    `${deadlines(withBreaker).toFixed(1)} deadlines`,
+    `${withBreaker.requests} requests`,
+    `${withBreaker.pending} pending`,
+  );
+  line(
+    'without (five tries per paper, as before)',
+    `${(without.wallMs / 1000).toFixed(1)} s`,
+    `${deadlines(without).toFixed(0)} deadlines`,
+    `${without.requests} requests`,
+  );
   line('ratio', `${(without.wallMs / withBreaker.wallMs).toFixed(0)}× faster to end`);
-  line('at LLM_TIMEOUT_MS = 60 s', `${((deadlines(withBreaker) * 60) / 60).toFixed(1)} min with`, `${((deadlines(without) * 60) / 3600).toFixed(1)} h without`);
+  line(
+    'at LLM_TIMEOUT_MS = 60 s',
+    `${((deadlines(withBreaker) * 60) / 60).toFixed(1)} min with`,
+    `${((deadlines(without) * 60) / 3600).toFixed(1)} h without`,
+  );
   line('goal: minutes, not hours', verdict(deadlines(withBreaker) * 60 < 10 * 60));
   line('the reason stored on each paper', withBreaker.stoppedBy?.slice(0, 90) ?? '—');
 }
@@ -259,8 +356,14 @@ function relevanceFlags(): void {
     if (checkRelevance(p.fields, p, 'Chinese').unrelated) falseAlarms++;
     if (checkRelevance(all[(i + 7) % all.length]!.fields, p, 'Chinese').unrelated) caught++;
   });
-  console.log(`\n4. the unrelated flag on the reference system's ${all.length} real Chinese summaries (English abstracts)`);
-  line('flagged on their own paper (false alarms)', `${falseAlarms}`, `${((falseAlarms / all.length) * 100).toFixed(1)} %`);
+  console.log(
+    `\n4. the unrelated flag on the reference system's ${all.length} real Chinese summaries (English abstracts)`,
+  );
+  line(
+    'flagged on their own paper (false alarms)',
+    `${falseAlarms}`,
+    `${((falseAlarms / all.length) * 100).toFixed(1)} %`,
+  );
   line('flagged when paired with another paper (caught)', `${caught}`, `${((caught / all.length) * 100).toFixed(1)} %`);
 }
 

@@ -43,7 +43,12 @@ function roles(tag: string, name: string, set: LabelledAbstract[]): RoleEval {
   console.log(`\n${tag}. sentence roles on ${name} (${set.length} abstracts, ${e.sentences} sentences)`);
   line('accuracy', pct(e.accuracy));
   line('precision, mean of the roles', pct(e.meanPrecision));
-  for (const r of ROLES) line(`  precision ${r}`, pct(e.precision[r].given ? e.precision[r].right / e.precision[r].given : 1), `(${e.precision[r].right}/${e.precision[r].given})`);
+  for (const r of ROLES)
+    line(
+      `  precision ${r}`,
+      pct(e.precision[r].given ? e.precision[r].right / e.precision[r].given : 1),
+      `(${e.precision[r].right}/${e.precision[r].given})`,
+    );
   line('field precision (sentences in the right field)', pct(e.fieldPrecision));
   const top = [...e.confusions].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).slice(0, 4);
   line('most common confusions', top.map(([k, n]) => `${k} ${n}`).join(', ') || 'none');
@@ -121,12 +126,17 @@ function fixtureAbstracts(): Abstract[] {
 // ------------------------------------------------------------------------------------------------
 // 3. goals
 
-const FIXTURES = resolve(process.env.ARXIV_DIGEST_FIXTURES || fileURLToPath(new URL('../../shared/fixtures/', import.meta.url)));
+const FIXTURES = resolve(
+  process.env.ARXIV_DIGEST_FIXTURES || fileURLToPath(new URL('../../shared/fixtures/', import.meta.url)),
+);
 roles('1a', 'LABELLED (written with the role model)', LABELLED);
 roles('1b', 'LABELLED_B (written for issue 14, before the change)', LABELLED_B);
 const realDev = realLabelled(FIXTURES, 'dev');
 const realHeldOut = realLabelled(FIXTURES, 'held-out');
-const realAll = realDev && realHeldOut ? roles('1c', '36 real abstracts of the fixtures, labelled by hand', [...realDev, ...realHeldOut]) : null;
+const realAll =
+  realDev && realHeldOut
+    ? roles('1c', '36 real abstracts of the fixtures, labelled by hand', [...realDev, ...realHeldOut])
+    : null;
 const heldOut = realHeldOut ? roles('1d', 'the 12 of them held out (never tuned on)', realHeldOut) : null;
 if (!realAll) console.log('\n  (no ../shared/fixtures: the real labelled abstracts are not scored)');
 const labelled = LABELLED.map((a) => ({ title: a.title, abstract: a.sentences.map((s) => s.text).join(' ') }));
@@ -138,10 +148,21 @@ else console.log('\n  (no ../shared/fixtures: real abstracts not timed)');
 // The goal must hold for the slower set, so short labelled abstracts cannot flatter the figure.
 const perSecond = Math.min(...rates);
 console.log('\n3. goals');
-for (const [name, e] of [['real abstracts', realAll], ['held-out real abstracts', heldOut]] as const)
+for (const [name, e] of [
+  ['real abstracts', realAll],
+  ['held-out real abstracts', heldOut],
+] as const)
   if (e) {
     line(`${name}: accuracy ≥ ${pct(GOAL_ACCURACY)}`, pct(e.accuracy), verdict(e.accuracy >= GOAL_ACCURACY));
-    line(`${name}: mean precision ≥ ${pct(GOAL_ACCURACY)}`, pct(e.meanPrecision), verdict(e.meanPrecision >= GOAL_ACCURACY));
-    line(`${name}: field precision ≥ ${pct(GOAL_ACCURACY)}`, pct(e.fieldPrecision), verdict(e.fieldPrecision >= GOAL_ACCURACY));
+    line(
+      `${name}: mean precision ≥ ${pct(GOAL_ACCURACY)}`,
+      pct(e.meanPrecision),
+      verdict(e.meanPrecision >= GOAL_ACCURACY),
+    );
+    line(
+      `${name}: field precision ≥ ${pct(GOAL_ACCURACY)}`,
+      pct(e.fieldPrecision),
+      verdict(e.fieldPrecision >= GOAL_ACCURACY),
+    );
   }
 line(`≥ ${int(GOAL_ABSTRACTS_PER_S)} abstracts/s`, int(perSecond), verdict(perSecond >= GOAL_ABSTRACTS_PER_S));

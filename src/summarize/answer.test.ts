@@ -37,7 +37,9 @@ describe('readAnswer', () => {
   });
 
   it('should repair fields as small models write them, locally', () => {
-    expect(readAnswer(JSON.stringify({ 'TL;DR': 'a', Motivation: 'b', Methods: 'c', Results: 'd', Conclusion: 'e' }))).toEqual({
+    expect(
+      readAnswer(JSON.stringify({ 'TL;DR': 'a', Motivation: 'b', Methods: 'c', Results: 'd', Conclusion: 'e' })),
+    ).toEqual({
       ok: true,
       fields: five,
     });
@@ -51,17 +53,26 @@ describe('readAnswer', () => {
       fields: { ...five, result: 'd1. d2.' },
     });
     expect(readAnswer(JSON.stringify({ ...five, method: { text: 'c' } }))).toEqual({ ok: true, fields: five });
-    expect(readAnswer(JSON.stringify(Object.fromEntries(Object.entries(five).map(([k, v]) => [k, `\n  ${v}  \n`]))))).toEqual({
+    expect(
+      readAnswer(JSON.stringify(Object.fromEntries(Object.entries(five).map(([k, v]) => [k, `\n  ${v}  \n`])))),
+    ).toEqual({
       ok: true,
       fields: five,
     });
   });
 
   it('should read JSON as models write it: LaTeX backslashes, raw newlines, trailing commas', () => {
-    const latex = '{"tldr": "a \\alpha", "motivation": "b \\%", "method": "c\nd", "result": "$\\frac{1}{2}$ and \\times 3", "conclusion": "e",}';
+    const latex =
+      '{"tldr": "a \\alpha", "motivation": "b \\%", "method": "c\nd", "result": "$\\frac{1}{2}$ and \\times 3", "conclusion": "e",}';
     expect(readAnswer(latex)).toEqual({
       ok: true,
-      fields: { tldr: 'a \\alpha', motivation: 'b \\%', method: 'c\nd', result: '$\\frac{1}{2}$ and \\times 3', conclusion: 'e' },
+      fields: {
+        tldr: 'a \\alpha',
+        motivation: 'b \\%',
+        method: 'c\nd',
+        result: '$\\frac{1}{2}$ and \\times 3',
+        conclusion: 'e',
+      },
     });
   });
 

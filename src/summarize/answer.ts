@@ -26,7 +26,18 @@ export type AnswerCheck = { ok: true; fields: SummaryFields } | { ok: false; rea
 
 /** Keys models use for each field, normalised (lower case, letters and digits only). */
 const ALIASES: Record<SummaryField, readonly string[]> = {
-  tldr: ['tldr', 'toolongdidntread', 'tldrsummary', 'oneline', 'onelinesummary', 'onesentencesummary', 'gist', '太长不看', '一句话总结', '摘要'],
+  tldr: [
+    'tldr',
+    'toolongdidntread',
+    'tldrsummary',
+    'oneline',
+    'onelinesummary',
+    'onesentencesummary',
+    'gist',
+    '太长不看',
+    '一句话总结',
+    '摘要',
+  ],
   motivation: ['motivation', 'motivations', 'background', 'problem', 'researchmotivation', '动机', '研究动机'],
   method: ['method', 'methods', 'methodology', 'approach', 'proposedmethod', '方法', '研究方法'],
   result: ['result', 'results', 'findings', 'keyresults', 'mainresults', 'experiments', '结果', '实验结果'],
@@ -114,7 +125,11 @@ const restoreLatex = (s: string): string =>
     .replace(/\n(?=(?:abla|eq|u\b|ot\b|olimits|ewline|ewcommand|i\b))/g, '\\n');
 
 function parseObject(span: string): Record<string, unknown> | null {
-  const attempts = [() => JSON.parse(span), () => JSON.parse(escapeLoosely(span)), () => JSON.parse(jsonrepair(escapeLoosely(span)))];
+  const attempts = [
+    () => JSON.parse(span),
+    () => JSON.parse(escapeLoosely(span)),
+    () => JSON.parse(jsonrepair(escapeLoosely(span))),
+  ];
   for (const attempt of attempts) {
     try {
       const v: unknown = attempt();
@@ -131,7 +146,10 @@ function parseObject(span: string): Record<string, unknown> | null {
 function textValue(v: unknown): string | null {
   if (typeof v === 'string') return restoreLatex(v).trim();
   if (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string'))
-    return v.map((x) => restoreLatex(x as string).trim()).filter(Boolean).join(' ');
+    return v
+      .map((x) => restoreLatex(x as string).trim())
+      .filter(Boolean)
+      .join(' ');
   if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
     const o = v as Record<string, unknown>;
     for (const k of ['text', 'content', 'value', 'summary']) if (typeof o[k] === 'string') return textValue(o[k]);
@@ -143,7 +161,11 @@ function textValue(v: unknown): string | null {
 
 /** How many of the five fields an object names (directly, by alias). */
 const fieldCount = (o: Record<string, unknown>): number =>
-  new Set(Object.keys(o).map((k) => FIELD_OF.get(normKey(k))).filter(Boolean)).size;
+  new Set(
+    Object.keys(o)
+      .map((k) => FIELD_OF.get(normKey(k)))
+      .filter(Boolean),
+  ).size;
 
 /** The object holding the fields: this one, or one nested in a wrapper (`summary`, `arguments`, …). */
 function fieldsHolder(o: Record<string, unknown>, depth = 0): Record<string, unknown> {
@@ -217,9 +239,11 @@ export function readAnswer(text: string | null | undefined): AnswerCheck {
     }
   }
   const lines = labelledLines(body);
-  if (lines) return { ok: true, fields: Object.fromEntries(SUMMARY_FIELDS.map((f) => [f, lines[f].trim()])) as SummaryFields };
+  if (lines)
+    return { ok: true, fields: Object.fromEntries(SUMMARY_FIELDS.map((f) => [f, lines[f].trim()])) as SummaryFields };
   if (best) return best.read;
-  if (body.includes('{')) return { ok: false, reason: sawObject ? 'no usable JSON object' : 'invalid JSON: no complete object' };
+  if (body.includes('{'))
+    return { ok: false, reason: sawObject ? 'no usable JSON object' : 'invalid JSON: no complete object' };
   return { ok: false, reason: `not JSON: ${JSON.stringify(body.slice(0, 80))}` };
 }
 

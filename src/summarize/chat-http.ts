@@ -75,11 +75,9 @@ export function redact(text: string, secrets: readonly string[]): string {
   return out;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === 'object' && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-const str = (v: unknown): string | null =>
-  typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null;
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
 
 /**
  * The message, code and type of an error body in any of the shapes servers send: OpenAI's
@@ -102,9 +100,14 @@ export function errorOf(body: unknown): { message: string | null; code: string |
       type: str(e.type) ?? str(e.status),
     };
   }
-  if (typeof first.message === 'string') return { message: first.message, code: str(first.code), type: str(first.type) };
+  if (typeof first.message === 'string')
+    return { message: first.message, code: str(first.code), type: str(first.type) };
   if (first.detail !== undefined)
-    return { message: typeof first.detail === 'string' ? first.detail : JSON.stringify(first.detail), code: null, type: null };
+    return {
+      message: typeof first.detail === 'string' ? first.detail : JSON.stringify(first.detail),
+      code: null,
+      type: null,
+    };
   if (typeof first.msg === 'string') return { message: first.msg, code: str(first.code), type: null };
   return { message: null, code: null, type: null };
 }
@@ -163,9 +166,12 @@ function replyOf(body: unknown): ChatReply {
   const call = calls.find((c) => isObject(c) && isObject(c.function));
   const usage = isObject(body) && isObject(body.usage) ? body.usage : {};
   // OpenRouter ends a generation its upstream gave up on with finish_reason "error".
-  if (choice.finish_reason === 'error') throw new RetryableError('the provider ended the answer with an error', 'server', null);
+  if (choice.finish_reason === 'error')
+    throw new RetryableError('the provider ended the answer with an error', 'server', null);
   return {
-    text: (call && isObject(call) && isObject(call.function) ? args(call.function.arguments) : null) ?? contentText(m.content),
+    text:
+      (call && isObject(call) && isObject(call.function) ? args(call.function.arguments) : null) ??
+      contentText(m.content),
     reasoning: contentText(m.reasoning_content) ?? contentText(m.reasoning),
     refusal: typeof m.refusal === 'string' ? m.refusal : null,
     finishReason: str(choice.finish_reason),
@@ -207,7 +213,11 @@ class StreamReader {
       return;
     }
     if (event === 'error' || (isObject(chunk) && chunk.error !== undefined && chunk.error !== null)) {
-      this.error = new RetryableError(`error in the stream: ${errorOf(chunk).message ?? data.slice(0, 200)}`, 'server', null);
+      this.error = new RetryableError(
+        `error in the stream: ${errorOf(chunk).message ?? data.slice(0, 200)}`,
+        'server',
+        null,
+      );
       return;
     }
     if (!isObject(chunk)) return;
@@ -233,7 +243,8 @@ class StreamReader {
   reply(): ChatReply {
     this.parser.reset({ consume: true });
     if (this.error) throw this.error;
-    if (this.finishReason === 'error') throw new RetryableError('the provider ended the stream with an error', 'server', null);
+    if (this.finishReason === 'error')
+      throw new RetryableError('the provider ended the stream with an error', 'server', null);
     if (!this.done && this.finishReason === null)
       throw new RetryableError('the stream ended before the answer did', 'server', null);
     const tool = [...this.toolArgs.entries()].sort((a, b) => a[0] - b[0])[0]?.[1];
@@ -270,7 +281,11 @@ export async function postChat(endpoint: ChatEndpoint, body: object, opts: PostC
   try {
     const res = await (opts.fetch ?? fetch)(endpoint.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...endpoint.headers },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+        ...endpoint.headers,
+      },
       body: JSON.stringify(body),
       signal: controller.signal,
     });
@@ -302,7 +317,8 @@ export async function postChat(endpoint: ChatEndpoint, body: object, opts: PostC
       throw new RetryableError(`unreadable answer (not JSON): ${JSON.stringify(text.slice(0, 80))}`, 'server', null);
     return replyOf(parsed);
   } catch (e) {
-    if (opts.signal?.aborted) throw opts.signal.reason instanceof Error ? opts.signal.reason : new RetryableError('aborted', 'network', null);
+    if (opts.signal?.aborted)
+      throw opts.signal.reason instanceof Error ? opts.signal.reason : new RetryableError('aborted', 'network', null);
     if (timedOut)
       throw new RetryableError(`no complete answer within ${opts.deadlineMs} ms`, 'timeout', null, { cause: e });
     if (e instanceof ChatHttpError) throw e;

@@ -73,7 +73,10 @@ export function merge(a: Dialect, b: Dialect): Dialect {
     looseSchema: base.looseSchema,
     stream: a.stream || b.stream,
     streamUsage: a.streamUsage && b.streamUsage,
-    tokenParam: a.tokenParam === 'max_completion_tokens' || b.tokenParam === 'max_completion_tokens' ? 'max_completion_tokens' : 'max_tokens',
+    tokenParam:
+      a.tokenParam === 'max_completion_tokens' || b.tokenParam === 'max_completion_tokens'
+        ? 'max_completion_tokens'
+        : 'max_tokens',
     temperature: a.temperature && b.temperature,
     maxTokens: Math.min(Math.max(a.maxTokens, b.maxTokens), cap ?? Infinity),
     maxTokensCap: cap,
@@ -84,7 +87,9 @@ export function merge(a: Dialect, b: Dialect): Dialect {
 export function dialectFrom(stored: unknown): Dialect | null {
   if (typeof stored === 'string') {
     // Stored before dialects: the mode alone.
-    return (MODES as readonly string[]).includes(stored) ? { ...DEFAULT_DIALECT, mode: stored as StructuredMode } : null;
+    return (MODES as readonly string[]).includes(stored)
+      ? { ...DEFAULT_DIALECT, mode: stored as StructuredMode }
+      : null;
   }
   if (stored === null || typeof stored !== 'object') return null;
   const s = stored as Partial<Dialect>;
@@ -97,15 +102,21 @@ export function dialectFrom(stored: unknown): Dialect | null {
   if (s.tokenParam === 'max_completion_tokens') d.tokenParam = s.tokenParam;
   if (typeof s.temperature === 'boolean') d.temperature = s.temperature;
   if (typeof s.maxTokensCap === 'number' && s.maxTokensCap > 0) d.maxTokensCap = Math.floor(s.maxTokensCap);
-  if (typeof s.maxTokens === 'number' && s.maxTokens > 0) d.maxTokens = Math.min(Math.floor(s.maxTokens), d.maxTokensCap ?? MAX_TOKENS_CEILING);
+  if (typeof s.maxTokens === 'number' && s.maxTokens > 0)
+    d.maxTokens = Math.min(Math.floor(s.maxTokens), d.maxTokensCap ?? MAX_TOKENS_CEILING);
   return d;
 }
 
 /** `json_schema`, `json_schema (loose schema)`, `tools, streamed`: for messages and `doctor`. */
 export function describeDialect(d: Dialect): string {
-  const parts = [d.looseSchema && d.mode !== 'json' && d.mode !== 'text' ? `${d.mode} (schema without additionalProperties/strict)` : d.mode];
+  const parts = [
+    d.looseSchema && d.mode !== 'json' && d.mode !== 'text'
+      ? `${d.mode} (schema without additionalProperties/strict)`
+      : d.mode,
+  ];
   if (d.stream) parts.push('streamed');
-  if (d.tokenParam === 'max_completion_tokens' || d.maxTokens !== DEFAULT_MAX_TOKENS) parts.push(`${d.tokenParam} ${d.maxTokens}`);
+  if (d.tokenParam === 'max_completion_tokens' || d.maxTokens !== DEFAULT_MAX_TOKENS)
+    parts.push(`${d.tokenParam} ${d.maxTokens}`);
   if (!d.temperature) parts.push('default temperature');
   return parts.join(', ');
 }
@@ -118,7 +129,12 @@ export interface ChatMessage {
 }
 
 /** The request body for a dialect. */
-export function requestBody(model: string, d: Dialect, messages: readonly ChatMessage[], maxTokens = d.maxTokens): Record<string, unknown> {
+export function requestBody(
+  model: string,
+  d: Dialect,
+  messages: readonly ChatMessage[],
+  maxTokens = d.maxTokens,
+): Record<string, unknown> {
   const schema = d.looseSchema ? LOOSE_SCHEMA : SUMMARY_SCHEMA;
   const body: Record<string, unknown> = { model, messages };
   if (d.temperature) body.temperature = 0.2;
@@ -171,14 +187,20 @@ function retryAfterMs(headers: Headers): number | null {
   return Number.isNaN(at) ? null : Math.max(0, at - Date.now());
 }
 
-const AUTH = /api[ _-]?key (?:not valid|is invalid|invalid)|invalid api[ _-]?key|incorrect api key|invalid[_ ]authentication|authentication (?:failed|fails|error)|unauthori[sz]ed|令牌已过期|身份验证失败|api_key_invalid/i;
-const NO_MONEY = /insufficient[_ ](?:quota|balance)|exceeded your current quota|balance is (?:insufficient|not enough)|余额不足|欠费|arrearage|payment required|credits?\b.{0,30}\b(?:insufficient|exhausted|required)/i;
-const FILTERED = /content[_ ]?filter|content management policy|data_inspection_failed|inappropriate content|sensitive (?:content|information)|不安全或敏感|敏感内容|safety (?:system|filter)|blocked by (?:the )?(?:safety|moderation)/i;
-const NEEDS_STREAM = /only supports? stream|stream mode only|only streams|enable the stream parameter|stream(?:ing)?\W{0,3} must be (?:set to )?(?:true|enabled)|must (?:set|use|enable) stream|stream(?:ing)? (?:is |must be )?required|requires? stream(?:ing)?|must be streamed|non-streaming (?:calls?|requests?) (?:are|is) not supported/i;
+const AUTH =
+  /api[ _-]?key (?:not valid|is invalid|invalid)|invalid api[ _-]?key|incorrect api key|invalid[_ ]authentication|authentication (?:failed|fails|error)|unauthori[sz]ed|令牌已过期|身份验证失败|api_key_invalid/i;
+const NO_MONEY =
+  /insufficient[_ ](?:quota|balance)|exceeded your current quota|balance is (?:insufficient|not enough)|余额不足|欠费|arrearage|payment required|credits?\b.{0,30}\b(?:insufficient|exhausted|required)/i;
+const FILTERED =
+  /content[_ ]?filter|content management policy|data_inspection_failed|inappropriate content|sensitive (?:content|information)|不安全或敏感|敏感内容|safety (?:system|filter)|blocked by (?:the )?(?:safety|moderation)/i;
+const NEEDS_STREAM =
+  /only supports? stream|stream mode only|only streams|enable the stream parameter|stream(?:ing)?\W{0,3} must be (?:set to )?(?:true|enabled)|must (?:set|use|enable) stream|stream(?:ing)? (?:is |must be )?required|requires? stream(?:ing)?|must be streamed|non-streaming (?:calls?|requests?) (?:are|is) not supported/i;
 const NO_STREAM = /stream(?:ing)? (?:is )?not supported|does not support stream/i;
-const MISSING_MODEL = /model[^.]{0,60}(?:not found|does not exist|not exist|unknown|invalid|is not available|not supported)|(?:no such|unknown|invalid) model|deployment[^.]{0,40}(?:not found|does not exist)|DeploymentNotFound|resource not found|模型不存在/i;
+const MISSING_MODEL =
+  /model[^.]{0,60}(?:not found|does not exist|not exist|unknown|invalid|is not available|not supported)|(?:no such|unknown|invalid) model|deployment[^.]{0,40}(?:not found|does not exist)|DeploymentNotFound|resource not found|模型不存在/i;
 /** An error about keywords inside the schema (not about the mode as a whole). */
-const SCHEMA_KEYWORD = /additionalProperties|\bstrict\b|unknown name|cannot find field|\$schema|invalid (?:json )?schema|schema keyword|(?:keyword|property|field)[^.]{0,40}(?:not (?:supported|allowed|permitted)|unsupported) in (?:the )?(?:json )?schema|invalid json payload/i;
+const SCHEMA_KEYWORD =
+  /additionalProperties|\bstrict\b|unknown name|cannot find field|\$schema|invalid (?:json )?schema|schema keyword|(?:keyword|property|field)[^.]{0,40}(?:not (?:supported|allowed|permitted)|unsupported) in (?:the )?(?:json )?schema|invalid json payload/i;
 const MODE_WORDS: Record<StructuredMode, RegExp> = {
   json_schema: /json_schema|response_format|response format|structured output|responseformat|guided/i,
   tools: /tool|function/i,
@@ -186,7 +208,8 @@ const MODE_WORDS: Record<StructuredMode, RegExp> = {
   text: /$^/,
 };
 /** A 404 about the request's parameters, not about the model (OpenRouter's routing). */
-const PARAMS_404 = /no endpoints found|requested parameters|support(?:s|ing)? (?:tool|the provided|response_format|structured)/i;
+const PARAMS_404 =
+  /no endpoints found|requested parameters|support(?:s|ing)? (?:tool|the provided|response_format|structured)/i;
 
 /** What a 400 about the token budget allows, when it says. */
 export function budgetCap(message: string): { cap: number } | { promptTooLong: number } | null {
@@ -222,31 +245,78 @@ export function judge(e: ChatHttpError, sent: Dialect): Verdict {
   if (status === 401 || status === 403 || (status === 400 && AUTH.test(text)))
     return { kind: 'fatal', message: `the provider refused the request (${e.message}); ${check}` };
   if (status === 402 || NO_MONEY.test(text))
-    return { kind: 'fatal', message: `the provider refused the request for lack of credit (${e.message}); top up the account or set another provider` };
-  if (status === 429) return { kind: 'retry', error: new RetryableError(e.message, 'rate-limit', retryAfterMs(e.headers), { cause: e }) };
+    return {
+      kind: 'fatal',
+      message: `the provider refused the request for lack of credit (${e.message}); top up the account or set another provider`,
+    };
+  if (status === 429)
+    return { kind: 'retry', error: new RetryableError(e.message, 'rate-limit', retryAfterMs(e.headers), { cause: e }) };
   if (status >= 500 || status === 408 || status === 409 || status === 425)
     return { kind: 'retry', error: new RetryableError(e.message, 'server', retryAfterMs(e.headers), { cause: e }) };
-  if (FILTERED.test(text)) return { kind: 'refused', reason: `refused by the provider's content filter (${e.message})` };
+  if (FILTERED.test(text))
+    return { kind: 'refused', reason: `refused by the provider's content filter (${e.message})` };
   if (NEEDS_STREAM.test(text) && !sent.stream)
-    return { kind: 'resend', dialect: { ...sent, stream: true }, certain: true, why: 'the server answers only streams' };
+    return {
+      kind: 'resend',
+      dialect: { ...sent, stream: true },
+      certain: true,
+      why: 'the server answers only streams',
+    };
   if (NO_STREAM.test(text) && sent.stream)
     return { kind: 'resend', dialect: { ...sent, stream: false }, certain: true, why: 'the server does not stream' };
   if (/stream_options/i.test(text) && sent.stream && sent.streamUsage)
-    return { kind: 'resend', dialect: { ...sent, streamUsage: false }, certain: true, why: 'the server rejects stream_options' };
+    return {
+      kind: 'resend',
+      dialect: { ...sent, streamUsage: false },
+      certain: true,
+      why: 'the server rejects stream_options',
+    };
   if (sent.tokenParam === 'max_tokens' && /max_completion_tokens/i.test(text) && /max_tokens/i.test(text))
-    return { kind: 'resend', dialect: { ...sent, tokenParam: 'max_completion_tokens' }, certain: true, why: 'the model takes max_completion_tokens' };
-  if (sent.temperature && /temperature/i.test(text) && /unsupported|not supported|does not support|only the default|invalid|must be/i.test(text))
-    return { kind: 'resend', dialect: { ...sent, temperature: false }, certain: true, why: 'the model takes only its default temperature' };
-  const budget = /max_(?:completion_)?tokens|context length|context size|context window/i.test(text) ? budgetCap(e.message) : null;
-  if (budget && 'promptTooLong' in budget) return { kind: 'failed', reason: `the paper does not fit the model's context of ${budget.promptTooLong} tokens (${e.message})` };
+    return {
+      kind: 'resend',
+      dialect: { ...sent, tokenParam: 'max_completion_tokens' },
+      certain: true,
+      why: 'the model takes max_completion_tokens',
+    };
+  if (
+    sent.temperature &&
+    /temperature/i.test(text) &&
+    /unsupported|not supported|does not support|only the default|invalid|must be/i.test(text)
+  )
+    return {
+      kind: 'resend',
+      dialect: { ...sent, temperature: false },
+      certain: true,
+      why: 'the model takes only its default temperature',
+    };
+  const budget = /max_(?:completion_)?tokens|context length|context size|context window/i.test(text)
+    ? budgetCap(e.message)
+    : null;
+  if (budget && 'promptTooLong' in budget)
+    return {
+      kind: 'failed',
+      reason: `the paper does not fit the model's context of ${budget.promptTooLong} tokens (${e.message})`,
+    };
   if (budget && budget.cap < (sent.maxTokensCap ?? Infinity) && budget.cap < sent.maxTokens) {
     const cap = Math.max(1, budget.cap);
-    return { kind: 'resend', dialect: { ...sent, maxTokensCap: cap, maxTokens: cap }, certain: true, why: `the server allows at most ${cap} tokens` };
+    return {
+      kind: 'resend',
+      dialect: { ...sent, maxTokensCap: cap, maxTokens: cap },
+      certain: true,
+      why: `the server allows at most ${cap} tokens`,
+    };
   }
-  if (/exceed(?:s|ed)? (?:the )?(?:available )?context|context (?:size|length) (?:exceeded|is too small)|prompt is too long/i.test(text))
+  if (
+    /exceed(?:s|ed)? (?:the )?(?:available )?context|context (?:size|length) (?:exceeded|is too small)|prompt is too long/i.test(
+      text,
+    )
+  )
     return { kind: 'failed', reason: `the paper does not fit the model's context (${e.message})` };
   // Groq checks JSON mode and tool calls itself and sends the model's output back when it fails.
-  const failed = typeof e.body === 'object' && e.body !== null ? (e.body as { error?: { failed_generation?: unknown } }).error?.failed_generation : undefined;
+  const failed =
+    typeof e.body === 'object' && e.body !== null
+      ? (e.body as { error?: { failed_generation?: unknown } }).error?.failed_generation
+      : undefined;
   if (typeof failed === 'string' && failed.trim()) return { kind: 'answer', text: failed, why: e.message };
   if (/json_validate_failed|tool_use_failed|failed to (?:generate|call a function|parse tool call)/i.test(text))
     return { kind: 'retry', error: new RetryableError(e.message, 'server', null, { cause: e }) };
@@ -258,7 +328,12 @@ export function judge(e: ChatHttpError, sent: Dialect): Verdict {
   // What is left is about the request's shape: step down, surest first.
   const structured = sent.mode === 'json_schema' || sent.mode === 'tools';
   if (structured && !sent.looseSchema && SCHEMA_KEYWORD.test(text))
-    return { kind: 'resend', dialect: { ...sent, looseSchema: true }, certain: true, why: `the server rejects the schema's keywords in ${sent.mode}` };
+    return {
+      kind: 'resend',
+      dialect: { ...sent, looseSchema: true },
+      certain: true,
+      why: `the server rejects the schema's keywords in ${sent.mode}`,
+    };
   const lower = next(sent);
   if (!lower) return { kind: 'failed', reason: `${e.message} (in every structured-output mode)` };
   return MODE_WORDS[sent.mode].test(text)

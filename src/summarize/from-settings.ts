@@ -23,7 +23,8 @@ export const AZURE_DEFAULT_API_VERSION = '2024-10-21';
 /** Failures in a row (no answer, 5xx) after which a run stops asking the provider. */
 export const BREAK_AFTER = 6;
 
-const isAzureHost = (host: string) => /\.(openai\.azure\.com|cognitiveservices\.azure\.com|services\.ai\.azure\.com)$/i.test(host);
+const isAzureHost = (host: string) =>
+  /\.(openai\.azure\.com|cognitiveservices\.azure\.com|services\.ai\.azure\.com)$/i.test(host);
 
 /** The base URL as users paste it, tidied: no trailing slash, no `/chat/completions`. */
 function baseOf(openai: OpenAiSettings): string {
@@ -38,7 +39,10 @@ function azureDeployment(openai: OpenAiSettings): { endpoint: string; apiVersion
   if (/\/openai\/v1$/.test(url.pathname)) return null;
   const apiVersion = openai.apiVersion ?? (isAzureHost(url.hostname) ? AZURE_DEFAULT_API_VERSION : null);
   if (!apiVersion) return null;
-  return { endpoint: `${url.origin}${url.pathname.replace(/\/openai(\/deployments.*)?$/, '').replace(/\/+$/, '')}`, apiVersion };
+  return {
+    endpoint: `${url.origin}${url.pathname.replace(/\/openai(\/deployments.*)?$/, '').replace(/\/+$/, '')}`,
+    apiVersion,
+  };
 }
 
 /** Where chat requests go and how they authenticate. */
@@ -63,7 +67,8 @@ export function providerLabel(openai: OpenAiSettings): string {
 }
 
 /** Where the learnt dialect of this server and model is kept in the store. */
-export const dialectKey = (openai: OpenAiSettings): string => `llm-dialect:${openai.baseUrl ?? 'default'}:${openai.model}`;
+export const dialectKey = (openai: OpenAiSettings): string =>
+  `llm-dialect:${openai.baseUrl ?? 'default'}:${openai.model}`;
 /** Where runs before dialects kept the structured-output mode alone. */
 const legacyModeKey = (openai: OpenAiSettings): string => `llm-mode:${openai.baseUrl ?? 'default'}:${openai.model}`;
 
@@ -101,10 +106,13 @@ export function summarizerFromSettings(
   const provider = opts.provider ?? (settings.openai.apiKey ? 'openai' : 'offline');
   if (provider === 'offline') {
     if (!opts.provider)
-      opts.log('summarize: no OPENAI_API_KEY: using the offline summarizer (sentences from each abstract, in its own language)');
+      opts.log(
+        'summarize: no OPENAI_API_KEY: using the offline summarizer (sentences from each abstract, in its own language)',
+      );
     return { summarizer: createOfflineSummarizer(), limiter: null };
   }
-  if (provider !== 'openai') throw new UsageError(`--provider: expected openai or offline, got ${JSON.stringify(provider)}`);
+  if (provider !== 'openai')
+    throw new UsageError(`--provider: expected openai or offline, got ${JSON.stringify(provider)}`);
   if (!settings.openai.apiKey) throw new UsageError('--provider openai needs OPENAI_API_KEY in the environment');
   const { llm, openai } = settings;
   const limiter = limiterFor(settings, (e) => opts.log(`summarize: ${e.detail}`));
@@ -118,7 +126,9 @@ export function summarizerFromSettings(
     fetch: opts.fetch,
     onDialectChange: (d, why) => {
       store.setState(dialectKey(openai), d);
-      opts.log(`summarize: ${why}; sending ${describeDialect(d)} from now on (kept for ${providerLabel(openai)} ${openai.model})`);
+      opts.log(
+        `summarize: ${why}; sending ${describeDialect(d)} from now on (kept for ${providerLabel(openai)} ${openai.model})`,
+      );
     },
   });
   return { summarizer, limiter };
@@ -155,7 +165,11 @@ export interface ProbeResult {
  * `doctor`'s check: one tiny summary request (a three-sentence paper), negotiated as a run would,
  * reporting the dialect the provider takes. Nothing is stored.
  */
-export async function probeProvider(settings: Settings, timeoutMs: number, fetchImpl?: typeof fetch): Promise<ProbeResult> {
+export async function probeProvider(
+  settings: Settings,
+  timeoutMs: number,
+  fetchImpl?: typeof fetch,
+): Promise<ProbeResult> {
   const { openai, llm } = settings;
   let learnt: Dialect = DEFAULT_DIALECT;
   const limiter = createLimiter({ concurrency: 1, maxRetries: 1, baseDelayMs: 200, breakAfter: 2 });
@@ -178,9 +192,17 @@ export async function probeProvider(settings: Settings, timeoutMs: number, fetch
     const used = summarizer.usage!();
     const cost = `${used.requests} request${used.requests === 1 ? '' : 's'}, ${used.tokensIn + used.tokensOut} tokens`;
     if (out.status === 'ok')
-      return { ok: true, detail: `${openai.model} summarizes; takes ${describeDialect(learnt)} (${cost})`, dialect: learnt };
+      return {
+        ok: true,
+        detail: `${openai.model} summarizes; takes ${describeDialect(learnt)} (${cost})`,
+        dialect: learnt,
+      };
     return { ok: false, detail: `${openai.model}: ${out.status}: ${out.error} (${cost})`, dialect: learnt };
   } catch (e) {
-    return { ok: false, detail: e instanceof Error ? e.message.replace(/^limiter stopped: /, '') : String(e), dialect: null };
+    return {
+      ok: false,
+      detail: e instanceof Error ? e.message.replace(/^limiter stopped: /, '') : String(e),
+      dialect: null,
+    };
   }
 }

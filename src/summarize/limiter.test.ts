@@ -276,7 +276,12 @@ describe('limiter (virtual clock)', () => {
   });
 
   it('breaks the circuit after breakAfter silent failures in a row: every task stops with the reason and the hint', async () => {
-    const { clock, limiter, events } = setup({ concurrency: 4, breakAfter: 3, baseDelayMs: 10, breakerHint: 'check the URL' });
+    const { clock, limiter, events } = setup({
+      concurrency: 4,
+      breakAfter: 3,
+      baseDelayMs: 10,
+      breakerHint: 'check the URL',
+    });
     const timeout = () => new RetryableError('no complete answer within 60000 ms', 'timeout', null);
     // Each call ends at its deadline, or when its signal aborts.
     const call = (name: string) =>

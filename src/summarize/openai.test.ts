@@ -17,13 +17,20 @@ const paper = (n = 1, language = 'English'): SummaryRequest => ({
   language,
 });
 
-async function setup(options: OpenAiStandInOptions = {}, { deadlineMs = 2000, dialect = null as Dialect | null, concurrency = 4 } = {}) {
+async function setup(
+  options: OpenAiStandInOptions = {},
+  { deadlineMs = 2000, dialect = null as Dialect | null, concurrency = 4 } = {},
+) {
   const llm = await startOpenAiStandIn(options);
   onTestFinished(() => llm.close());
   const dialects: Dialect[] = [];
   const limiter = createLimiter({ concurrency, baseDelayMs: 5, maxDelayMs: 20, maxRetries: 3 });
   const summarizer = createOpenAiSummarizer({
-    endpoint: { url: `${llm.url}/chat/completions`, headers: { authorization: 'Bearer sk-test-secret' }, secrets: ['sk-test-secret'] },
+    endpoint: {
+      url: `${llm.url}/chat/completions`,
+      headers: { authorization: 'Bearer sk-test-secret' },
+      secrets: ['sk-test-secret'],
+    },
     model: 'deepseek-chat',
     limiter,
     deadlineMs,
@@ -45,39 +52,69 @@ describe('OpenAI-compatible provider', () => {
     expect(out.costUsd).toBeCloseTo((out.tokensIn! * 0.28 + out.tokensOut! * 0.42) / 1e6, 12);
     const body = llm.requests[0]!.body!;
     const messages = body.messages as { content: string }[];
-    expect(body.response_format).toMatchObject({ type: 'json_schema', json_schema: { name: 'paper_summary', strict: true } });
+    expect(body.response_format).toMatchObject({
+      type: 'json_schema',
+      json_schema: { name: 'paper_summary', strict: true },
+    });
     expect(body.max_tokens).toBe(2048);
     expect(messages[0]!.content).toContain('Summarize the paper in Chinese');
     expect(JSON.parse(messages[1]!.content)).toMatchObject({ title: 'Sparse attention for long documents 1' });
     expect(summarizer.id).toBe('openai:deepseek-chat');
-    expect(summarizer.usage!()).toMatchObject({ requests: 1, retries: 0, tokensIn: out.tokensIn, tokensOut: out.tokensOut });
+    expect(summarizer.usage!()).toMatchObject({
+      requests: 1,
+      retries: 0,
+      tokensIn: out.tokensIn,
+      tokensOut: out.tokensOut,
+    });
   });
 
   it.each([
     [{ jsonSchema: false }, 'tools', 2],
     [{ jsonSchema: false, tools: false }, 'json', 3],
     [{ jsonSchema: false, tools: false, jsonMode: false }, 'text', 4],
-  ] as const)('should step down when the server rejects a mode (%o → %s) and keep the mode', async (supports, mode, calls) => {
-    const { llm, summarizer, dialects } = await setup({ supports });
-    expect((await summarizer.summarize(paper(1))).status).toBe('ok');
-    expect(dialects.at(-1)!.mode).toBe(mode);
-    expect(llm.requests).toHaveLength(calls);
-    // The next paper starts in the mode that works.
-    expect(await summarizer.summarize(paper(2))).toMatchObject({ status: 'ok', requests: 1 });
-  });
+  ] as const)(
+    'should step down when the server rejects a mode (%o → %s) and keep the mode',
+    async (supports, mode, calls) => {
+      const { llm, summarizer, dialects } = await setup({ supports });
+      expect((await summarizer.summarize(paper(1))).status).toBe('ok');
+      expect(dialects.at(-1)!.mode).toBe(mode);
+      expect(llm.requests).toHaveLength(calls);
+      // The next paper starts in the mode that works.
+      expect(await summarizer.summarize(paper(2))).toMatchObject({ status: 'ok', requests: 1 });
+    },
+  );
 
   it('should let the first paper find the mode while the others wait, then send them all in it', async () => {
-    const { chat, summarizer, dialects } = await setup({ supports: { jsonSchema: false }, latencyMs: 20 }, { concurrency: 8 });
+    const { chat, summarizer, dialects } = await setup(
+      { supports: { jsonSchema: false }, latencyMs: 20 },
+      { concurrency: 8 },
+    );
     const outs = await Promise.all(Array.from({ length: 8 }, (_, i) => summarizer.summarize(paper(i + 1))));
     expect(outs.every((o) => o.status === 'ok')).toBe(true);
     expect(chat().map((r) => r.status)).toEqual([400, ...Array(8).fill(200)]);
-    expect(chat().slice(1).every((r) => r.mode === 'tools')).toBe(true);
+    expect(
+      chat()
+        .slice(1)
+        .every((r) => r.mode === 'tools'),
+    ).toBe(true);
     expect(dialects.map((d) => d.mode)).toEqual(['tools']);
   });
 
   it('should start from a dialect learnt earlier, all papers at once', async () => {
-    const known: Dialect = { mode: 'json', looseSchema: false, stream: false, streamUsage: true, tokenParam: 'max_tokens', temperature: true, maxTokens: 2048, maxTokensCap: null };
-    const { chat, summarizer } = await setup({ supports: { jsonSchema: false, tools: false }, latencyMs: 30 }, { dialect: known, concurrency: 4 });
+    const known: Dialect = {
+      mode: 'json',
+      looseSchema: false,
+      stream: false,
+      streamUsage: true,
+      tokenParam: 'max_tokens',
+      temperature: true,
+      maxTokens: 2048,
+      maxTokensCap: null,
+    };
+    const { chat, summarizer } = await setup(
+      { supports: { jsonSchema: false, tools: false }, latencyMs: 30 },
+      { dialect: known, concurrency: 4 },
+    );
     await Promise.all(Array.from({ length: 4 }, (_, i) => summarizer.summarize(paper(i + 1))));
     expect(chat().map((r) => r.mode)).toEqual(['json_object', 'json_object', 'json_object', 'json_object']);
     const starts = chat().map((r) => r.start);
@@ -87,7 +124,10 @@ describe('OpenAI-compatible provider', () => {
   it('should read an answer given as a tool call', async () => {
     const { llm, summarizer } = await setup({ supports: { jsonSchema: false } });
     expect((await summarizer.summarize(paper())).status).toBe('ok');
-    expect(llm.requests.at(-1)!.body!.tool_choice).toMatchObject({ type: 'function', function: { name: 'paper_summary' } });
+    expect(llm.requests.at(-1)!.body!.tool_choice).toMatchObject({
+      type: 'function',
+      function: { name: 'paper_summary' },
+    });
   });
 
   it.each([
@@ -140,9 +180,16 @@ describe('OpenAI-compatible provider', () => {
   it('should store refusals and content-filter answers as refused, never as a summary', async () => {
     const { llm, summarizer } = await setup();
     llm.addFault({ type: 'refusal', message: 'I cannot help with that.' });
-    expect(await summarizer.summarize(paper(1))).toMatchObject({ status: 'refused', fields: null, error: 'refused: I cannot help with that.' });
+    expect(await summarizer.summarize(paper(1))).toMatchObject({
+      status: 'refused',
+      fields: null,
+      error: 'refused: I cannot help with that.',
+    });
     llm.addFault({ type: 'content-filter' });
-    expect(await summarizer.summarize(paper(2))).toMatchObject({ status: 'refused', error: "refused by the provider's content filter" });
+    expect(await summarizer.summarize(paper(2))).toMatchObject({
+      status: 'refused',
+      error: "refused by the provider's content filter",
+    });
   });
 
   it.each([

@@ -65,45 +65,32 @@ const MAX_LENGTH_RETRIES = 2;
 /** Re-sends in other dialects, per completion (the ladder has 6 rungs, plus stream and parameters). */
 const MAX_RESENDS = 10;
 
-/** A verdict carried out of the limiter (which rethrows anything not retryable at once). */
-class Judged extends Error {
-  constructor(readonly verdict: Verdict) {
-    super(verdict.kind);
-  }
-}
-
 /**
- * The dialect shared by all requests, and the gate that lets one paper find it out before the
- * others start. `settle()` opens the gate for good: when that paper is done, or at once on a
- * failure that says nothing about the dialect (a timeout, a dropped connection, a 5xx).
+ * The dialect shared by all requests, and the gate that lets the first paper find it out before
+ * the others start. `settle()` opens the gate for good: when that paper is done, or at once on a
+ * failure that says nothing about the dialect (a timeout, a dropped connection, a 5xx). A dialect
+ * known from an earlier run opens it from the start.
  */
 class Negotiation {
-  private holder = false;
-  private readonly waiters: (() => void)[] = [];
+  private first = true;
+  private open: () => void = () => {};
+  private readonly opened = new Promise<void>((resolve) => (this.open = resolve));
   constructor(
     public current: Dialect,
-    private settled: boolean,
+    known: boolean,
     private readonly onChange: (d: Dialect, why: string) => void,
-  ) {}
-
-  async enter(): Promise<boolean> {
-    if (this.settled) return false;
-    if (!this.holder) return (this.holder = true);
-    await new Promise<void>((resolve) => this.waiters.push(resolve));
-    if (this.settled) return false;
-    return (this.holder = true);
+  ) {
+    if (known) this.settle();
   }
 
-  leave(held: boolean): void {
-    if (!held) return;
-    this.holder = false;
-    this.waiters.shift()?.();
+  /** The first caller goes at once; the others wait until the gate opens. */
+  async turn(): Promise<void> {
+    if (this.first) this.first = false;
+    else await this.opened;
   }
 
   settle(): void {
-    if (this.settled) return;
-    this.settled = true;
-    for (const wake of this.waiters.splice(0)) wake();
+    this.open();
   }
 
   /** Takes in what a request learnt; says so when it changes what is sent. */
@@ -115,7 +102,17 @@ class Negotiation {
   }
 }
 
-type Asked = { reply: ChatReply; dialect: Dialect } | { verdict: Exclude<Verdict, { kind: 'resend' } | { kind: 'retry' }> };
+/** What ends a completion other than an answer. */
+type Final = Exclude<Verdict, { kind: 'resend' } | { kind: 'retry' }>;
+
+/** A verdict carried out of the limiter (which rethrows anything not retryable at once). */
+class Judged extends Error {
+  constructor(readonly verdict: Exclude<Verdict, { kind: 'retry' }>) {
+    super(verdict.kind);
+  }
+}
+
+type Asked = { reply: ChatReply } | { verdict: Final };
 
 export function createOpenAiSummarizer(opts: OpenAiSummarizerOptions): Summarizer {
   const now = opts.now ?? (() => performance.now());
@@ -140,9 +137,7 @@ export function createOpenAiSummarizer(opts: OpenAiSummarizerOptions): Summarize
         { role: 'system', content: systemPrompt(req.language) },
         { role: 'user', content: userPrompt(req) },
       ];
-      const estimate = Math.ceil(
-        messages.reduce((n, m) => n + m.content.length, 0) / 3.5 + OUTPUT_TOKENS_ESTIMATE,
-      );
+      const estimate = Math.ceil(messages.reduce((n, m) => n + m.content.length, 0) / 3.5 + OUTPUT_TOKENS_ESTIMATE);
 
       /** One completion, re-sent in other dialects as the server's errors say. */
       const ask = async (msgs: ChatMessage[], maxTokens: number): Promise<Asked> => {
@@ -182,7 +177,7 @@ export function createOpenAiSummarizer(opts: OpenAiSummarizerOptions): Summarize
             // An uncertain step down that worked is now certain; a budget that worked is kept.
             if (rung(sent) > rung(negotiation.current) || sent.maxTokens > negotiation.current.maxTokens)
               negotiation.learn(sent, `${describeDialect(sent)} works`);
-            return { reply, dialect: sent };
+            return { reply };
           } catch (e) {
             if (!(e instanceof Judged)) throw e;
             const v = e.verdict;
@@ -191,7 +186,6 @@ export function createOpenAiSummarizer(opts: OpenAiSummarizerOptions): Summarize
               d = v.dialect;
               continue;
             }
-            if (v.kind === 'retry') throw v.error; // not reached: retries are thrown inside
             return { verdict: v };
           }
         }
@@ -218,17 +212,71 @@ export function createOpenAiSummarizer(opts: OpenAiSummarizerOptions): Summarize
           return { text: v.text, finish: null };
         }
         const { reply } = a;
-        if (reply.refusal?.trim()) return outcome({ status: 'refused', fields: null, error: `refused: ${reply.refusal.trim()}` });
+        if (reply.refusal?.trim())
+          return outcome({ status: 'refused', fields: null, error: `refused: ${reply.refusal.trim()}` });
         if (reply.finishReason === 'content_filter')
           return outcome({ status: 'refused', fields: null, error: "refused by the provider's content filter" });
         if (looksLikeRefusal(reply.text))
-          return outcome({ status: 'refused', fields: null, error: `refused: ${stripReasoning(reply.text!).slice(0, 200)}` });
+          return outcome({
+            status: 'refused',
+            fields: null,
+            error: `refused: ${stripReasoning(reply.text!).slice(0, 200)}`,
+          });
         return { text: reply.text, finish: reply.finishReason };
+      };
+
+      const run = async (): Promise<SummaryOutcome> => {
+        let budget = negotiation.current.maxTokens;
+        let got = textOf(await ask(messages, budget));
+        if ('status' in got) return got;
+        let read = readAnswer(got.text);
+        // Cut by the budget: ask again with more room, never showing the model its cut text.
+        for (let tries = 0; !read.ok && got.finish === 'length' && tries < MAX_LENGTH_RETRIES; tries++) {
+          const cap = Math.min(negotiation.current.maxTokensCap ?? MAX_TOKENS_CEILING, MAX_TOKENS_CEILING);
+          const larger = Math.min(cap, budget * BUDGET_GROWTH);
+          if (larger <= budget) break;
+          budget = larger;
+          got = textOf(await ask(messages, budget));
+          if ('status' in got) return got;
+          read = readAnswer(got.text);
+        }
+        if (!read.ok && got.finish === 'length')
+          return outcome({
+            status: 'failed',
+            fields: null,
+            error: `the answer was cut at ${budget} tokens (max_tokens) every time`,
+          });
+        if (!read.ok) {
+          // One repair attempt: show the model its answer (without its reasoning) and what was wrong.
+          const first = read.reason;
+          got = textOf(
+            await ask(
+              [
+                ...messages,
+                { role: 'assistant', content: (got.text ?? '').slice(0, 8000) },
+                {
+                  role: 'user',
+                  content: `That answer is not usable (${first}). Answer again with only the JSON object with the five non-empty string fields tldr, motivation, method, result, conclusion.`,
+                },
+              ],
+              budget,
+            ),
+          );
+          if ('status' in got) return got;
+          read = readAnswer(got.text);
+          if (!read.ok)
+            return outcome({
+              status: 'failed',
+              fields: null,
+              error: `invalid answer after a repair attempt: ${read.reason} (first: ${first})`,
+            });
+        }
+        return outcome({ status: 'ok', fields: read.fields, error: null });
       };
 
       // Until the first paper has found out what the server takes (mode, stream, budget), the
       // others wait: eight first requests would all meet the same 400 or the same cut answer.
-      const held = await negotiation.enter();
+      await negotiation.turn();
       try {
         return await run();
       } catch (e) {
@@ -238,52 +286,6 @@ export function createOpenAiSummarizer(opts: OpenAiSummarizerOptions): Summarize
         throw e;
       } finally {
         negotiation.settle();
-        negotiation.leave(held);
-      }
-
-      async function run(): Promise<SummaryOutcome> {
-      let budget = negotiation.current.maxTokens;
-      let got = textOf(await ask(messages, budget));
-      if ('status' in got) return got;
-      let read = readAnswer(got.text);
-      // Cut by the budget: ask again with more room, never showing the model its cut text.
-      for (let tries = 0; !read.ok && got.finish === 'length' && tries < MAX_LENGTH_RETRIES; tries++) {
-        const cap = Math.min(negotiation.current.maxTokensCap ?? MAX_TOKENS_CEILING, MAX_TOKENS_CEILING);
-        const larger = Math.min(cap, budget * BUDGET_GROWTH);
-        if (larger <= budget) break;
-        budget = larger;
-        got = textOf(await ask(messages, budget));
-        if ('status' in got) return got;
-        read = readAnswer(got.text);
-      }
-      if (!read.ok && got.finish === 'length')
-        return outcome({ status: 'failed', fields: null, error: `the answer was cut at ${budget} tokens (max_tokens) every time` });
-      if (!read.ok) {
-        // One repair attempt: show the model its answer (without its reasoning) and what was wrong.
-        const first = read.reason;
-        got = textOf(
-          await ask(
-            [
-              ...messages,
-              { role: 'assistant', content: (got.text ?? '').slice(0, 8000) },
-              {
-                role: 'user',
-                content: `That answer is not usable (${first}). Answer again with only the JSON object with the five non-empty string fields tldr, motivation, method, result, conclusion.`,
-              },
-            ],
-            budget,
-          ),
-        );
-        if ('status' in got) return got;
-        read = readAnswer(got.text);
-        if (!read.ok)
-          return outcome({
-            status: 'failed',
-            fields: null,
-            error: `invalid answer after a repair attempt: ${read.reason} (first: ${first})`,
-          });
-      }
-      return outcome({ status: 'ok', fields: read.fields, error: null });
       }
     },
   };

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
-import { MAX_ABSTRACT_CHARS, MAX_TITLE_CHARS, PROMPT_VERSION, SUMMARY_SCHEMA, boundedPaper, systemPrompt, userPrompt } from './prompt.js';
+import {
+  MAX_ABSTRACT_CHARS,
+  MAX_TITLE_CHARS,
+  PROMPT_VERSION,
+  SUMMARY_SCHEMA,
+  boundedPaper,
+  systemPrompt,
+  userPrompt,
+} from './prompt.js';
 
 describe('prompt', () => {
   it('should have a version and name the language and the data rule', () => {
@@ -37,8 +45,10 @@ describe('prompt', () => {
 
   it('should cost at most 200 o200k tokens around the paper, schema included', () => {
     // The rest of the ≤ 450 per paper is the title and abstract (bench/prompt.ts measures real ones).
-    const around = countTokens(systemPrompt('Chinese')) + countTokens(JSON.stringify(SUMMARY_SCHEMA)) + countTokens(userPrompt({ title: '', abstract: '' }));
+    const around =
+      countTokens(systemPrompt('Chinese')) +
+      countTokens(JSON.stringify(SUMMARY_SCHEMA)) +
+      countTokens(userPrompt({ title: '', abstract: '' }));
     expect(around).toBeLessThanOrEqual(200);
   });
 });
-

@@ -24,9 +24,17 @@ interface Contract {
 
 const CONTRACTS: Contract[] = [
   // json_schema: 400 "This response_format type is unavailable now" → tools, once for all 31.
-  { provider: 'deepseek-chat', requests: 32, message: /the server does not take json_schema; sending tools from now on/ },
+  {
+    provider: 'deepseek-chat',
+    requests: 32,
+    message: /the server does not take json_schema; sending tools from now on/,
+  },
   // No json_schema, no tools; thinks past 2,048 tokens, so the budget grows once, for everyone.
-  { provider: 'deepseek-reasoner', requests: 34, message: /json, max_tokens 8192 works; sending json, max_tokens 8192 from now on/ },
+  {
+    provider: 'deepseek-reasoner',
+    requests: 34,
+    message: /json, max_tokens 8192 works; sending json, max_tokens 8192 from now on/,
+  },
   // QwQ: streams only; json_schema refused in DashScope's wrapping → tools, streamed.
   { provider: 'qwen', requests: 33, message: /sending tools, streamed from now on/ },
   // A 400 that does not say why: stepped down as a guess, kept once tools worked.
@@ -36,7 +44,12 @@ const CONTRACTS: Contract[] = [
   // Code 1210 twice, Chinese message, no reason given → json_object found by trying.
   { provider: 'zhipu', requests: 33, message: /json works; sending json from now on/ },
   // 400 on additionalProperties, the error wrapped in an array → the same mode with a looser schema.
-  { provider: 'gemini', requests: 32, message: /rejects the schema's keywords in json_schema; sending json_schema \(schema without additionalProperties\/strict\)/ },
+  {
+    provider: 'gemini',
+    requests: 32,
+    message:
+      /rejects the schema's keywords in json_schema; sending json_schema \(schema without additionalProperties\/strict\)/,
+  },
   // json_schema routed nowhere (404) → tools; one upstream error inside an HTTP 200 → retried.
   {
     provider: 'openrouter',
@@ -78,29 +91,46 @@ describe('providers (31 papers each, 8 in flight)', () => {
     const day = await llmDay({ standIn: { provider: c.provider }, env: c.env, papers });
     c.setup?.(day.llm);
     const r = await day.run();
-    expect({ ok: r.report.ok, failed: r.report.failed, pending: r.report.pending }).toEqual({ ok: c.ok ?? 31, failed: 0, pending: 0 });
+    expect({ ok: r.report.ok, failed: r.report.failed, pending: r.report.pending }).toEqual({
+      ok: c.ok ?? 31,
+      failed: 0,
+      pending: 0,
+    });
     expect(r.requests).toBe(c.requests);
     expect(r.report.requests).toBe(c.requests);
     expect(r.report.retries).toBe(c.requests - 31);
     if (c.message) expect(r.log.join('\n')).toMatch(c.message);
     else expect(r.log.filter((l) => /sending|attempt/.test(l))).toEqual([]);
-    expect(r.line).toMatch(new RegExp(`${31} papers — ${c.ok ?? 31} ok, 0 failed, ${31 - (c.ok ?? 31)} refused, 0 skipped; .*; ${c.requests} requests`));
+    expect(r.line).toMatch(
+      new RegExp(
+        `${31} papers — ${c.ok ?? 31} ok, 0 failed, ${31 - (c.ok ?? 31)} refused, 0 skipped; .*; ${c.requests} requests`,
+      ),
+    );
     // The next run knows the dialect and has nothing to do.
     const again = await day.run();
     expect([again.requests, again.report.skipped]).toEqual([0, 31]);
-    for (const row of r.rows.filter((s) => s.status === 'ok')) expect(row.fields!.tldr).toMatch(/^This paper presents "/);
+    for (const row of r.rows.filter((s) => s.status === 'ok'))
+      expect(row.fields!.tldr).toMatch(/^This paper presents "/);
     if (c.provider === 'azure') {
       expect(r.rows.find((s) => s.status === 'refused')!.error).toMatch(/^refused by the provider's content filter/);
-      expect(day.llm.requests.every((q) => q.headers['api-key'] === 'sk-standin-key' && !q.headers.authorization)).toBe(true);
+      expect(day.llm.requests.every((q) => q.headers['api-key'] === 'sk-standin-key' && !q.headers.authorization)).toBe(
+        true,
+      );
       expect(day.llm.requests[0]!.path).toBe('/openai/deployments/summaries-4o/chat/completions');
     }
   });
 
   it('doctor: one tiny request says which mode the provider takes', async () => {
     const day = await llmDay({ standIn: { provider: 'moonshot' } });
-    const settings = loadSettings({ env: { OPENAI_API_KEY: 'sk-standin-key', OPENAI_BASE_URL: day.llm.url, MODEL_NAME: PROFILES.moonshot.model }, cwd: '/' });
+    const settings = loadSettings({
+      env: { OPENAI_API_KEY: 'sk-standin-key', OPENAI_BASE_URL: day.llm.url, MODEL_NAME: PROFILES.moonshot.model },
+      cwd: '/',
+    });
     const probe = await probeProvider(settings, 2000);
-    expect(probe).toMatchObject({ ok: true, detail: expect.stringMatching(/^kimi-k2-0905-preview summarizes; takes json \(3 requests, \d+ tokens\)$/) });
+    expect(probe).toMatchObject({
+      ok: true,
+      detail: expect.stringMatching(/^kimi-k2-0905-preview summarizes; takes json \(3 requests, \d+ tokens\)$/),
+    });
   });
 });
 
@@ -109,7 +139,11 @@ describe('behaviours (issue 14, one per row; 31 papers, 8 in flight)', () => {
     const day = await llmDay({ standIn: { supports: { jsonSchema: false }, latencyMs: 5 } });
     const r = await day.run();
     expect([r.report.ok, r.requests]).toEqual([31, 32]);
-    expect(r.log).toEqual([expect.stringMatching(/^summarize: the server does not take json_schema; sending tools from now on \(kept for http:\/\/127\.0\.0\.1:\d+ deepseek-chat\)$/)]);
+    expect(r.log).toEqual([
+      expect.stringMatching(
+        /^summarize: the server does not take json_schema; sending tools from now on \(kept for http:\/\/127\.0\.0\.1:\d+ deepseek-chat\)$/,
+      ),
+    ]);
     const again = await day.run();
     expect(again.line).toMatch(/31 papers — 0 ok, 0 failed, 0 refused, 31 skipped;.*; 0 requests, 0\.0 req\/s$/);
   });
@@ -149,14 +183,22 @@ describe('behaviours (issue 14, one per row; 31 papers, 8 in flight)', () => {
     const errors = day.llm.requests.filter((q) => q.fault === 'error-200').length;
     expect(errors).toBeGreaterThanOrEqual(6);
     expect([r.report.ok, r.requests, r.report.retries]).toEqual([31, 31 + errors, errors]);
-    expect(r.log.some((l) => /^summarize: server: HTTP 200 with an error in the body: Provider returned error/.test(l))).toBe(true);
+    expect(
+      r.log.some((l) => /^summarize: server: HTTP 200 with an error in the body: Provider returned error/.test(l)),
+    ).toBe(true);
   });
 
   it('finish_reason "length": max_tokens always sent, a larger budget asked for, the cut text never fed back', async () => {
     const long = 'The authors describe the method in detail. '.repeat(220);
     const day = await llmDay({
       standIn: {
-        answer: (v) => ({ tldr: `This paper presents "${/"title":"([^"]+)"/.exec(v.user)?.[1]}".`, motivation: long, method: 'm', result: 'r', conclusion: 'c' }),
+        answer: (v) => ({
+          tldr: `This paper presents "${/"title":"([^"]+)"/.exec(v.user)?.[1]}".`,
+          motivation: long,
+          method: 'm',
+          result: 'r',
+          conclusion: 'c',
+        }),
       },
     });
     const r = await day.run();
@@ -164,7 +206,9 @@ describe('behaviours (issue 14, one per row; 31 papers, 8 in flight)', () => {
     const budgets = day.llm.requests.map((q) => q.body!.max_tokens);
     expect(budgets.slice(0, 2)).toEqual([2048, 8192]);
     expect(budgets.slice(2).every((b) => b === 8192)).toBe(true);
-    expect(day.llm.requests.every((q) => (q.body!.messages as { role: string }[]).every((m) => m.role !== 'assistant'))).toBe(true);
+    expect(
+      day.llm.requests.every((q) => (q.body!.messages as { role: string }[]).every((m) => m.role !== 'assistant')),
+    ).toBe(true);
   });
 
   it('only streams: a proxy that streams unasked, and a server that refuses non-stream requests', async () => {
@@ -178,23 +222,36 @@ describe('behaviours (issue 14, one per row; 31 papers, 8 in flight)', () => {
     expect(b.report.tokensIn).toBeGreaterThan(0);
   });
 
-  it.each(['silence', 'timeout'] as const)('answers nothing (%s): one deadline per request, the breaker ends the run in about two', async (type) => {
-    const day = await llmDay({ standIn: { faultFor: () => ({ type }) }, env: { LLM_TIMEOUT_MS: '300' } });
-    const r = await day.run();
-    // About two deadlines: the first paper's, then the others' together (the breaker aborts the rest).
-    expect(r.wallMs).toBeLessThan(1000);
-    expect({ ok: r.report.ok, pending: r.report.pending }).toEqual({ ok: 0, pending: 31 });
-    expect(r.requests).toBeLessThanOrEqual(16);
-    expect(r.report.stoppedBy).toMatch(/^the provider failed 6 requests in a row \(last: no complete answer within 300 ms\); check that http:\/\/127\.0\.0\.1:\d+ answers \(OPENAI_BASE_URL\)/);
-    // Counted as sent: a call the breaker aborted may not have reached the server.
-    expect(r.report.requests).toBeGreaterThanOrEqual(r.requests);
-    expect(r.line).toMatch(new RegExp(`31 pending; .*; ${r.report.requests} requests( \\(\\d+ retries\\))?, [\\d.]+ req/s; stopped: the provider failed 6 requests in a row`));
-    expect(r.rows.every((s) => s.status === 'pending' && /^not started: the provider failed 6 requests in a row/.test(s.error ?? ''))).toBe(true);
-    // The provider is back: the next run does them all.
-    day.llm.setOptions({ faultFor: null });
-    const next = await day.run();
-    expect([next.report.ok, next.report.requests]).toEqual([31, 31]);
-  });
+  it.each(['silence', 'timeout'] as const)(
+    'answers nothing (%s): one deadline per request, the breaker ends the run in about two',
+    async (type) => {
+      const day = await llmDay({ standIn: { faultFor: () => ({ type }) }, env: { LLM_TIMEOUT_MS: '300' } });
+      const r = await day.run();
+      // About two deadlines: the first paper's, then the others' together (the breaker aborts the rest).
+      expect(r.wallMs).toBeLessThan(1000);
+      expect({ ok: r.report.ok, pending: r.report.pending }).toEqual({ ok: 0, pending: 31 });
+      expect(r.requests).toBeLessThanOrEqual(16);
+      expect(r.report.stoppedBy).toMatch(
+        /^the provider failed 6 requests in a row \(last: no complete answer within 300 ms\); check that http:\/\/127\.0\.0\.1:\d+ answers \(OPENAI_BASE_URL\)/,
+      );
+      // Counted as sent: a call the breaker aborted may not have reached the server.
+      expect(r.report.requests).toBeGreaterThanOrEqual(r.requests);
+      expect(r.line).toMatch(
+        new RegExp(
+          `31 pending; .*; ${r.report.requests} requests( \\(\\d+ retries\\))?, [\\d.]+ req/s; stopped: the provider failed 6 requests in a row`,
+        ),
+      );
+      expect(
+        r.rows.every(
+          (s) => s.status === 'pending' && /^not started: the provider failed 6 requests in a row/.test(s.error ?? ''),
+        ),
+      ).toBe(true);
+      // The provider is back: the next run does them all.
+      day.llm.setOptions({ faultFor: null });
+      const next = await day.run();
+      expect([next.report.ok, next.report.requests]).toEqual([31, 31]);
+    },
+  );
 
   it('answers nothing now and then: those requests time out and are retried, the run goes on', async () => {
     const day = await llmDay({ standIn: { faults: [{ type: 'silence', times: 3 }] }, env: { LLM_TIMEOUT_MS: '300' } });
@@ -211,7 +268,9 @@ describe('behaviours (issue 14, one per row; 31 papers, 8 in flight)', () => {
     ['empty-field', 1],
   ] as const)('small models: %s (every third paper), repaired locally or with one request', async (name, extra) => {
     const fault =
-      name === 'missing field' ? ({ type: 'invalid-json-answer', variant: 'missing-field' } as const) : ({ type: name } as const);
+      name === 'missing field'
+        ? ({ type: 'invalid-json-answer', variant: 'missing-field' } as const)
+        : ({ type: name } as const);
     const faulted = new Set<number>();
     const day = await llmDay({
       standIn: {
@@ -233,7 +292,10 @@ describe('behaviours (issue 14, one per row; 31 papers, 8 in flight)', () => {
     const broken = new Set([papers[2]!.title, papers[3]!.title]);
     const day = await llmDay({
       papers,
-      standIn: { answer: (v) => ([...broken].some((t) => v.user.includes(`"title":"${t}"`)) ? 'not json at all' : defaultAnswer(v.user)) },
+      standIn: {
+        answer: (v) =>
+          [...broken].some((t) => v.user.includes(`"title":"${t}"`)) ? 'not json at all' : defaultAnswer(v.user),
+      },
     });
     let now = new Date('2026-09-23T20:30:00Z');
     const clock = () => now;
@@ -264,5 +326,11 @@ describe('behaviours (issue 14, one per row; 31 papers, 8 in flight)', () => {
 /** What the stand-in answers by default, for a test's own answer function. */
 function defaultAnswer(user: string) {
   const title = /"title":"([^"]+)"/.exec(user)?.[1] ?? '';
-  return { tldr: `This paper presents "${title}".`, motivation: 'A problem.', method: 'A method.', result: 'It works.', conclusion: 'It helps.' };
+  return {
+    tldr: `This paper presents "${title}".`,
+    motivation: 'A problem.',
+    method: 'A method.',
+    result: 'It works.',
+    conclusion: 'It helps.',
+  };
 }

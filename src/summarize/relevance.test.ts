@@ -9,7 +9,13 @@ const paper = {
     'We introduce PaintBench, a scalable benchmark of 20 precise editing operations in four categories. ' +
     'Across 11 image editing models, the best scores only 17.1% mIoU. Code is available.',
 };
-const fields = (tldr: string, motivation: string, method: string, result: string, conclusion: string): SummaryFields => ({
+const fields = (
+  tldr: string,
+  motivation: string,
+  method: string,
+  result: string,
+  conclusion: string,
+): SummaryFields => ({
   tldr,
   motivation,
   method,
@@ -64,7 +70,13 @@ describe('checkRelevance', () => {
     );
     expect(checkRelevance(otherPaper, paper, 'English').unrelated).toBe(true);
     // The same other-paper summary in Chinese: names of another paper, none of this one.
-    const otherChinese = fields('FlowNet-X用于自动驾驶的光流估计。', '遮挡问题。', '在KITTI和Sintel上迭代优化。', 'KITTI误差更低。', '适合驾驶感知。');
+    const otherChinese = fields(
+      'FlowNet-X用于自动驾驶的光流估计。',
+      '遮挡问题。',
+      '在KITTI和Sintel上迭代优化。',
+      'KITTI误差更低。',
+      '适合驾驶感知。',
+    );
     expect(checkRelevance(otherChinese, paper, 'Chinese').unrelated).toBe(true);
     // Five fields saying the same thing are not a summary of anything.
     const same = fields('I love pizza.', 'I love pizza.', 'I love pizza.', 'I love pizza.', 'Pizza!');
@@ -72,7 +84,11 @@ describe('checkRelevance', () => {
   });
 
   it('should not judge what it cannot: a translated summary of a paper without names or numbers', () => {
-    const plain = { title: 'On the stability of constrained optimization', abstract: 'We study three constrained optimization models for signal recovery and compare their robustness to noise.' };
+    const plain = {
+      title: 'On the stability of constrained optimization',
+      abstract:
+        'We study three constrained optimization models for signal recovery and compare their robustness to noise.',
+    };
     expect(checkRelevance(poem, plain, 'Chinese').unrelated).toBe(false);
   });
 
@@ -93,7 +109,10 @@ describe('checkRelevance', () => {
   });
 
   it('should not take a summary about instructions for one that gives them', () => {
-    const about = { ...english, method: 'The authors fine-tune models to follow instructions and measure prompt injection attacks.' };
+    const about = {
+      ...english,
+      method: 'The authors fine-tune models to follow instructions and measure prompt injection attacks.',
+    };
     expect(checkRelevance(about, paper, 'English').instructionLike).toBe(false);
   });
 });

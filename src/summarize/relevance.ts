@@ -37,10 +37,16 @@ const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=
 const NUMBER = /\d+(?:[.,]\d+)?/g;
 /** Tokens that look like names: with a digit and a letter, two capitals, or a capital after a small letter. */
 const TOKEN = /[\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{N}][\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{N}-]*/gu;
-const isName = (w: string) => (/\d/.test(w) && /\p{L}/u.test(w)) || /\p{Lu}.*\p{Lu}/u.test(w) || /\p{Ll}\p{Lu}/u.test(w);
+const isName = (w: string) =>
+  (/\d/.test(w) && /\p{L}/u.test(w)) || /\p{Lu}.*\p{Lu}/u.test(w) || /\p{Ll}\p{Lu}/u.test(w);
 
 const latinStems = (text: string): Set<string> =>
-  new Set((text.match(LATIN_WORD) ?? []).map((w) => w.toLowerCase()).filter((w) => !STOP.has(w)).map((w) => w.slice(0, 5)));
+  new Set(
+    (text.match(LATIN_WORD) ?? [])
+      .map((w) => w.toLowerCase())
+      .filter((w) => !STOP.has(w))
+      .map((w) => w.slice(0, 5)),
+  );
 function cjkPairs(text: string): Set<string> {
   const out = new Set<string>();
   for (const run of text.match(CJK_RUN) ?? []) for (let i = 0; i + 1 < run.length; i++) out.add(run.slice(i, i + 2));
@@ -48,7 +54,8 @@ function cjkPairs(text: string): Set<string> {
 }
 const numbers = (text: string): Set<string> =>
   new Set((text.match(NUMBER) ?? []).filter((n) => n.length >= 2 || /[.,]/.test(n)).map((n) => n.replace(',', '.')));
-const names = (text: string): Set<string> => new Set((text.match(TOKEN) ?? []).filter(isName).map((w) => w.toLowerCase()));
+const names = (text: string): Set<string> =>
+  new Set((text.match(TOKEN) ?? []).filter(isName).map((w) => w.toLowerCase()));
 
 const shared = (a: Set<string>, b: Set<string>): number => {
   let n = 0;

@@ -105,7 +105,14 @@ export async function summarizeDay(deps: SummarizeDeps, opts: SummarizeOptions):
     retryLater: { papers: 0, from: null },
     givenUp: 0,
     pending: 0,
-    flagged: { unsupportedNumbers: 0, languageMismatch: 0, untranslated: 0, unrelated: 0, instructionLike: 0, inputTruncated: 0 },
+    flagged: {
+      unsupportedNumbers: 0,
+      languageMismatch: 0,
+      untranslated: 0,
+      unrelated: 0,
+      instructionLike: 0,
+      inputTruncated: 0,
+    },
     tokensIn: 0,
     tokensOut: 0,
     costUsd: null,
@@ -244,7 +251,8 @@ export async function summarizeDay(deps: SummarizeDeps, opts: SummarizeOptions):
       }
     }),
   );
-  if (notStarted.length) store.upsertSummaries(notStarted.map((r) => pendingRow(r, `not started: ${report.stoppedBy}`)));
+  if (notStarted.length)
+    store.upsertSummaries(notStarted.map((r) => pendingRow(r, `not started: ${report.stoppedBy}`)));
   // What the provider says it spent is the truth: it counts requests of papers that ended in a stop.
   const usageAfter = summarizer.usage?.() ?? null;
   if (usageBefore && usageAfter) {

@@ -33,7 +33,13 @@
  */
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { listenLoopback } from './loopback.js';
-import { PROFILES, type ProviderName, type ProviderProfile, type Reply, type RequestedMode } from './provider-dialects.js';
+import {
+  PROFILES,
+  type ProviderName,
+  type ProviderProfile,
+  type Reply,
+  type RequestedMode,
+} from './provider-dialects.js';
 import { SUMMARY_FIELDS, type SummaryField, type SummaryFields } from '../../src/core/types.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -302,7 +308,16 @@ function cutTo(text: string, tokens: number): string {
  * A completion as server-sent events, the way OpenAI streams one: a role chunk, reasoning and
  * content (or tool-call arguments) in pieces, a finish chunk, usage when asked, then [DONE].
  */
-function sseOf(c: { id: string; created: number; model: unknown; choices: { message: Record<string, unknown>; finish_reason: string }[]; usage: unknown }, withUsage: boolean): string {
+function sseOf(
+  c: {
+    id: string;
+    created: number;
+    model: unknown;
+    choices: { message: Record<string, unknown>; finish_reason: string }[];
+    usage: unknown;
+  },
+  withUsage: boolean,
+): string {
   const m = c.choices[0]!.message;
   const head = { id: c.id, object: 'chat.completion.chunk', created: c.created, model: c.model };
   const event = (delta: Record<string, unknown>, finish: string | null = null) =>
@@ -314,8 +329,11 @@ function sseOf(c: { id: string; created: number; model: unknown; choices: { mess
   const calls = m.tool_calls as { id: string; function: { name: string; arguments: string } }[] | undefined;
   if (calls?.[0]) {
     const call = calls[0];
-    out += event({ tool_calls: [{ index: 0, id: call.id, type: 'function', function: { name: call.function.name, arguments: '' } }] });
-    for (const p of pieces(call.function.arguments)) out += event({ tool_calls: [{ index: 0, function: { arguments: p } }] });
+    out += event({
+      tool_calls: [{ index: 0, id: call.id, type: 'function', function: { name: call.function.name, arguments: '' } }],
+    });
+    for (const p of pieces(call.function.arguments))
+      out += event({ tool_calls: [{ index: 0, function: { arguments: p } }] });
   } else if (typeof m.content === 'string') for (const p of pieces(m.content)) out += event({ content: p });
   if (typeof m.refusal === 'string') out += event({ refusal: m.refusal });
   out += event({}, c.choices[0]!.finish_reason);
@@ -436,17 +454,21 @@ export async function startOpenAiStandIn(initial: OpenAiStandInOptions = {}): Pr
     });
     const rejectMode = (mode: RequestedMode, message: string, param: string): { error: Reply } =>
       profile.rejectMode ? { error: profile.rejectMode(mode) } : reject(message, param);
-    if (typeof body.model !== 'string' || body.model === '') return reject('you must provide a model parameter', 'model');
+    if (typeof body.model !== 'string' || body.model === '')
+      return reject('you must provide a model parameter', 'model');
     if (!Array.isArray(body.messages) || body.messages.length === 0)
       return reject("Missing required parameter: 'messages'.", 'messages', 'missing_required_parameter');
     const messages = body.messages as ChatMessage[];
     if (messages.some((m) => typeof m !== 'object' || m === null || typeof m.role !== 'string'))
       return reject("Invalid type for 'messages': each message needs a role.", 'messages');
     if (body.stream !== true && (options.streamOnly || profile.streamOnly))
-      return { error: profile.streamOnly ?? badRequest('stream must be set to true: this server only streams', 'stream') };
+      return {
+        error: profile.streamOnly ?? badRequest('stream must be set to true: this server only streams', 'stream'),
+      };
     const format = body.response_format?.type;
     if (format === 'json_schema') {
-      if (!supports.jsonSchema) return rejectMode('json_schema', 'response_format json_schema is not supported', 'response_format');
+      if (!supports.jsonSchema)
+        return rejectMode('json_schema', 'response_format json_schema is not supported', 'response_format');
       if (typeof body.response_format?.json_schema?.name !== 'string')
         return reject(
           "Missing required parameter: 'response_format.json_schema.name'.",
@@ -454,7 +476,8 @@ export async function startOpenAiStandIn(initial: OpenAiStandInOptions = {}): Pr
           'missing_required_parameter',
         );
     } else if (format === 'json_object') {
-      if (!supports.jsonMode) return rejectMode('json_object', 'response_format json_object is not supported', 'response_format');
+      if (!supports.jsonMode)
+        return rejectMode('json_object', 'response_format json_object is not supported', 'response_format');
       if (!messages.some((m) => /json/i.test(textOf(m))))
         return reject(
           "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.",
@@ -603,7 +626,8 @@ export async function startOpenAiStandIn(initial: OpenAiStandInOptions = {}): Pr
       const d = profile.dress(text, n);
       text = d.content;
       reasoning = d.reasoning ?? null;
-    } else if (profile.dress && profile.reasoningField && asToolCall) reasoning = profile.dress(text, n).reasoning ?? null;
+    } else if (profile.dress && profile.reasoningField && asToolCall)
+      reasoning = profile.dress(text, n).reasoning ?? null;
     const maxTokens = body.max_completion_tokens ?? body.max_tokens;
     if (typeof maxTokens === 'number' && refusal === null) {
       // The budget covers the reasoning first, then the answer; a real model stops mid-sentence.
@@ -696,19 +720,36 @@ export async function startOpenAiStandIn(initial: OpenAiStandInOptions = {}): Pr
     }
     if (fault?.type === 'silence') {
       // Headers, then nothing: a proxy whose upstream went away.
-      res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': `req_standin${String(entry.n).padStart(6, '0')}` });
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'x-request-id': `req_standin${String(entry.n).padStart(6, '0')}`,
+      });
       res.flushHeaders();
       hanging.add(res);
       return null;
     }
     if (options.latencyMs) await wait(options.latencyMs);
-    const err = (status: number, message: string, type: string, code: string | null, headers: Record<string, string> = {}): Reply => {
-      const r = profile.name === 'generic' ? { status, body: errorBody(message, type, null, code) } : profile.error(status, message, code);
+    const err = (
+      status: number,
+      message: string,
+      type: string,
+      code: string | null,
+      headers: Record<string, string> = {},
+    ): Reply => {
+      const r =
+        profile.name === 'generic'
+          ? { status, body: errorBody(message, type, null, code) }
+          : profile.error(status, message, code);
       return { ...r, headers: { ...rateHeaders, ...headers } };
     };
     switch (fault?.type) {
       case '500':
-        return err(500, 'The server had an error while processing your request. Sorry about that!', 'server_error', null);
+        return err(
+          500,
+          'The server had an error while processing your request. Sorry about that!',
+          'server_error',
+          null,
+        );
       case '503':
         return err(
           503,
@@ -738,7 +779,12 @@ export async function startOpenAiStandIn(initial: OpenAiStandInOptions = {}): Pr
         return {
           status: 200,
           headers: rateHeaders,
-          body: JSON.stringify({ id: `chatcmpl-standin${entry.n}`, object: 'chat.completion', model: entry.body.model, choices: [] }),
+          body: JSON.stringify({
+            id: `chatcmpl-standin${entry.n}`,
+            object: 'chat.completion',
+            model: entry.body.model,
+            choices: [],
+          }),
         };
       case 'tool-use-failed': {
         const c = await completion(entry.n, entry.body, 'text', checked.messages, null);
@@ -748,7 +794,8 @@ export async function startOpenAiStandIn(initial: OpenAiStandInOptions = {}): Pr
           headers: rateHeaders,
           body: JSON.stringify({
             error: {
-              message: "Failed to call a function. Please adjust your prompt. See 'failed_generation' for more details.",
+              message:
+                "Failed to call a function. Please adjust your prompt. See 'failed_generation' for more details.",
               type: 'invalid_request_error',
               code: 'tool_use_failed',
               failed_generation: `<tool_call>\n{"name": "paper_summary", "arguments": ${generated}}\n</tool_call>`,
@@ -779,7 +826,13 @@ export async function startOpenAiStandIn(initial: OpenAiStandInOptions = {}): Pr
       return path === '/openai/models' ? 'models' : null;
     }
     const rest = path.startsWith(profile.basePath) ? path.slice(profile.basePath.length) : null;
-    return rest === '/chat/completions' ? 'chat' : rest === '/models' ? 'models' : rest === '/embeddings' ? 'embeddings' : null;
+    return rest === '/chat/completions'
+      ? 'chat'
+      : rest === '/models'
+        ? 'models'
+        : rest === '/embeddings'
+          ? 'embeddings'
+          : null;
   };
 
   const authorized = (req: IncomingMessage): boolean => {

@@ -33,7 +33,9 @@ export function dayPapers(n = 31): PaperInput[] {
       `${family[0]!.toUpperCase()}${family.slice(1)} are widely used for ${task}, but their cost grows quickly with input size.`,
       `Existing approaches trade accuracy for speed and fail on inputs longer than those seen in training.`,
       `We propose ${method} ${i + 1}, which keeps a small learned summary of the input and updates it in one pass.`,
-      i % 10 === 3 ? BRACES[(i / 10) | 0]! : `The summary is trained jointly with the model at no extra labelling cost.`,
+      i % 10 === 3
+        ? BRACES[(i / 10) | 0]!
+        : `The summary is trained jointly with the model at no extra labelling cost.`,
       `On three benchmarks it reduces memory by ${20 + i}% while matching the accuracy of the strongest baseline.`,
       ...(i % 4 === 0 ? ['Code and models are publicly available.'] : []),
     ];

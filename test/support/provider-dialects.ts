@@ -76,13 +76,21 @@ export interface ProviderProfile {
   budget?: (asked: number, promptTokens: number) => Reply | null;
 }
 
-const openAiError = (status: number, message: string, code: string | null = null, param: string | null = null, type = 'invalid_request_error'): Reply => ({
+const openAiError = (
+  status: number,
+  message: string,
+  code: string | null = null,
+  param: string | null = null,
+  type = 'invalid_request_error',
+): Reply => ({
   status,
   body: JSON.stringify({ error: { message, type, param, code } }),
 });
 
 const schemaOf = (body: ChatCompletionBody): unknown =>
-  body.response_format?.type === 'json_schema' ? body.response_format.json_schema?.schema : body.tools?.[0]?.function?.parameters;
+  body.response_format?.type === 'json_schema'
+    ? body.response_format.json_schema?.schema
+    : body.tools?.[0]?.function?.parameters;
 
 /** `{"tldr": …}` inside reasoning that mentions braces, as models think aloud about JSON. */
 const thoughts = (n: number) =>
@@ -107,13 +115,28 @@ const openai: ProviderProfile = {
   check(body) {
     const reasoningModel = /^(o\d|gpt-5)/.test(String(body.model));
     if (reasoningModel && body.max_tokens !== undefined)
-      return openAiError(400, "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.", 'unsupported_parameter', 'max_tokens');
+      return openAiError(
+        400,
+        "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+        'unsupported_parameter',
+        'max_tokens',
+      );
     if (reasoningModel && body.temperature !== undefined && body.temperature !== 1)
-      return openAiError(400, `Unsupported value: 'temperature' does not support ${String(body.temperature)} with this model. Only the default (1) value is supported.`, 'unsupported_value', 'temperature');
+      return openAiError(
+        400,
+        `Unsupported value: 'temperature' does not support ${String(body.temperature)} with this model. Only the default (1) value is supported.`,
+        'unsupported_value',
+        'temperature',
+      );
     const strict = body.response_format?.json_schema?.strict === true;
     const schema = schemaOf(body) as { additionalProperties?: unknown } | undefined;
     if (strict && schema && schema.additionalProperties !== false)
-      return openAiError(400, `Invalid schema for response_format '${body.response_format?.json_schema?.name}': In context=(), 'additionalProperties' is required to be supplied and to be false.`, 'invalid_json_schema', 'response_format');
+      return openAiError(
+        400,
+        `Invalid schema for response_format '${body.response_format?.json_schema?.name}': In context=(), 'additionalProperties' is required to be supplied and to be false.`,
+        'invalid_json_schema',
+        'response_format',
+      );
     return null;
   },
   usageExtra: () => ({ completion_tokens_details: { reasoning_tokens: 192 } }),
@@ -126,26 +149,47 @@ const azure: ProviderProfile = {
   basePath: '',
   model: 'summaries-4o',
   auth: 'api-key',
-  error: (status, message, code) => ({ status, body: JSON.stringify({ error: { code: code ?? String(status), message, param: null, type: null } }) }),
+  error: (status, message, code) => ({
+    status,
+    body: JSON.stringify({ error: { code: code ?? String(status), message, param: null, type: null } }),
+  }),
   check(body, messages, url) {
     const version = url.searchParams.get('api-version');
-    if (!version) return { status: 404, body: JSON.stringify({ error: { code: '404', message: 'Resource not found' } }) };
+    if (!version)
+      return { status: 404, body: JSON.stringify({ error: { code: '404', message: 'Resource not found' } }) };
     const deployment = /\/openai\/deployments\/([^/]+)\/chat\/completions$/.exec(url.pathname)?.[1];
     if (deployment !== 'summaries-4o')
-      return { status: 404, body: JSON.stringify({ error: { code: 'DeploymentNotFound', message: 'The API deployment for this resource does not exist. If you created the deployment within the last 5 minutes, please wait a moment and try again.' } }) };
+      return {
+        status: 404,
+        body: JSON.stringify({
+          error: {
+            code: 'DeploymentNotFound',
+            message:
+              'The API deployment for this resource does not exist. If you created the deployment within the last 5 minutes, please wait a moment and try again.',
+          },
+        }),
+      };
     if (body.response_format?.type === 'json_schema' && version < '2024-08-01')
-      return openAiError(400, 'response_format value as json_schema is enabled only for api versions 2024-08-01-preview and later', 'BadRequest');
+      return openAiError(
+        400,
+        'response_format value as json_schema is enabled only for api versions 2024-08-01-preview and later',
+        'BadRequest',
+      );
     if (messages.some((m) => typeof m.content === 'string' && m.content.includes('FILTER-ME')))
       return {
         status: 400,
         body: JSON.stringify({
           error: {
-            message: "The response was filtered due to the prompt triggering Azure OpenAI's content management policy. Please modify your prompt and retry.",
+            message:
+              "The response was filtered due to the prompt triggering Azure OpenAI's content management policy. Please modify your prompt and retry.",
             type: null,
             param: 'prompt',
             code: 'content_filter',
             status: 400,
-            innererror: { code: 'ResponsibleAIPolicyViolation', content_filter_result: { violence: { filtered: true, severity: 'medium' } } },
+            innererror: {
+              code: 'ResponsibleAIPolicyViolation',
+              content_filter_result: { violence: { filtered: true, severity: 'medium' } },
+            },
           },
         }),
       };
@@ -166,7 +210,8 @@ const deepseekChat: ProviderProfile = {
   rejectMode: () => deepseekError(400, 'This response_format type is unavailable now'),
   keepAliveLines: true,
   usageExtra: (p) => ({ prompt_cache_hit_tokens: 0, prompt_cache_miss_tokens: p }),
-  budget: (asked) => (asked > 8192 ? deepseekError(400, 'Invalid max_tokens value, the valid range of max_tokens is [1, 8192]') : null),
+  budget: (asked) =>
+    asked > 8192 ? deepseekError(400, 'Invalid max_tokens value, the valid range of max_tokens is [1, 8192]') : null,
 };
 
 /** deepseek-reasoner: no json_schema, no tools; `reasoning_content` beside the answer, and refused in input. */
@@ -176,23 +221,34 @@ const deepseekReasoner: ProviderProfile = {
   model: 'deepseek-reasoner',
   supports: { jsonSchema: false, tools: false, jsonMode: true },
   rejectMode: (mode) =>
-    mode === 'tools' ? deepseekError(400, 'deepseek-reasoner does not support Function Calling') : deepseekError(400, 'This response_format type is unavailable now'),
+    mode === 'tools'
+      ? deepseekError(400, 'deepseek-reasoner does not support Function Calling')
+      : deepseekError(400, 'This response_format type is unavailable now'),
   check(body) {
     const msgs = (body.messages as Record<string, unknown>[]) ?? [];
     if (msgs.some((m) => m.reasoning_content !== undefined))
-      return deepseekError(400, 'The reasoning_content is an intermediate result for display purposes only and will not be included in the context for inference. Please remove the reasoning_content from your API request before making the next request.');
+      return deepseekError(
+        400,
+        'The reasoning_content is an intermediate result for display purposes only and will not be included in the context for inference. Please remove the reasoning_content from your API request before making the next request.',
+      );
     return null;
   },
   reasoningField: 'reasoning_content',
   // R1 thinks at length: about 2,500 tokens, more than a 2,048-token budget leaves room for.
   dress: (json, n) => ({ content: json, reasoning: `${thoughts(n)} `.repeat(40) }),
-  budget: (asked) => (asked > 65536 ? deepseekError(400, 'Invalid max_tokens value, the valid range of max_tokens is [1, 65536]') : null),
+  budget: (asked) =>
+    asked > 65536 ? deepseekError(400, 'Invalid max_tokens value, the valid range of max_tokens is [1, 65536]') : null,
 };
 
 const dashscopeError = (status: number, message: string, code = 'invalid_parameter_error'): Reply => ({
   status,
   body: JSON.stringify({
-    error: { code, param: null, message: `<${status}> InternalError.Algo.InvalidParameter: ${message}`, type: 'invalid_request_error' },
+    error: {
+      code,
+      param: null,
+      message: `<${status}> InternalError.Algo.InvalidParameter: ${message}`,
+      type: 'invalid_request_error',
+    },
     id: 'chatcmpl-standin',
     request_id: '7f3a2c1e-standin',
   }),
@@ -206,7 +262,8 @@ const qwen: ProviderProfile = {
   model: 'qwq-plus',
   supports: { jsonSchema: false, tools: true, jsonMode: true },
   error: (status, message, code) => dashscopeError(status, message, code ?? undefined),
-  rejectMode: (mode) => dashscopeError(400, `The parameter 'response_format.type' with value '${mode}' is not supported by this model.`),
+  rejectMode: (mode) =>
+    dashscopeError(400, `The parameter 'response_format.type' with value '${mode}' is not supported by this model.`),
   streamOnly: dashscopeError(400, 'This model only support stream mode, please enable the stream parameter.'),
   reasoningField: 'reasoning_content',
   dress: (json, n) => ({ content: json, reasoning: thoughts(n) }),
@@ -224,7 +281,8 @@ const siliconflow: ProviderProfile = {
   basePath: '/v1',
   model: 'deepseek-ai/DeepSeek-V3',
   supports: { jsonSchema: false, tools: true, jsonMode: true },
-  error: (status, message) => siliconflowError(status, status === 401 ? 20401 : status === 429 ? 50603 : 20015, message),
+  error: (status, message) =>
+    siliconflowError(status, status === 401 ? 20401 : status === 429 ? 50603 : 20015, message),
   rejectMode: () => siliconflowError(400, 20015, 'The parameter is invalid. Please check again.'),
 };
 
@@ -261,7 +319,8 @@ const zhipu: ProviderProfile = {
   rejectMode: () => zhipuError(400, '1210', 'API 调用参数有误，请检查文档。'),
   check(body) {
     // GLM's tool_choice takes only "auto".
-    if (body.tool_choice !== undefined && body.tool_choice !== 'auto') return zhipuError(400, '1210', 'API 调用参数有误，请检查文档。');
+    if (body.tool_choice !== undefined && body.tool_choice !== 'auto')
+      return zhipuError(400, '1210', 'API 调用参数有误，请检查文档。');
     return null;
   },
   reasoningField: 'reasoning_content',
@@ -284,7 +343,10 @@ const gemini: ProviderProfile = {
   check(body) {
     const schema = schemaOf(body);
     if (schema && JSON.stringify(schema).includes('"additionalProperties"'))
-      return googleError(400, 'Invalid JSON payload received. Unknown name "additionalProperties" at \'generation_config.response_schema\': Cannot find field.');
+      return googleError(
+        400,
+        'Invalid JSON payload received. Unknown name "additionalProperties" at \'generation_config.response_schema\': Cannot find field.',
+      );
     return null;
   },
 };
@@ -300,7 +362,11 @@ const openrouter: ProviderProfile = {
   rejectMode: () => ({
     status: 404,
     body: JSON.stringify({
-      error: { message: 'No endpoints found that can handle the requested parameters. To learn more about provider routing, visit: https://openrouter.ai/docs/provider-routing', code: 404 },
+      error: {
+        message:
+          'No endpoints found that can handle the requested parameters. To learn more about provider routing, visit: https://openrouter.ai/docs/provider-routing',
+        code: 404,
+      },
     }),
   }),
   reasoningField: 'reasoning',
@@ -313,10 +379,14 @@ const groq: ProviderProfile = {
   basePath: '/openai/v1',
   model: 'qwen/qwen3-32b',
   supports: { jsonSchema: false, tools: true, jsonMode: true },
-  rejectMode: () => openAiError(400, '`response_format.type` `json_schema` is not supported with this model', null, 'response_format'),
+  rejectMode: () =>
+    openAiError(400, '`response_format.type` `json_schema` is not supported with this model', null, 'response_format'),
   budget: (asked) =>
     asked > 40960
-      ? openAiError(400, '`max_tokens` must be less than or equal to `40960`, the maximum value for `max_tokens` is less than the `context_window` for this model')
+      ? openAiError(
+          400,
+          '`max_tokens` must be less than or equal to `40960`, the maximum value for `max_tokens` is less than the `context_window` for this model',
+        )
       : null,
 };
 
@@ -329,7 +399,8 @@ const ollama: ProviderProfile = {
   auth: 'none',
   supports: { jsonSchema: true, tools: false, jsonMode: true },
   error: (status, message) => openAiError(status, message, null, null, 'api_error'),
-  rejectMode: () => openAiError(400, 'registry.ollama.ai/library/deepseek-r1:8b does not support tools', null, null, 'api_error'),
+  rejectMode: () =>
+    openAiError(400, 'registry.ollama.ai/library/deepseek-r1:8b does not support tools', null, null, 'api_error'),
   ignoresStructure: true,
   dress: (json, n) => ({
     content: `<think>\n${thoughts(n)}\n</think>\n\nHere is the summary of the paper {as requested}:\n\`\`\`json\n${json}\n\`\`\`\nLet me know if you need anything else {or a shorter version}.`,
@@ -343,7 +414,10 @@ const vllm: ProviderProfile = {
   basePath: '/v1',
   model: 'Qwen/Qwen3-8B',
   auth: 'none',
-  error: (status, message) => ({ status, body: JSON.stringify({ object: 'error', message, type: 'BadRequestError', param: null, code: status }) }),
+  error: (status, message) => ({
+    status,
+    body: JSON.stringify({ object: 'error', message, type: 'BadRequestError', param: null, code: status }),
+  }),
   dress: (json, n) => ({ content: `<think>\n${thoughts(n)}\n</think>\n\n${json}` }),
   budget: (asked, prompt) =>
     asked + prompt <= 2048
@@ -368,10 +442,20 @@ const llamaCpp: ProviderProfile = {
   model: 'qwen2.5-7b-instruct-q4_k_m.gguf',
   auth: 'none',
   supports: { jsonSchema: true, tools: false, jsonMode: true },
-  error: (status, message) => ({ status, body: JSON.stringify({ error: { code: status, message, type: 'invalid_request_error' } }) }),
-  rejectMode: () => ({ status: 400, body: JSON.stringify({ error: { code: 400, message: 'tools param requires --jinja flag', type: 'invalid_request_error' } }) }),
+  error: (status, message) => ({
+    status,
+    body: JSON.stringify({ error: { code: status, message, type: 'invalid_request_error' } }),
+  }),
+  rejectMode: () => ({
+    status: 400,
+    body: JSON.stringify({
+      error: { code: 400, message: 'tools param requires --jinja flag', type: 'invalid_request_error' },
+    }),
+  }),
   ignoresStructure: true,
-  dress: (json) => ({ content: `${json}\n\nThis summary covers the main points of the paper; each field is one or two sentences.` }),
+  dress: (json) => ({
+    content: `${json}\n\nThis summary covers the main points of the paper; each field is one or two sentences.`,
+  }),
 };
 
 /** LM Studio: json_schema yes, json_object no — said with a plain string as the error. */
@@ -383,7 +467,10 @@ const lmstudio: ProviderProfile = {
   auth: 'none',
   supports: { jsonSchema: true, tools: true, jsonMode: false },
   error: (status, message) => ({ status, body: JSON.stringify({ error: message }) }),
-  rejectMode: () => ({ status: 400, body: JSON.stringify({ error: "'response_format.type' must be 'json_schema' or 'text'" }) }),
+  rejectMode: () => ({
+    status: 400,
+    body: JSON.stringify({ error: "'response_format.type' must be 'json_schema' or 'text'" }),
+  }),
 };
 
 export const PROFILES: Record<ProviderName, ProviderProfile> = {

@@ -91,7 +91,9 @@ export function realLabelled(fixtures: string, split?: 'dev' | 'held-out'): Labe
     if (!p) throw new Error(`offline-roles-real: ${x.id} is not in ${dir}`);
     const sentences = splitSentences(p.summary);
     if (sentences.length !== x.roles.length)
-      throw new Error(`offline-roles-real: ${x.id} splits into ${sentences.length} sentences, labelled ${x.roles.length}`);
+      throw new Error(
+        `offline-roles-real: ${x.id} splits into ${sentences.length} sentences, labelled ${x.roles.length}`,
+      );
     return { title: p.title, sentences: sentences.map((text, i) => ({ text, role: LETTER[x.roles[i]!]! })) };
   });
 }

@@ -75,7 +75,10 @@ export async function llmDay(opts: LlmDayOptions = {}): Promise<{
     );
     const wallMs = performance.now() - t0;
     const requests = llm.requests.filter((r) => r.path.endsWith('/chat/completions')).length - before;
-    const line = describeSummarize(report, `summarize ${DAY} (${language}, ${summarizer.id}, prompt ${summarizer.promptVersion})`);
+    const line = describeSummarize(
+      report,
+      `summarize ${DAY} (${language}, ${summarizer.id}, prompt ${summarizer.promptVersion})`,
+    );
     return { report, line, log, requests, rows: store.getDaySummaries(DAY, language), wallMs };
   };
   return { llm, store, run };

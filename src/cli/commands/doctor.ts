@@ -109,7 +109,11 @@ async function checks(s: Settings, io: Io): Promise<Check[]> {
       });
     } catch (e) {
       // Some servers have no model list (Azure deployments, proxies): the summary request below decides.
-      out.push({ name: 'LLM provider', ok: null, detail: `${where}: no model list (${e instanceof Error ? e.message : String(e)})` });
+      out.push({
+        name: 'LLM provider',
+        ok: null,
+        detail: `${where}: no model list (${e instanceof Error ? e.message : String(e)})`,
+      });
     }
     // One tiny summary request, negotiated as a run would: which structured-output mode it takes.
     const probe = await probeProvider(s, TIMEOUT_MS * 2);

@@ -40,7 +40,13 @@ export interface Labels {
   kind: Record<'cross' | 'replace' | 'replace-cross', string>;
   /** Short badge text and a longer explanation (tooltip) per summary flag. */
   flags: Record<
-    'unsupportedNumber' | 'languageMismatch' | 'untranslated' | 'placeholder' | 'unrelated' | 'instructionLike' | 'inputTruncated',
+    | 'unsupportedNumber'
+    | 'languageMismatch'
+    | 'untranslated'
+    | 'placeholder'
+    | 'unrelated'
+    | 'instructionLike'
+    | 'inputTruncated',
     [string, string]
   >;
   placeholderOnly: string;
@@ -122,8 +128,14 @@ const ENGLISH: Labels = {
     languageMismatch: ['language mismatch', 'This summary is not in the requested language ({language}).'],
     untranslated: ['untranslated', "Offline summary in the abstract's language, not translated into {language}."],
     placeholder: ['placeholder text', "Parts of this summary are the reference system's failure placeholders."],
-    unrelated: ['unrelated to the paper?', 'This summary shares almost nothing with the title and abstract: check it against them.'],
-    instructionLike: ['instruction-like text', 'This summary contains text addressed to a model (possibly injected through the abstract).'],
+    unrelated: [
+      'unrelated to the paper?',
+      'This summary shares almost nothing with the title and abstract: check it against them.',
+    ],
+    instructionLike: [
+      'instruction-like text',
+      'This summary contains text addressed to a model (possibly injected through the abstract).',
+    ],
     inputTruncated: ['input cut', 'The title or abstract was too long and was cut before summarizing.'],
   },
   placeholderOnly: "no summary: the reference system's summary was placeholder text",

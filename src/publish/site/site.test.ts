@@ -129,7 +129,9 @@ function twoDays(language = 'English'): DayView[] {
       {
         paper: paper('2601.00001', { categories: ['cs.CV', 'cs.AI'], title: 'Diffusion for images' }),
         summaries: [
-          summary('2601.00001', { flags: ['unsupported-number', 'language-mismatch', 'untranslated', 'unrelated', 'instruction-like'] }),
+          summary('2601.00001', {
+            flags: ['unsupported-number', 'language-mismatch', 'untranslated', 'unrelated', 'instruction-like'],
+          }),
         ],
         code: { paperId: '2601.00001', url: 'https://github.com/a/b', stars: 42 },
       },
