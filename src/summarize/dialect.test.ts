@@ -92,6 +92,12 @@ describe('judge', () => {
     });
   });
 
+  it('should step down on a 422 in plain text, and read its words', async () => {
+    const e = await errorFrom({ status: 422, body: 'Unprocessable Entity: field "tools" not allowed' });
+    expect(e.message).toBe('HTTP 422: Unprocessable Entity: field "tools" not allowed');
+    expect(judge(e, at({ mode: 'tools' }))).toMatchObject({ kind: 'resend', certain: true, dialect: { mode: 'json' } });
+  });
+
   it('should step down on a 400 that does not say why (SiliconFlow, Zhipu), but only as a guess', async () => {
     for (const name of ['siliconflow', 'zhipu'] as const)
       expect(judge(await errorFrom(reject(name)), at({}))).toMatchObject({
