@@ -114,7 +114,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): CommandTy
           .option('--rpm <n>', 'requests per minute to keep to (default: LLM_RPM, unlimited)')
           .option('--tpm <n>', 'tokens per minute to keep to (default: LLM_TPM, unlimited)')
           .option('--max-cost-usd <usd>', 'stop starting requests once the run has cost this much')
-          .option('--retry-failed', 'summarize again papers whose summary failed or was refused'),
+          .option(
+            '--retry-failed',
+            'summarize failed and refused papers now, whatever their attempts (failures are retried by later runs anyway)',
+          ),
       ),
     ).action(async (opts) => {
       const { summarizeCommand } = await import('./commands/summarize.js');
@@ -155,7 +158,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): CommandTy
           .option('--no-fetch', 'use what is stored; do not ask arXiv')
           .option('--no-summarize', 'publish without summarizing')
           .option('--no-deliver', 'send no e-mail or chat messages')
-          .option('--retry-failed', 'summarize again papers whose summary failed')
+          .option(
+            '--retry-failed',
+            'summarize failed and refused papers now, whatever their attempts (failures are retried by later runs anyway)',
+          )
           .option('--max-cost-usd <usd>', 'stop starting LLM requests once the run has cost this much'),
       ),
     ).action(async (opts) => {

@@ -55,14 +55,20 @@ export interface Settings {
   configFile: string | null;
   /** Settings that were ignored or look wrong, one line each, for the command to print. */
   warnings: string[];
-  openai: { apiKey: string | null; baseUrl: string | null; model: string };
+  openai: {
+    apiKey: string | null;
+    baseUrl: string | null;
+    model: string;
+    /** Azure OpenAI's `api-version` (MODEL_NAME is then the deployment); null = not Azure's deployment API. */
+    apiVersion: string | null;
+  };
   llm: {
     /** Requests in flight at once. */
     concurrency: number;
     /** Requests / tokens per minute the client keeps to; null = as fast as the provider answers. */
     rpm: number | null;
     tpm: number | null;
-    /** Per request. */
+    /** Per request, the whole of it: connecting, headers and body (LLM_TIMEOUT_MS). */
     timeoutMs: number;
     /** USD per million tokens, by model name. */
     prices: Record<string, { input: number; output: number }>;
@@ -127,6 +133,7 @@ const KEYS = {
   include: 'ARXIV_DIGEST_INCLUDE',
   openaiBaseUrl: 'OPENAI_BASE_URL',
   model: 'MODEL_NAME',
+  openaiApiVersion: 'OPENAI_API_VERSION',
   arxivApiUrl: 'ARXIV_API_URL',
   arxivRssUrl: 'ARXIV_RSS_URL',
   arxivOaiUrl: 'ARXIV_OAI_URL',
@@ -493,6 +500,7 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
       apiKey: env.OPENAI_API_KEY?.trim() || null,
       baseUrl: baseUrl ? url('openaiBaseUrl', baseUrl) : null,
       model,
+      apiVersion: pick('openaiApiVersion', null).value?.trim() || null,
     },
     llm: {
       concurrency: int('llmConcurrency', '8', 1, 1_000) ?? 8,

@@ -80,6 +80,10 @@ export interface SummaryInput {
    * the reference published its own text); '' (the default) for our own, which serve every day.
    */
   day?: string;
+  /** Attempts made so far, across runs (0 for summaries that were never tried: imports). */
+  attempts?: number;
+  /** ISO time from which a later run tries a failed summary again; null = no automatic retry. */
+  retryAfter?: string | null;
 }
 
 export interface StoredSummary extends SummaryInput {

@@ -173,7 +173,10 @@ export async function runDaily(deps: DailyDeps, opts: DailyOptions): Promise<Dai
         },
       );
       if (summarized.failed || summarized.pending)
-        problems.push(`summarize: ${summarized.failed} failed, ${summarized.pending} pending`);
+        problems.push(
+          `summarize: ${summarized.failed} failed, ${summarized.pending} pending` +
+            (summarized.stoppedBy ? ` (stopped: ${summarized.stoppedBy})` : ''),
+        );
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       problems.push(`summarize: ${e.message}`);

@@ -283,4 +283,16 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX day_entries_by_paper ON day_entries(paper_id);
     `,
   },
+  {
+    version: 9,
+    name: 'attempts and the next retry of failed summaries',
+    sql: `
+      -- Failed summaries heal themselves: a later run tries again, a bounded number of times and
+      -- after a growing wait (summarize/retry-policy.ts decides; the store keeps the count).
+      ALTER TABLE summaries ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE summaries ADD COLUMN retry_after TEXT;  -- ISO time; NULL = no automatic retry
+      -- Failures stored before this version were never retried: one attempt made, due now.
+      UPDATE summaries SET attempts = 1, retry_after = updated_at WHERE status IN ('failed', 'refused');
+    `,
+  },
 ];

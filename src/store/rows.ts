@@ -60,6 +60,8 @@ export const SUMMARY_FIELDS_STORED = [
   'tokens_out',
   'cost_usd',
   'duration_ms',
+  'attempts',
+  'retry_after',
 ] as const;
 
 export interface SummaryFieldsStored {
@@ -82,6 +84,8 @@ export interface SummaryFieldsStored {
   tokens_out: number | null;
   cost_usd: number | null;
   duration_ms: number | null;
+  attempts: number;
+  retry_after: string | null;
 }
 
 export interface SummaryRow extends SummaryFieldsStored {
@@ -127,6 +131,8 @@ export const toSummary = (r: SummaryRow): StoredSummary => ({
   tokensOut: r.tokens_out,
   costUsd: r.cost_usd,
   durationMs: r.duration_ms,
+  attempts: r.attempts,
+  retryAfter: r.retry_after,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -218,6 +224,8 @@ export const summaryWrite = (s: SummaryInput): SummaryFieldsStored => ({
   tokens_out: s.tokensOut ?? null,
   cost_usd: s.costUsd ?? null,
   duration_ms: s.durationMs ?? null,
+  attempts: s.attempts ?? 0,
+  retry_after: s.retryAfter ?? null,
 });
 
 /**

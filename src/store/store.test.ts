@@ -70,6 +70,34 @@ describe('Store', () => {
     store.close();
   });
 
+  it('should give failures stored before attempts were counted one attempt, due at once, and keep the counts written', () => {
+    const path = join(testDir(), 'store.db');
+    const raw = new Database(path);
+    for (const m of MIGRATIONS.filter((x) => x.version <= 7)) raw.exec(m.sql);
+    raw.pragma('user_version = 7');
+    const at = '2026-01-01T00:00:00Z';
+    raw
+      .prepare(
+        `INSERT INTO papers (n, id, title, authors, abstract, categories, primary_category, source, created_at, updated_at)
+         VALUES (1, '2401.00001', 'T', '[]', 'A', '["cs.LG"]', 'cs.LG', 't', ?, ?)`,
+      )
+      .run(at, at);
+    const row = raw.prepare(
+      `INSERT INTO summaries (paper_id, version, language, summarizer, prompt_version, status, error, created_at, updated_at)
+       VALUES ('2401.00001', 1, ?, 'openai:m', 'v1', ?, ?, ?, ?)`,
+    );
+    row.run('English', 'failed', 'HTTP 500', at, at);
+    row.run('German', 'pending', 'waiting', at, at);
+    raw.close();
+    const store = openStore(path);
+    const [en, de] = store.getSummaries('2401.00001');
+    expect(en).toMatchObject({ status: 'failed', attempts: 1, retryAfter: at });
+    expect(de).toMatchObject({ status: 'pending', attempts: 0, retryAfter: null });
+    store.upsertSummaries([{ ...en!, attempts: 2, retryAfter: '2026-01-02T00:00:00.000Z' }]);
+    expect(store.getSummaries('2401.00001')[0]).toMatchObject({ attempts: 2, retryAfter: '2026-01-02T00:00:00.000Z' });
+    store.close();
+  });
+
   it('should refuse a store from a newer release instead of touching it', () => {
     const path = join(testDir(), 'store.db');
     const raw = new Database(path);

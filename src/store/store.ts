@@ -605,7 +605,8 @@ export class Store {
         upsert.run({ ...row, now });
         if (old) counts.updated++;
         else counts.inserted++;
-        touched.add(s.paperId);
+        // The search index holds ok summaries only: a pending or failed row that was not ok leaves it as it is.
+        if (row.status === 'ok' || old?.status === 'ok') touched.add(s.paperId);
       }
       this.reindex([...touched]);
     });

@@ -36,6 +36,8 @@ describe('arxiv-digest doctor', () => {
     expect(r.stdout).toMatch(/^✓ arXiv API: http:\/\/127\.0\.0\.1:\d+\/ answers$/m);
     expect(r.stdout).toMatch(/^· OPENAI_API_KEY: set$/m);
     expect(r.stdout).toMatch(/^✓ LLM provider: .* answers; model deepseek-chat listed$/m);
+    // One tiny summary request, as a run would send it: which structured-output mode it takes.
+    expect(r.stdout).toMatch(/^✓ LLM summary: deepseek-chat summarizes; takes json_schema \(1 request, \d+ tokens\)$/m);
     expect(r.stdout).toMatch(
       /^✗ Slack webhook: set; http:\/\/127\.0\.0\.1:\d+\/: 127\.0\.0\.1:\d+ refused the connection: nothing listens there \(ECONNREFUSED\)$/m,
     );

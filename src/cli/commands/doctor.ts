@@ -3,13 +3,13 @@
  * answers, and which secrets are present (never their values). Exit 1 when a check fails.
  */
 import nodemailer from 'nodemailer';
-import OpenAI from 'openai';
 import { loadSettings, type Settings } from '../../config/settings.js';
 import { describeNetworkError, hostOf } from '../../core/network.js';
 import { productVersion } from '../../core/version.js';
 import { PROFILE_STATE } from '../../rank/ranker.js';
 import { openStore, type ReaderMark } from '../../store/store.js';
 import { userAgent } from '../../arxiv/http-client.js';
+import { probeProvider, providerLabel, sdkClient } from '../../summarize/from-settings.js';
 import type { GlobalOptions, Io } from '../context.js';
 
 interface Check {
@@ -98,23 +98,26 @@ async function checks(s: Settings, io: Io): Promise<Check[]> {
     detail: s.openai.apiKey ? 'set' : 'not set (the offline summarizer is used)',
   });
   if (s.openai.apiKey) {
+    const where = providerLabel(s.openai);
     try {
-      const client = new OpenAI({
-        apiKey: s.openai.apiKey,
-        baseURL: s.openai.baseUrl ?? undefined,
-        timeout: TIMEOUT_MS,
-        maxRetries: 0,
-      });
-      const models = await client.models.list();
+      const models = await sdkClient({ ...s, llm: { ...s.llm, timeoutMs: TIMEOUT_MS } }, 0).models.list();
       const ids = models.data.map((m) => m.id);
       out.push({
         name: 'LLM provider',
         ok: true,
-        detail: `${s.openai.baseUrl ?? 'api.openai.com'} answers; ${ids.includes(s.openai.model) ? `model ${s.openai.model} listed` : `model ${s.openai.model} not in its list of ${ids.length}`}`,
+        detail: `${where} answers; ${ids.includes(s.openai.model) ? `model ${s.openai.model} listed` : `model ${s.openai.model} not in its list of ${ids.length}`}`,
       });
     } catch (e) {
-      out.push({ name: 'LLM provider', ok: false, detail: e instanceof Error ? e.message : String(e) });
+      // Some servers have no model list (Azure deployments, proxies): the summary request below decides.
+      out.push({
+        name: 'LLM provider',
+        ok: null,
+        detail: `${where}: no model list (${e instanceof Error ? e.message : String(e)})`,
+      });
     }
+    // One tiny summary request, negotiated as a run would: which structured-output mode it takes.
+    const probe = await probeProvider(s, TIMEOUT_MS * 2);
+    out.push({ name: 'LLM summary', ok: probe.ok, detail: probe.detail });
   }
 
   const smtp = s.deliver.smtp;

@@ -23,7 +23,8 @@ import {
 } from '../context.js';
 import { createProgress } from '../progress.js';
 import { arxivHttpFor } from './fetch.js';
-import { makeSummarizer, selectionOf } from './summarize.js';
+import { selectionOf } from './summarize.js';
+import { summarizerFromSettings } from '../../summarize/from-settings.js';
 
 export interface RunFlags {
   date?: string;
@@ -71,7 +72,7 @@ function describe(r: DailyReport): string {
   if (r.summarize) {
     const s = r.summarize;
     parts.push(
-      `${plural(s.requests, 'call')}, ${grouped(s.tokensIn + s.tokensOut)} tokens${s.costUsd !== null ? `, $${s.costUsd.toFixed(4)}` : ''}`,
+      `${plural(s.requests, 'call')}${s.retries ? ` (${grouped(s.retries)} retries)` : ''}, ${grouped(s.tokensIn + s.tokensOut)} tokens${s.costUsd !== null ? `, $${s.costUsd.toFixed(4)}` : ''}`,
     );
     if (s.routed) parts.push(`${grouped(s.routed.selected)} chosen for the LLM, ${grouped(s.routed.fallback)} offline`);
   }
@@ -108,8 +109,8 @@ export async function runCommand(flags: RunFlags, globals: GlobalOptions, io: Io
           summarize: flags.summarize !== false,
           deliver: flags.deliver !== false,
         };
-        const { summarizer, limiter } = makeSummarizer(settings, store, {}, io);
         const log = (line: string) => io.stderr.write(`${line}\n`);
+        const { summarizer, limiter } = summarizerFromSettings(settings, store, { log });
         const selection = selectionOf(settings);
         if (selection && summarizer.id === OFFLINE_SUMMARIZER_ID)
           log(
