@@ -170,8 +170,7 @@ export async function summarizeDay(deps: SummarizeDeps, opts: SummarizeOptions):
     const writer = writerOf(p.id);
     const prior = existing.get(`${writer.id}|${p.id}@${version}`);
     const decision = prior ? retryDecision(prior, { retryFailed: opts.retryFailed, now: startedAt }) : 'due';
-    const done =
-      decision !== 'due' || has(writer.id === OFFLINE_SUMMARIZER_ID ? better : imported, p.id, version);
+    const done = decision !== 'due' || has(writer.id === OFFLINE_SUMMARIZER_ID ? better : imported, p.id, version);
     if (done) {
       report.skipped++;
       if (decision === 'given-up') report.givenUp++;

@@ -501,15 +501,13 @@ describe('OpenAI stand-in: streams and provider dialects', () => {
     expect(res.headers.get('content-type')).toBe('text/event-stream');
     const events = text.trim().split('\n\n');
     expect(events.at(-1)).toBe('data: [DONE]');
-    const chunks = events
-      .slice(0, -1)
-      .map(
-        (e) =>
-          JSON.parse(e.slice(6)) as {
-            choices: { delta: { content?: string }; finish_reason: string | null }[];
-            usage?: { prompt_tokens: number };
-          },
-      );
+    const chunks = events.slice(0, -1).map(
+      (e) =>
+        JSON.parse(e.slice(6)) as {
+          choices: { delta: { content?: string }; finish_reason: string | null }[];
+          usage?: { prompt_tokens: number };
+        },
+    );
     expect(chunks.length).toBeGreaterThan(5);
     expect(JSON.parse(chunks.map((c) => c.choices[0]?.delta.content ?? '').join('')).tldr).toContain(TITLE);
     expect(chunks.at(-2)!.choices[0]!.finish_reason).toBe('stop');
