@@ -30,6 +30,11 @@ export class StoreError extends AppError {
   override name = 'StoreError';
 }
 
+/** A file could not be written (a full disk, no permission): names the file and why. */
+export class OutputError extends AppError {
+  override name = 'OutputError';
+}
+
 /** Carries a non-zero exit code for a command that finished but must report failure. */
 export class ExitError extends AppError {
   override name = 'ExitError';

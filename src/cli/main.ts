@@ -248,6 +248,25 @@ export function summaryLimitOptions(cmd: CommandType): CommandType {
     );
 }
 
+/**
+ * SQLite's failures that are the machine's, not a bug: one line, no stack trace. A transaction
+ * that failed is rolled back, so nothing half-written is kept.
+ */
+function storeFailure(e: unknown): string | null {
+  const code = (e as { code?: unknown }).code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
+  const words: Record<string, string> = {
+    SQLITE_FULL: 'the disk is full',
+    SQLITE_READONLY: 'the file or its folder is read-only',
+    SQLITE_CANTOPEN: 'the file cannot be opened',
+    SQLITE_CORRUPT: 'the file is damaged (restore it from the day files: delete it and run again)',
+    SQLITE_NOTADB: 'the file is not an SQLite store',
+    SQLITE_IOERR: 'the disk reported an error',
+  };
+  const what = words[code] ?? words[code.replace(/_[A-Z]+$/, '')] ?? (e instanceof Error ? e.message : code);
+  return `the store cannot be written: ${what} (${code}); what was being written is not kept`;
+}
+
 export async function main(
   argv: string[],
   io: Io = { stdout: process.stdout, stderr: process.stderr },
@@ -268,6 +287,11 @@ export async function main(
     if (e instanceof AppError) {
       io.stderr.write(`arxiv-digest: ${e.message}\n`);
       return e instanceof UsageError ? 2 : 1;
+    }
+    const store = storeFailure(e);
+    if (store) {
+      io.stderr.write(`arxiv-digest: ${store}\n`);
+      return 1;
     }
     io.stderr.write(`arxiv-digest: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return 1;

@@ -28,6 +28,7 @@ import { chooseForLlm } from '../rank/for-day.js';
 import type { SummarySelection } from '../rank/rank.js';
 import type { Ranker } from '../rank/ranker.js';
 import type { Store } from '../store/store.js';
+import { writeTree } from './publish-files.js';
 import { writeReaderState } from './reader-state.js';
 import { summarizeDay, type SummarizeReport } from '../summarize/summarize-day.js';
 import type { Summarizer } from '../summarize/types.js';
@@ -84,6 +85,8 @@ export interface DailyReport {
   counts: DayCounts;
   links: { found: number; stars: number };
   files: string[];
+  /** Files whose content changed (the others were already as published). */
+  written: number;
   deliveries: DeliveryOutcome[];
   /** One line per step that failed; the exit code is 1 when there are any. */
   problems: string[];
@@ -194,9 +197,23 @@ export async function runDaily(deps: DailyDeps, opts: DailyOptions): Promise<Dai
   const storedDates = store.listDays().map((d) => d.date);
   const siteDays = [day];
   for (const d of storedDates.slice(0, opts.site.siteDays)) if (d !== date) siteDays.push(await rank(load(d)));
-  const files = publish(opts, day, storedDates, siteDays);
-  const reader = writeReaderState(store, opts.outDir);
-  if (reader) files.push(reader);
+  // A file that cannot be written (a full disk) is a problem of the run, said in one line with its
+  // path; the later steps still run.
+  let files: string[] = [];
+  let written = 0;
+  const guarded = (step: string, fn: () => void) => {
+    try {
+      fn();
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      problems.push(`${step}: ${e.message}`);
+    }
+  };
+  guarded('publish', () => {
+    ({ files, written } = publish(opts, day, storedDates, siteDays));
+    const reader = writeReaderState(store, opts.outDir);
+    if (reader) files.push(reader);
+  });
 
   // 5. Deliver what has not been sent for this date.
   const deliveries: DeliveryOutcome[] = [];
@@ -231,9 +248,11 @@ export async function runDaily(deps: DailyDeps, opts: DailyOptions): Promise<Dai
     }
   }
   // 6. The day record: what only the store knows of the day, its deliveries included.
-  const record = dayRecordFileName(date, opts.language);
-  writeFileAtomic(join(opts.outDir, record), renderDayRecord(day, store.listDeliveries(date)));
-  files.push(record);
+  guarded('publish', () => {
+    const record = dayRecordFileName(date, opts.language);
+    writeFileAtomic(join(opts.outDir, record), renderDayRecord(day, store.listDeliveries(date)));
+    files.push(record);
+  });
   return {
     date,
     restored,
@@ -242,6 +261,7 @@ export async function runDaily(deps: DailyDeps, opts: DailyOptions): Promise<Dai
     counts: countDay(day),
     links,
     files,
+    written,
     deliveries,
     problems,
   };
@@ -285,40 +305,48 @@ async function collectLinks(deps: DailyDeps, day: DayView): Promise<{ found: num
 
 /**
  * Writes every published file; generated stamps come from the data, so a re-run writes the same
- * bytes. `loaded` holds the day and the site's other days (newest first is restored here).
+ * bytes (and rewrites nothing unchanged). The day's files first, then the site — its pages
+ * before the index that links them — then the feeds, so a run killed midway leaves every
+ * reader a complete site and day. `loaded` holds the day and the site's other days.
  */
-function publish(opts: DailyOptions, day: DayView, storedDates: string[], loaded: DayView[]): string[] {
-  const written: string[] = [];
-  const write = (rel: string, text: string) => {
-    writeFileAtomic(join(opts.outDir, rel), text);
-    written.push(rel);
-  };
-  for (const r of [markdownRenderer, rawJsonlRenderer, enhancedJsonlRenderer]) write(r.fileName(day), r.render(day));
-
+function publish(
+  opts: DailyOptions,
+  day: DayView,
+  storedDates: string[],
+  loaded: DayView[],
+): { files: string[]; written: number } {
+  const dayFiles = new Map(
+    [markdownRenderer, rawJsonlRenderer, enhancedJsonlRenderer].map((r) => [r.fileName(day), r.render(day)]),
+  );
   const byDate = new Map(loaded.map((d) => [d.date, d]));
   const siteDays = storedDates.slice(0, opts.site.siteDays).map((d) => byDate.get(d)!);
   const generatedAt = `${siteDays[0]?.date ?? day.date}T00:00:00Z`;
-  for (const [rel, text] of renderSite(siteDays, {
+  const site = renderSite(siteDays, {
     title: opts.site.title,
     language: opts.language,
     generatedAt,
     baseUrl: opts.site.siteUrl,
     feeds: true,
-  })) {
-    write(join('site', rel), text);
-  }
+  });
   const feedDays = siteDays.slice(0, opts.site.feedDays);
   const feedOpts = { title: opts.site.title, siteUrl: opts.site.siteUrl, language: opts.language, generatedAt };
   const feedUrl = (name: string) => (opts.site.siteUrl ? `${opts.site.siteUrl}/${name}` : null);
-  const feeds: [string, string][] = [
+  const feeds = new Map([
     ['feed.xml', renderRss(feedDays, { ...feedOpts, feedUrl: feedUrl('feed.xml') })],
     ['atom.xml', renderAtom(feedDays, { ...feedOpts, feedUrl: feedUrl('atom.xml') })],
     ['feed.json', renderJsonFeed(feedDays, { ...feedOpts, feedUrl: feedUrl('feed.json') })],
-  ];
+  ]);
   // In --out (the contract) and inside site/, so a static host of site/ serves them too.
-  for (const [name, text] of feeds) {
-    write(name, text);
-    write(join('site', name), text);
-  }
-  return written;
+  for (const [name, text] of feeds) site.set(name, text);
+  const never = () => false;
+  const written = [
+    writeTree(opts.outDir, dayFiles, { last: never, prunable: never }),
+    writeTree(join(opts.outDir, 'site'), site, {
+      last: (rel) => rel === 'index.html' || feeds.has(rel),
+      // Pages of days that left the site's window, and assets no page names any more.
+      prunable: (rel) => /^(days|assets)\//.test(rel),
+    }),
+    writeTree(opts.outDir, feeds, { last: never, prunable: never }),
+  ].reduce((n, w) => n + w.written, 0);
+  return { files: [...dayFiles.keys(), ...[...site.keys()].map((rel) => join('site', rel)), ...feeds.keys()], written };
 }

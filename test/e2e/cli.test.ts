@@ -221,7 +221,7 @@ describe('arxiv-digest CLI', () => {
     ])
       expect(existsSync(join(cwd, 'pub', f)), f).toBe(true);
     expect(r.stdout).toMatch(
-      /^run 2026-01-05: 3 papers; summaries 3 ok, 0 failed\/refused, 0 pending; 0 calls, 0 tokens; 0 code links; published \d+ files\n$/,
+      /^run 2026-01-05: 3 papers; summaries 3 ok, 0 failed\/refused, 0 pending; 0 calls, 0 tokens; 0 code links; published \d+ files \(\d+ changed\)\n$/,
     );
   });
 

@@ -89,7 +89,7 @@ describe('arxiv-digest run', () => {
     expect(r.stderr).not.toMatch(/run: (fetch|summarize|deliver)/);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /^run 2026-09-23: 18 papers; fetched 18 new, 0 updated \(2 requests\); summaries 18 ok, 0 failed\/refused, 0 pending; 0 calls, 0 tokens, \$0\.0000; 0 code links; published \d+ files; deliveries 3 sent, 0 already sent, 0 failed\n$/,
+      /^run 2026-09-23: 18 papers; fetched 18 new, 0 updated \(2 requests\); summaries 18 ok, 0 failed\/refused, 0 pending; 0 calls, 0 tokens, \$0\.0000; 0 code links; published \d+ files \(\d+ changed\); deliveries 3 sent, 0 already sent, 0 failed\n$/,
     );
     const files = snapshot(join(cwd, 'data'));
     for (const f of [
@@ -114,6 +114,8 @@ describe('arxiv-digest run', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('no new announcement');
     expect(again.stdout).toContain('deliveries 0 sent, 3 already sent, 0 failed');
+    // The same bytes, and not one file written again.
+    expect(again.stdout).toMatch(/published \d+ files \(0 changed\)/);
     expect(snapshot(join(cwd, 'data'))).toEqual(files);
     expect(mail.mails).toHaveLength(1);
     expect(chat.received).toHaveLength(posts);

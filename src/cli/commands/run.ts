@@ -77,7 +77,7 @@ function describe(r: DailyReport): string {
     if (s.routed) parts.push(`${grouped(s.routed.selected)} chosen for the LLM, ${grouped(s.routed.fallback)} offline`);
   }
   parts.push(`${plural(r.links.found, 'code link')}`);
-  parts.push(`published ${plural(r.files.length, 'file')}`);
+  parts.push(`published ${plural(r.files.length, 'file')} (${grouped(r.written)} changed)`);
   if (r.deliveries.length) {
     const by = (status: string) => r.deliveries.filter((d) => d.status === status).length;
     parts.push(`deliveries ${by('sent')} sent, ${by('already-sent')} already sent, ${by('failed')} failed`);
