@@ -47,6 +47,10 @@ export interface Settings {
   scheduleMarginMinutes: number;
   /** Processes `serve` answers requests in (1 = the command's own); null = as many as cores, at most 4. */
   serveWorkers: number | null;
+  /** Milliseconds a search of `serve` may take before it is stopped (503). */
+  searchTimeoutMs: number;
+  /** Milliseconds a client of `serve` has to send a whole request, headers and body (408 after). */
+  requestTimeoutMs: number;
   /** Announced papers beyond the default (primary category yours): cross-lists, replacements. */
   include: IncludeOption[];
   /** The config file that was read, if any. */
@@ -155,6 +159,8 @@ const KEYS = {
   githubApiUrl: 'GITHUB_API_URL',
   scheduleMarginMinutes: 'SCHEDULE_MARGIN_MINUTES',
   serveWorkers: 'ARXIV_DIGEST_SERVE_WORKERS',
+  searchTimeoutMs: 'ARXIV_DIGEST_SEARCH_TIMEOUT_MS',
+  requestTimeoutMs: 'ARXIV_DIGEST_REQUEST_TIMEOUT_MS',
   summarizeTop: 'SUMMARIZE_TOP',
   minScore: 'MIN_SCORE',
   embeddingModel: 'EMBEDDING_MODEL',
@@ -460,6 +466,8 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
     },
     scheduleMarginMinutes: int('scheduleMarginMinutes', '30', 0) ?? 30,
     serveWorkers,
+    searchTimeoutMs: int('searchTimeoutMs', '2000', 1) ?? 2000,
+    requestTimeoutMs: int('requestTimeoutMs', '10000', 1) ?? 10000,
     configFile: hasConfig ? configPath : null,
     warnings,
     openai: {

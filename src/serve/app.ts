@@ -33,8 +33,8 @@ export type { AppDeps } from './context.js';
 /** Request bodies are small form fields (the profile's the largest); anything bigger is not ours. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
-type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 413 | 500;
-const KNOWN: readonly number[] = [400, 401, 403, 404, 405, 413, 500];
+type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 408 | 413 | 429 | 500 | 503;
+const KNOWN: readonly number[] = [400, 401, 403, 404, 405, 408, 413, 429, 500, 503];
 
 function errorResponse(c: Context, ctx: ServeContext, status: number, message: string): Response {
   const code = (KNOWN.includes(status) ? status : status >= 500 ? 500 : 400) as ErrorStatus;
@@ -71,7 +71,8 @@ export function createApp(deps: AppDeps): Hono {
   app.notFound((c) => errorResponse(c, ctx, 404, `nothing at ${c.req.path.slice(0, 200)}`));
   app.onError((err, c) => {
     const status = statusOf(err);
-    if (status >= 500) {
+    // A 503 (a search out of time) says what happened; anything else from 500 up is ours.
+    if (status >= 500 && !(err instanceof HTTPException && status === 503)) {
       ctx.log(`serve: ${c.req.method} ${c.req.path}: ${err.stack ?? err.message}`);
       return errorResponse(c, ctx, 500, 'internal error: the details are in the server log');
     }

@@ -20,6 +20,11 @@
  * - Those decisions count matches by walking doclists; a query that is a list of words is judged
  *   by its words first, and what is learnt of single words is kept until the store changes
  *   (matchCounter).
+ * - Every statement that walks matches has a time budget (SearchBudget): better-sqlite3 has no
+ *   sqlite3_interrupt, so each one calls `search_budget()` for one row in 64 (a JS call costs
+ *   ~75 ns; one in 64 nothing measurable), which throws SearchInterrupted once the deadline has
+ *   passed or the caller has given up (a flag another thread can set), and SQLite abandons the
+ *   statement there.
  */
 import type { Database as Db } from 'better-sqlite3';
 import { unspaceCjk } from '../core/cjk.js';
@@ -42,6 +47,55 @@ export interface SearchFilters {
   limit: number;
   offset: number;
 }
+
+/**
+ * How long a search may take: until `deadline` (Date.now() milliseconds), and not once
+ * `cancelled[0]` is non-zero (set by whoever waits for it, from any thread: a client that went
+ * away). Checked while statements walk their matches (see the header).
+ */
+export interface SearchBudget {
+  deadline: number;
+  cancelled?: Int32Array;
+}
+
+/** A search stopped by its budget: `budget` (out of time) or `cancelled`. */
+export class SearchInterrupted extends AppError {
+  override name = 'SearchInterrupted';
+  constructor(readonly reason: 'budget' | 'cancelled') {
+    super(reason === 'budget' ? 'the search ran out of time' : 'the search was cancelled');
+  }
+}
+
+/** The budget of the search running on each connection (one at a time: better-sqlite3 is synchronous). */
+const budgets = new WeakMap<Db, { current: SearchBudget | null }>();
+
+function checkBudget(b: SearchBudget | null): void {
+  if (!b) return;
+  if (b.cancelled && Atomics.load(b.cancelled, 0) !== 0) throw new SearchInterrupted('cancelled');
+  if (Date.now() > b.deadline) throw new SearchInterrupted('budget');
+}
+
+function budgetSlot(db: Db): { current: SearchBudget | null } {
+  let slot = budgets.get(db);
+  if (!slot) {
+    const s: { current: SearchBudget | null } = { current: null };
+    db.function('search_budget', { deterministic: false, directOnly: true }, () => {
+      checkBudget(s.current);
+      return 1;
+    });
+    budgets.set(db, (slot = s));
+  }
+  return slot;
+}
+
+/** Between statements that do not walk matches (one per hit): the budget checked in JS. */
+const checkpoint = (db: Db): void => checkBudget(budgets.get(db)?.current ?? null);
+
+/**
+ * A condition that is always true but checks the budget at one row in 64 of `col` (a rowid), so a
+ * statement walking many matches stops soon after the deadline.
+ */
+const live = (col: string): string => `(${col} & 63 <> 0 OR search_budget())`;
 
 export interface SearchHit {
   id: string;
@@ -132,7 +186,7 @@ const authorMatch = (author: string): string => `authors:${JSON.stringify(author
  */
 function matchBeyond(db: Db, match: string, k: number, newest: boolean): number | undefined {
   const order = newest ? 'DESC' : 'ASC';
-  const sql = `SELECT rowid AS n FROM search_index WHERE search_index MATCH ? ORDER BY rowid ${order} LIMIT 1 OFFSET ?`;
+  const sql = `SELECT rowid AS n FROM search_index WHERE search_index MATCH ? AND ${live('rowid')} ORDER BY rowid ${order} LIMIT 1 OFFSET ?`;
   return (prep(db, sql).get(match, k) as { n: number } | undefined)?.n;
 }
 
@@ -255,10 +309,10 @@ function withSnippets<R extends { n: number }>(
   limit: number,
 ): (R & { snip: string | null })[] {
   const one = prep(db, `SELECT ${SNIPPET} AS snip FROM search_index WHERE search_index MATCH ? AND rowid = ?`);
-  return rows.slice(0, limit).map((r) => ({
-    ...r,
-    snip: (one.get(match, r.n) as { snip: string } | undefined)?.snip ?? null,
-  }));
+  return rows.slice(0, limit).map((r) => {
+    checkpoint(db);
+    return { ...r, snip: (one.get(match, r.n) as { snip: string } | undefined)?.snip ?? null };
+  });
 }
 
 interface Restriction {
@@ -377,6 +431,7 @@ function ftsPage(db: Db, match: string, q: SearchFilters, tuning: SearchTuning, 
     where.push('s.rowid BETWEEN @lo AND @hi');
     Object.assign(params, r.bounds);
   }
+  where.push(live('s.rowid'));
   if (q.order === 'newest') {
     const rows = prep(
       db,
@@ -424,7 +479,7 @@ function newestProbed(db: Db, match: string, q: SearchFilters, floor: number | u
   const rows = prep(
     db,
     `SELECT s.rowid AS n, NULL AS score FROM search_index s
-       WHERE search_index MATCH @match AND ${r.probes.join(' AND ')} ${floor !== undefined ? 'AND s.rowid > @floor' : ''}
+       WHERE search_index MATCH @match AND ${r.probes.join(' AND ')} AND ${live('s.rowid')} ${floor !== undefined ? 'AND s.rowid > @floor' : ''}
        ORDER BY s.rowid DESC LIMIT @limit OFFSET @offset`,
   ).all({ ...r.params, match, floor: floor ?? 0, limit: q.limit + 1, offset: q.offset }) as {
     n: number;
@@ -488,10 +543,10 @@ function browsePage(db: Db, q: SearchFilters, smallCategory: number): SearchPage
     'NOT EXISTS (SELECT 1 FROM paper_days later WHERE later.n = d.n AND later.date > d.date AND later.date <= @to)';
   const sql = small
     ? `SELECT d.n FROM paper_categories c JOIN paper_days d ON d.n = c.n
-       WHERE c.category = @category AND d.date >= @from AND d.date <= @to AND ${newestInRange}
+       WHERE c.category = @category AND d.date >= @from AND d.date <= @to AND ${newestInRange} AND ${live('d.n')}
        ORDER BY d.date DESC, d.n DESC LIMIT @limit OFFSET @offset`
     : `SELECT d.n FROM paper_days d
-       WHERE d.date >= @from AND d.date <= @to AND ${newestInRange} ${filters}
+       WHERE d.date >= @from AND d.date <= @to AND ${newestInRange} ${filters} AND ${live('d.n')}
        ORDER BY d.date DESC, d.n DESC LIMIT @limit OFFSET @offset`;
   const rows = (prep(db, sql).all(params) as { n: number }[]).map((x) => ({ n: x.n, score: null, snip: null }));
   return { hits: hitsInOrder(db, rows, q.limit), more: rows.length > q.limit, order: 'newest' };
@@ -506,15 +561,21 @@ export function searchPage(
   q: SearchFilters,
   tuning: SearchTuning = DEFAULT_TUNING,
   wordCounts: WordCounts = new Map(),
+  budget: SearchBudget | null = null,
 ): SearchPage {
   const match: string[] = [];
   if (q.fts) match.push(`(${q.fts})`);
   if (q.author) match.push(authorMatch(q.author));
+  const slot = budgetSlot(db);
+  slot.current = budget;
   try {
     return match.length
       ? ftsPage(db, match.join(' AND '), q, tuning, wordCounts)
       : browsePage(db, q, tuning.smallCategory);
   } catch (e) {
+    if (e instanceof SearchInterrupted) throw e;
     throw searchError(e);
+  } finally {
+    slot.current = null;
   }
 }

@@ -24,12 +24,14 @@ import {
   searchError,
   searchPage,
   type WordCounts,
+  type SearchBudget,
   type SearchFilters,
   type SearchHit,
   type SearchPage,
 } from './search-page.js';
 
-export type { SearchFilters, SearchHit, SearchPage } from './search-page.js';
+export type { SearchBudget, SearchFilters, SearchHit, SearchPage } from './search-page.js';
+export { SearchInterrupted } from './search-page.js';
 import {
   PAPER_COLUMNS,
   PAPER_FIELDS,
@@ -780,11 +782,14 @@ export class Store {
     ).map((r) => ({ paperId: r.paper_id, url: r.url, stars: r.stars, lastUpdate: r.last_update }));
   }
 
-  /** Full-text search with filters, one page at a time: see search-page.ts. */
-  searchPage(q: SearchFilters): SearchPage {
+  /**
+   * Full-text search with filters, one page at a time: see search-page.ts. With a budget, throws
+   * SearchInterrupted when it runs out (or is cancelled) while a statement walks its matches.
+   */
+  searchPage(q: SearchFilters, budget: SearchBudget | null = null): SearchPage {
     const version = this.version();
     if (this.wordCounts.version !== version) this.wordCounts = { version, words: new Map() };
-    return searchPage(this.db, q, undefined, this.wordCounts.words);
+    return searchPage(this.db, q, undefined, this.wordCounts.words, budget);
   }
 
   private wordCounts: { version: string; words: WordCounts } = { version: '', words: new Map() };

@@ -99,20 +99,41 @@ async function listen(
   // Loaded here, not at the top: every other command starts without Hono.
   const { createApp } = await import('../../serve/app.js');
   const { startServer } = await import('../../serve/server.js');
+  const { searchThreads } = await import('../../serve/search-pool.js');
   const ranker = await createRankerFor(settings, store, log);
+  const preferredSummarizer = configuredSummarizer(settings);
+  // Searches run in threads of their own, each within its time budget: a costly one never holds
+  // up this process's other requests.
+  const search = searchThreads({
+    db: settings.db,
+    view: { language: settings.language, preferredSummarizer },
+    budgetMs: settings.searchTimeoutMs,
+    log,
+  });
   const app = createApp({
     store,
     ranker,
     language: settings.language,
     categoryOrder: settings.categories,
-    preferredSummarizer: configuredSummarizer(settings),
+    preferredSummarizer,
     siteTitle: settings.publish.siteTitle,
     token,
+    search,
   });
   const served = isServeWorker() && process.env[SERVED_BY_ENV] === '1' ? withServedBy(app) : app;
-  return startServer(served, { host, port }).catch((e: unknown) => {
-    throw new AppError(`cannot listen on ${host}:${port}: ${errorMessage(e)}`, { cause: e });
-  });
+  const server = await startServer(served, { host, port, requestTimeoutMs: settings.requestTimeoutMs }).catch(
+    async (e: unknown) => {
+      await search.close();
+      throw new AppError(`cannot listen on ${host}:${port}: ${errorMessage(e)}`, { cause: e });
+    },
+  );
+  return {
+    ...server,
+    close: async () => {
+      await server.close();
+      await search.close();
+    },
+  };
 }
 
 function announce(io: Io, url: string, token: string | null): void {
