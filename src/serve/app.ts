@@ -26,7 +26,7 @@ import { serveContext, type AppDeps, type ServeContext } from './context.js';
 import { bareErrorPage, renderAppPage } from './layout.js';
 import { errorMain } from './page-search.js';
 import { registerPages, statusOf } from './routes.js';
-import { accessToken, limitBody, loopbackHostOnly, sameOriginWrites, securityHeaders } from './security.js';
+import { accessToken, limitBody, loopbackHostOnly, sameOriginOnly, securityHeaders } from './security.js';
 
 export type { AppDeps } from './context.js';
 
@@ -53,7 +53,7 @@ export function createApp(deps: AppDeps): Hono {
 
   app.use(securityHeaders());
   if (deps.token === null) app.use(loopbackHostOnly());
-  app.use(sameOriginWrites());
+  app.use(sameOriginOnly());
   if (deps.token !== null) app.use(accessToken(deps.token));
   app.use(limitBody(MAX_BODY_BYTES));
 

@@ -6,9 +6,13 @@
  * 2. `loopbackHostOnly` (when there is no token): the `Host` must be a loopback name, so a web
  *    page cannot use DNS rebinding (its own name pointed at 127.0.0.1) to read the app as if it
  *    were same-origin.
- * 3. `sameOriginWrites`: a POST from another site is refused (403) — by `Sec-Fetch-Site` when the
- *    browser sends it, else by `Origin`; clients that send neither (curl) are not browsers and
- *    cannot be tricked into a cross-site request.
+ * 3. `sameOriginOnly`: a request another site's page makes is refused (403) before any work —
+ *    an `<img src="…/api/search?q=…">`, a `fetch()`, a frame, a form post — on pages and the API
+ *    alike. Only a top-level navigation (a link from elsewhere, GET or HEAD) is let through, so
+ *    links to the app still open. Told by `Sec-Fetch-Site`/`-Mode`/`-Dest` when the browser
+ *    sends them (all current ones do), else by a foreign `Origin`. Changes (POST) come only from
+ *    this server's own pages. Clients that send none of these (curl) are not browsers and cannot
+ *    be tricked into a cross-site request.
  * 4. `accessToken` (when there is one): every request needs `Authorization: Bearer T` or the
  *    `token` cookie, set by visiting any page once with `?token=T` (the URL is then cleaned by a
  *    redirect). Compared in constant time, on the server only.
@@ -71,18 +75,38 @@ export function loopbackHostOnly(): MiddlewareHandler {
 
 const SAFE_METHOD = /^(GET|HEAD|OPTIONS)$/;
 
-export function sameOriginWrites(): MiddlewareHandler {
-  return async function sameOriginWrites(c, next) {
-    if (!SAFE_METHOD.test(c.req.method)) {
-      const site = c.req.header('sec-fetch-site');
-      const origin = c.req.header('origin');
-      const refused =
-        site !== undefined ? site !== 'same-origin' : origin !== undefined && origin !== new URL(c.req.url).origin;
-      if (refused)
-        throw new HTTPException(403, {
-          message: 'cross-site request refused: changes are accepted only from pages of this server',
-        });
-    }
+/** Why a request is refused as cross-site, or null when it may go on (see the header, 3). */
+export function crossSiteRefusal(req: {
+  method: string;
+  url: string;
+  header: (name: string) => string | undefined;
+}): string | null {
+  const site = req.header('sec-fetch-site');
+  const origin = req.header('origin');
+  const foreign = origin !== undefined && origin !== new URL(req.url).origin;
+  if (!SAFE_METHOD.test(req.method)) {
+    const refused = site !== undefined ? site !== 'same-origin' : foreign;
+    return refused ? 'cross-site request refused: changes are accepted only from pages of this server' : null;
+  }
+  // A typed address or a bookmark (none), or this server's own pages.
+  if (site === 'same-origin' || site === 'none') return null;
+  if (site !== undefined) {
+    const dest = req.header('sec-fetch-dest');
+    const navigation =
+      (req.method === 'GET' || req.method === 'HEAD') &&
+      req.header('sec-fetch-mode') === 'navigate' &&
+      (dest === undefined || dest === 'document');
+    return navigation
+      ? null
+      : 'cross-site request refused: pages of other sites may link to this server, not load from it';
+  }
+  return foreign ? 'cross-site request refused: pages of other sites may link to this server, not load from it' : null;
+}
+
+export function sameOriginOnly(): MiddlewareHandler {
+  return async function sameOriginOnly(c, next) {
+    const refusal = crossSiteRefusal({ method: c.req.method, url: c.req.url, header: (n) => c.req.header(n) });
+    if (refusal) throw new HTTPException(403, { message: refusal });
     await next();
   };
 }
