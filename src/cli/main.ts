@@ -187,10 +187,12 @@ export function buildProgram(io: Io, setExit: (code: number) => void): CommandTy
           'processes answering requests, 1–64 (env ARXIV_DIGEST_SERVE_WORKERS; default: the CPU cores, at most 4)',
         )
         .addOption(
-          new Option('--token <token>', 'access token every request must carry (prefer the env variable)').env(
-            'ARXIV_DIGEST_TOKEN',
-          ),
+          new Option(
+            '--token <token>',
+            'access token every request must carry, at least 16 characters (prefer the env variable)',
+          ).env('ARXIV_DIGEST_TOKEN'),
         )
+        .option('--generate-token', 'print a new random access token (for ARXIV_DIGEST_TOKEN) and exit')
         .action(async (opts) => {
           const { serveCommand } = await import('./commands/serve.js');
           setExit(await serveCommand(opts, globals(), io));

@@ -43,7 +43,7 @@ function errorResponse(c: Context, ctx: ServeContext, status: number, message: s
   if (c.req.path.startsWith('/api/')) return c.json({ error: { status: code, message } }, code);
   const title = code === 405 ? 'Method not allowed' : ctx.app.errors[code as keyof typeof ctx.app.errors];
   // Refused before the token check passed: a page that loads nothing, since its assets would be refused too.
-  if (code === 401) return c.html(bareErrorPage(title, message, ctx.labels.lang), code);
+  if (code === 401 || code === 429) return c.html(bareErrorPage(title, message, ctx.labels.lang), code);
   return c.html(renderAppPage(ctx.page(), { title, main: errorMain(ctx.page(), title, message) }), code);
 }
 

@@ -15,7 +15,10 @@
  *    be tricked into a cross-site request.
  * 4. `accessToken` (when there is one): every request needs `Authorization: Bearer T` or the
  *    `token` cookie, set by visiting any page once with `?token=T` (the URL is then cleaned by a
- *    redirect). Compared in constant time, on the server only.
+ *    redirect). Compared in constant time, on the server only. Wrong tokens are rate-limited per
+ *    client address (GuessLimiter): after GUESSES_PER_MINUTE of them, every request from that
+ *    address is a 429 until the minute is over — the right token included, so guessing on
+ *    learns nothing.
  * 5. `bodyLimit`: request bodies over the limit are refused (413) before anything reads them.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
@@ -118,12 +121,70 @@ export const sameToken = (given: string, expected: string): boolean => timingSaf
 
 const COOKIE_MAX_AGE = 180 * 24 * 3600;
 
-export function accessToken(token: string): MiddlewareHandler {
+/** Wrong access tokens a client address may send per minute (in each `serve` process). */
+export const GUESSES_PER_MINUTE = 10;
+/** The shortest access token `serve` accepts. */
+export const MIN_TOKEN_LENGTH = 16;
+
+/**
+ * Counts wrong tokens per client address in fixed one-minute windows. Addresses are forgotten
+ * once their window is over; at most `maxClients` are kept (a flood of addresses starts afresh
+ * rather than growing without bound).
+ */
+export class GuessLimiter {
+  private readonly windows = new Map<string, { start: number; wrong: number }>();
+  constructor(
+    private readonly limit = GUESSES_PER_MINUTE,
+    private readonly windowMs = 60_000,
+    private readonly now: () => number = Date.now,
+    private readonly maxClients = 10_000,
+  ) {}
+
+  /** Seconds until `client` may try again, or 0 when it may now. */
+  blockedFor(client: string): number {
+    const w = this.windows.get(client);
+    if (!w) return 0;
+    const left = w.start + this.windowMs - this.now();
+    if (left <= 0) {
+      this.windows.delete(client);
+      return 0;
+    }
+    return w.wrong >= this.limit ? Math.ceil(left / 1000) : 0;
+  }
+
+  wrong(client: string): void {
+    let w = this.windows.get(client);
+    if (!w || w.start + this.windowMs <= this.now()) {
+      if (this.windows.size >= this.maxClients) this.windows.clear();
+      this.windows.set(client, (w = { start: this.now(), wrong: 0 }));
+    }
+    w.wrong++;
+  }
+}
+
+/** The client's address as the socket saw it (node-server's `incoming`); `unknown` in app.request() tests. */
+const clientOf = (env: unknown): string =>
+  (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ??
+  'unknown';
+
+export function accessToken(token: string, limiter = new GuessLimiter()): MiddlewareHandler {
   return async function accessToken(c, next) {
+    const client = clientOf(c.env);
+    const wait = limiter.blockedFor(client);
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      throw new HTTPException(429, {
+        message: `too many wrong access tokens from this address: try again in ${wait} s`,
+      });
+    }
+    const refuse = (): never => {
+      limiter.wrong(client);
+      throw new HTTPException(401, { message: 'wrong access token' });
+    };
     const url = new URL(c.req.url);
     const fromQuery = url.searchParams.get('token');
     if (fromQuery !== null && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
-      if (!sameToken(fromQuery, token)) throw new HTTPException(401, { message: 'wrong access token' });
+      if (!sameToken(fromQuery, token)) refuse();
       // HttpOnly: no script ever sees it; Strict: no other site's page can send it along.
       setCookie(c, TOKEN_COOKIE, token, {
         httpOnly: true,
@@ -143,7 +204,7 @@ export function accessToken(token: string): MiddlewareHandler {
         message:
           'this server needs its access token: open any page once with ?token=YOUR_TOKEN, or send "Authorization: Bearer YOUR_TOKEN"',
       });
-    if (!sameToken(given, token)) throw new HTTPException(401, { message: 'wrong access token' });
+    if (!sameToken(given, token)) refuse();
     await next();
   };
 }

@@ -7,6 +7,7 @@
  * `--workers N` (default: the cores, at most 4) answers in N processes (src/serve/cluster.ts);
  * `--workers 1` serves in this process alone.
  */
+import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import cluster from 'node:cluster';
 import { configuredSummarizer, loadSettings, parseServeWorkers, type Settings } from '../../config/settings.js';
@@ -19,7 +20,7 @@ import {
   withServedBy,
   workerStopRequest,
 } from '../../serve/cluster.js';
-import { isLoopbackHost } from '../../serve/security.js';
+import { MIN_TOKEN_LENGTH, isLoopbackHost } from '../../serve/security.js';
 import type { RunningServer } from '../../serve/server.js';
 import { openStore, type Store } from '../../store/store.js';
 import { createRankerFor, rankingSettingsFrom, type GlobalOptions, type Io } from '../context.js';
@@ -28,6 +29,8 @@ export interface ServeFlags {
   host?: string;
   port?: string;
   token?: string;
+  /** Print a new random access token and exit. */
+  generateToken?: boolean;
   workers?: string;
   /** Profile quick flags: ranking of the day pages (see src/rank). */
   keywords?: string;
@@ -84,7 +87,11 @@ function listenFlags(flags: ServeFlags): Listen {
   const token = flags.token?.trim() || null;
   if (!token && !isLoopbackHost(host))
     throw new UsageError(
-      `--host ${host}: serving beyond this machine needs an access token; set ARXIV_DIGEST_TOKEN (or --token) to a long random string, or keep the default --host 127.0.0.1`,
+      `--host ${host}: serving beyond this machine needs an access token; set ARXIV_DIGEST_TOKEN (or --token) to a long random string (arxiv-digest serve --generate-token prints one), or keep the default --host 127.0.0.1`,
+    );
+  if (token && token.length < MIN_TOKEN_LENGTH)
+    throw new UsageError(
+      `the access token (ARXIV_DIGEST_TOKEN or --token) has ${token.length} characters: use at least ${MIN_TOKEN_LENGTH} random ones; arxiv-digest serve --generate-token prints one`,
     );
   return { host, port, token };
 }
@@ -154,12 +161,13 @@ export async function serveCommand(
   options: ServeOptions = {},
 ): Promise<number> {
   if (isServeWorker()) return serveWorker(flags, globals);
+  if (flags.generateToken) {
+    // 24 random bytes: 32 URL-safe characters, 192 bits — no guessing at any rate a server allows.
+    io.stdout.write(`${randomBytes(24).toString('base64url')}\n`);
+    return 0;
+  }
   const where = listenFlags(flags);
   const workerFlag = flags.workers === undefined ? null : parseServeWorkers(flags.workers, '--workers');
-  if (where.token && where.token.length < 16)
-    io.stderr.write(
-      `arxiv-digest: warning: the access token has ${where.token.length} characters; use at least 16 random ones\n`,
-    );
   const settings = await rankingSettingsFrom(io, globals, profileFlags(flags));
   // In another tool's cluster worker (pm2's cluster mode, say) there is no forking: one process.
   const workers = cluster.isWorker ? 1 : (workerFlag ?? settings.serveWorkers ?? defaultWorkers());
