@@ -5,6 +5,7 @@
  */
 import type { Command as CommandType } from 'commander';
 import { createRequire } from 'node:module';
+import { redactStream } from '../core/secrets.js';
 import { productVersion } from '../core/version.js';
 import { AppError, ExitError, UsageError } from '../errors.js';
 import type { GlobalOptions, Io } from './context.js';
@@ -243,6 +244,9 @@ export async function main(
   argv: string[],
   io: Io = { stdout: process.stdout, stderr: process.stderr },
 ): Promise<number> {
+  // Whatever is printed — by a command, a library, an error, a retry — has every configured
+  // secret redacted (core/secrets.ts), however it got to the terminal.
+  for (const stream of new Set([io.stdout, io.stderr, process.stdout, process.stderr])) redactStream(stream);
   let code = 0;
   const program = buildProgram(io, (c) => (code = c));
   try {

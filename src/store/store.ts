@@ -17,6 +17,7 @@ import type {
   StoredSummary,
   SummaryInput,
 } from '../core/types.js';
+import { redactNullable, redactSecrets } from '../core/secrets.js';
 import { StoreError, errorMessage } from '../errors.js';
 import { MIGRATIONS } from './migrations.js';
 import { prepared } from './statements.js';
@@ -625,13 +626,10 @@ export class Store {
     channel: string,
     target: string,
   ): { status: 'sent' | 'failed'; error: string | null; attempts: number } | null {
-    return (
-      (this.stmt('SELECT status, error, attempts FROM deliveries WHERE date = ? AND channel = ? AND target = ?').get(
-        date,
-        channel,
-        target,
-      ) as { status: 'sent' | 'failed'; error: string | null; attempts: number } | undefined) ?? null
-    );
+    const row = this.stmt(
+      'SELECT status, error, attempts FROM deliveries WHERE date = ? AND channel = ? AND target = ?',
+    ).get(date, channel, target) as { status: 'sent' | 'failed'; error: string | null; attempts: number } | undefined;
+    return row ? { ...row, error: redactNullable(row.error) } : null;
   }
 
   recordDelivery(
@@ -646,7 +644,7 @@ export class Store {
       INSERT INTO deliveries (date, channel, target, status, error, attempts, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?)
       ON CONFLICT (date, channel, target) DO UPDATE SET status = excluded.status, error = excluded.error,
         attempts = attempts + 1, updated_at = excluded.updated_at`,
-    ).run(date, channel, target, status, error, this.now());
+    ).run(date, channel, target, status, redactNullable(error), this.now());
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -822,7 +820,7 @@ export class Store {
   startRun(command: string, args: unknown): number {
     const info = this.stmt("INSERT INTO runs (command, args, started_at, status) VALUES (?, ?, ?, 'running')").run(
       command,
-      JSON.stringify(args ?? {}),
+      redactSecrets(JSON.stringify(args ?? {})),
       this.now(),
     );
     return Number(info.lastInsertRowid);
@@ -833,7 +831,7 @@ export class Store {
       this.now(),
       status,
       JSON.stringify(counts),
-      error ?? null,
+      redactNullable(error ?? null),
       id,
     );
   }
@@ -855,7 +853,7 @@ export class Store {
       startedAt: r.started_at,
       finishedAt: r.finished_at,
       counts: r.counts ? (JSON.parse(r.counts) as Record<string, number>) : null,
-      error: r.error,
+      error: redactNullable(r.error),
     }));
   }
 
