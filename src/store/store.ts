@@ -110,6 +110,9 @@ function* chunks<T>(items: readonly T[], size = 500): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
+/** What a summary is stored under: (paper, version, language, summarizer, prompt version). */
+export type SummaryKey = Pick<SummaryInput, 'paperId' | 'version' | 'language' | 'summarizer' | 'promptVersion'>;
+
 export interface OpenStoreOptions {
   /** Clock for created/updated stamps; injected so tests are deterministic. */
   now?: () => Date;
@@ -395,7 +398,9 @@ export class Store {
         const row = summaryWrite(s);
         const old = select.get(s.paperId, s.version, s.language, s.summarizer, s.promptVersion) as
           SummaryRow | undefined;
-        if (old && sameFields(old, row, SUMMARY_FIELDS_STORED)) {
+        // A summary that is done is never marked to do again: another process may have finished
+        // it since this one read the day (its pending mark would erase a paid summary).
+        if (old && ((old.status === 'ok' && row.status === 'pending') || sameFields(old, row, SUMMARY_FIELDS_STORED))) {
           counts.unchanged++;
           continue;
         }
@@ -407,6 +412,62 @@ export class Store {
       this.reindex([...touched]);
     });
     return counts;
+  }
+
+  /** The summary stored under this key, or null. */
+  getSummary(key: SummaryKey): StoredSummary | null {
+    const row = this.stmt(
+      'SELECT * FROM summaries WHERE paper_id = ? AND version = ? AND language = ? AND summarizer = ? AND prompt_version = ?',
+    ).get(key.paperId, key.version, key.language, key.summarizer, key.promptVersion) as SummaryRow | undefined;
+    return row ? toSummary(row) : null;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // summary claims (summarize/claims.ts)
+
+  /**
+   * Claims the key for `holder` until now + ttlMs, atomically: when nobody holds it, its claim
+   * has expired, `holder` holds it already, or it is held by `replacing` (a holder found dead).
+   * Returns who holds it afterwards.
+   */
+  claimSummary(key: SummaryKey, holder: string, ttlMs: number, replacing: string | null = null): string {
+    const now = Date.now();
+    const params = [key.paperId, key.version, key.language, key.summarizer, key.promptVersion] as const;
+    this.stmt(
+      `INSERT INTO summary_claims (paper_id, version, language, summarizer, prompt_version, holder, expires_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (paper_id, version, language, summarizer, prompt_version) DO UPDATE
+         SET holder = excluded.holder, expires_at = excluded.expires_at
+         WHERE summary_claims.expires_at < ? OR summary_claims.holder = excluded.holder OR summary_claims.holder = ?`,
+    ).run(...params, holder, now + ttlMs, now, replacing ?? '');
+    return (
+      this.stmt(
+        `SELECT holder FROM summary_claims
+         WHERE paper_id = ? AND version = ? AND language = ? AND summarizer = ? AND prompt_version = ?`,
+      ).get(...params) as { holder: string }
+    ).holder;
+  }
+
+  /** Who holds the key's claim (null: nobody, or it expired). */
+  summaryClaim(key: SummaryKey): string | null {
+    const row = this.stmt(
+      `SELECT holder FROM summary_claims
+       WHERE paper_id = ? AND version = ? AND language = ? AND summarizer = ? AND prompt_version = ? AND expires_at >= ?`,
+    ).get(key.paperId, key.version, key.language, key.summarizer, key.promptVersion, Date.now()) as
+      { holder: string } | undefined;
+    return row?.holder ?? null;
+  }
+
+  /** Keeps every claim of `holder` for another ttlMs. */
+  renewSummaryClaims(holder: string, ttlMs: number): void {
+    this.stmt('UPDATE summary_claims SET expires_at = ? WHERE holder = ?').run(Date.now() + ttlMs, holder);
+  }
+
+  releaseSummary(key: SummaryKey, holder: string): void {
+    this.stmt(
+      `DELETE FROM summary_claims
+       WHERE paper_id = ? AND version = ? AND language = ? AND summarizer = ? AND prompt_version = ? AND holder = ?`,
+    ).run(key.paperId, key.version, key.language, key.summarizer, key.promptVersion, holder);
   }
 
   /** Every summary of the day's papers in one language (all statuses, all summarizers). */

@@ -12,6 +12,7 @@
 import { PLACEHOLDER_FLAG } from '../core/placeholders.js';
 import type { StoredSummary, SummaryInput } from '../core/types.js';
 import type { Store } from '../store/store.js';
+import { SummarizedElsewhere } from './claims.js';
 import { findUnsupportedNumbers } from './faithfulness.js';
 import { LimiterStopped } from './limiter.js';
 import { ProviderError } from './openai.js';
@@ -152,6 +153,12 @@ export async function summarizeDay(deps: SummarizeDeps, opts: SummarizeOptions):
           throw new LimiterStopped(report.stoppedBy ?? 'stopped');
         outcome = checkOutcome(await writer.summarize(req), req);
       } catch (e) {
+        // Done by a concurrent process (claims.ts): stored there, 0 calls here.
+        if (e instanceof SummarizedElsewhere) {
+          report.skipped++;
+          deps.onProgress?.(++done, todo.length);
+          return;
+        }
         if (e instanceof LimiterStopped) {
           report.pending++;
           store.upsertSummaries([pendingRow(req, `not started: ${report.stoppedBy ?? e.message}`)]);

@@ -32,7 +32,7 @@ describe('arxiv-digest doctor', () => {
     };
     const r = await cliRun(['doctor'], { cwd: testDir(), env });
     expect(r.stdout).toMatch(/^✓ settings: no config file; categories cs\.CV, cs\.CL; language Chinese$/m);
-    expect(r.stdout).toMatch(/^✓ store: .*schema 7, integrity ok, 0 papers/m);
+    expect(r.stdout).toMatch(/^✓ store: .*schema \d+, integrity ok, 0 papers/m);
     expect(r.stdout).toMatch(/^✓ arXiv API: http:\/\/127\.0\.0\.1:\d+\/ answers$/m);
     expect(r.stdout).toMatch(/^· OPENAI_API_KEY: set$/m);
     expect(r.stdout).toMatch(/^✓ LLM provider: .* answers; model deepseek-chat listed$/m);

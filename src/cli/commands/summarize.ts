@@ -6,6 +6,7 @@ import type { SummarySelection } from '../../rank/rank.js';
 import { createLimiter, type RateLimiter } from '../../summarize/limiter.js';
 import { OFFLINE_SUMMARIZER_ID, createOfflineSummarizer } from '../../summarize/offline.js';
 import { MODES, createOpenAiSummarizer, type StructuredMode } from '../../summarize/openai.js';
+import { claimedSummarizer } from '../../summarize/claims.js';
 import { summarizeDay, type SummarizeReport } from '../../summarize/summarize-day.js';
 import type { Summarizer } from '../../summarize/types.js';
 import type { Store } from '../../store/store.js';
@@ -97,7 +98,7 @@ export function makeSummarizer(
   // The structured-output mode a server supports is learnt once and kept for the next runs.
   const modeKey = `llm-mode:${openai.baseUrl ?? 'default'}:${openai.model}`;
   const known = store.getState<StructuredMode>(modeKey);
-  const summarizer = createOpenAiSummarizer({
+  const paid = createOpenAiSummarizer({
     client,
     model: openai.model,
     limiter,
@@ -108,6 +109,8 @@ export function makeSummarizer(
       io.stderr.write(`summarize: the provider does not take that structured-output mode; using ${mode}\n`);
     },
   });
+  // Concurrent summarize and run processes share the day's papers: each is paid once.
+  const summarizer = claimedSummarizer(paid, { store, concurrency: llm.concurrency });
   return { summarizer, limiter };
 }
 
