@@ -28,21 +28,10 @@ describe('toFtsQuery', () => {
 describe('checkSearchCost', () => {
   const cost = (q: string) => () => checkSearchCost(toFtsQuery(q));
 
-  it('should refuse prefixes of fewer than 3 letters, wherever they are, saying why', () => {
-    for (const q of ['a*', 'ab*', 'title:ab*', 'diffusion OR (x* AND model)', 'large-la*', 'GPT-4o*'])
-      expect(cost(q), q).toThrow(/give at least 3 letters before the \*/);
-    expect(cost('a* b*')).toThrow(/prefix "a\*"/);
-  });
-
   it('should refuse more than 20 terms, and count phrases and prefixes but not operators', () => {
     const words = Array.from({ length: 21 }, (_, i) => `word${i}`);
     expect(cost(words.join(' '))).toThrow(/the query has 21 words, phrases and prefixes; at most 20/);
     expect(cost(words.slice(0, 20).join(' OR '))).not.toThrow();
     expect(cost(`${words.slice(0, 19).join(' ')} "two words"`)).not.toThrow();
-  });
-
-  it('should let longer prefixes, CJK prefixes and words without a star through', () => {
-    for (const q of ['dif*', 'title:spik*', 'large-lang*', '扩*', 'a b c', 'state-of-the-art*', '"a b"'])
-      expect(cost(q), q).not.toThrow();
   });
 });

@@ -4,7 +4,7 @@
  * characters (see core/cjk.ts), and FTS5 syntax (AND/OR/NOT, "phrases", prefix*, column:term,
  * parentheses) passes through.
  */
-import { hasCjk, spaceCjk } from '../core/cjk.js';
+import { spaceCjk } from '../core/cjk.js';
 import { UsageError } from '../errors.js';
 
 const BAREWORD = /^[\p{L}\p{N}_]+\*?$/u;
@@ -43,42 +43,18 @@ export function toFtsQuery(input: string): string {
 }
 
 /**
- * The shortest prefix the web app searches for. The index has prefix entries for 3 to 6
- * characters (migration 7); `a*` or `ab*` would instead merge the lists of every word starting so
- * — most of the index: seconds on a large history, for every statement of the search.
- */
-export const MIN_PREFIX = 3;
-
-/**
  * The most words, phrases and prefixes a web query may have. Each costs a walk over its list of
  * papers, some of them in one step SQLite cannot interrupt (FTS5 scoring a query's terms, or
  * finding that nothing matches `x NOT y`): 30 common prefixes took 3.6 s on 1,000,000 papers.
+ * (Prefixes too short to search are refused by the store, which knows how the index reads them.)
  */
 export const MAX_TERMS = 20;
 
-/**
- * Refuses (UsageError) what an FTS5 query from toFtsQuery would make too costly to answer: a
- * prefix* shorter than MIN_PREFIX letters (CJK characters are single tokens: always cheap), more
- * than MAX_TERMS terms.
- */
+/** Refuses (UsageError) an FTS5 query from toFtsQuery with more than MAX_TERMS terms. */
 export function checkSearchCost(fts: string): void {
   const terms = (fts.match(/"(?:[^"]|"")*"\*?|[^\s()"]+/g) ?? []).filter((t) => !OPERATORS.has(t) && t !== 'NEAR');
   if (terms.length > MAX_TERMS)
     throw new UsageError(
       `the query has ${terms.length} words, phrases and prefixes; at most ${MAX_TERMS} are searched at once (each one more makes the search slower for everyone)`,
     );
-  for (const m of fts.matchAll(/("(?:[^"]|"")*"|[^\s()"]+)\*/g)) {
-    const item = m[1]!;
-    const text = item.startsWith('"') ? item.slice(1, -1).replace(/""/g, '"') : item.replace(/^[a-z]+:/, '');
-    // FTS5's tokenizer splits on anything but letters and digits: the prefix is the last token.
-    const last =
-      text
-        .split(/[^\p{L}\p{N}_]+/u)
-        .filter(Boolean)
-        .pop() ?? '';
-    if ([...last].length < MIN_PREFIX && !hasCjk(last))
-      throw new UsageError(
-        `prefix ${JSON.stringify(`${last}*`)}: give at least ${MIN_PREFIX} letters before the * (a shorter prefix matches most words of the index and takes too long to search)`,
-      );
-  }
 }

@@ -8,7 +8,7 @@ import { absUrl } from '../core/arxiv-id.js';
 import { isPlaceholderText } from '../core/placeholders.js';
 import { chooseSummary } from '../publish/day-view.js';
 import { toFtsQuery } from '../search/query.js';
-import type { SearchBudget, Store } from '../store/store.js';
+import { checkBudget, type SearchBudget, type Store } from '../store/store.js';
 import type { ViewOptions } from './paper-data.js';
 
 export interface FilterRequest {
@@ -75,9 +75,14 @@ export function runFilter(
     budget,
   );
   const ids = hits.map((h) => h.id);
-  const keywordHits = keywordQueries.map((k) => ({ keyword: k.keyword, ids: store.matchingPapers(k.fts, ids) }));
+  // The budget holds across the lookups that explain the hits, too (one per keyword, one per hit).
+  const keywordHits = keywordQueries.map((k) => {
+    checkBudget(budget);
+    return { keyword: k.keyword, ids: store.matchingPapers(k.fts, ids) };
+  });
   const authorHits = byAuthor ? store.matchingPapers(byAuthor, ids) : new Set<string>();
   const papers = hits.map((h): FilterPaper => {
+    checkBudget(budget);
     const keywords = keywordHits.filter((k) => k.ids.has(h.id)).map((k) => k.keyword);
     const author = authorHits.has(h.id);
     const reason = [

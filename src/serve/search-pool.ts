@@ -8,9 +8,9 @@
  *   costly search never holds up the process's other requests. The answer comes at the deadline
  *   even when the thread is still inside one long SQLite step (FTS5 evaluating `NOT` over a huge
  *   list calls nothing back until it is done); a client that goes away cancels its search (a flag
- *   the thread's statements check); a thread that has not stopped a moment after its deadline is
- *   terminated and replaced. A search that cannot start before its deadline (all threads busy
- *   with others) is refused the same way, so a queue never grows without bound.
+ *   the thread's statements check); a thread still finishing such a step makes room for another
+ *   (see searchThreads). A search that cannot start before its deadline (all threads busy with
+ *   others) is refused the same way, so a queue never grows without bound.
  */
 import { Worker } from 'node:worker_threads';
 import { AppError, UsageError } from '../errors.js';
@@ -64,10 +64,13 @@ export interface SearchThreadsOptions {
   db: string;
   view: ViewOptions;
   budgetMs?: number;
-  /** Threads, each with its own connection (default 2). */
+  /** Searches run at once, each in a thread with its own connection (default 2). */
   threads?: number;
-  /** How long past its deadline a thread may take to stop before it is terminated (default 1000 ms). */
-  graceMs?: number;
+  /**
+   * How long a thread may go on past its given-up search (inside one SQLite step) before it is
+   * terminated (default 30 s; it is not counted as running meanwhile, see searchThreads).
+   */
+  drainMs?: number;
   /** Where a terminated thread is reported. */
   log?: (line: string) => void;
 }
@@ -86,8 +89,10 @@ interface Thread {
   worker: Worker;
   /** The search it is running (even once its client has its answer), or null when idle. */
   running: Pending | null;
-  /** Set when it is past its deadline: terminated if still running when this fires. */
-  kill: NodeJS.Timeout | null;
+  /** When it started that search (performance.now()). */
+  startedAt: number;
+  /** Set once its search was given up: terminated if still running when this fires. */
+  drain: NodeJS.Timeout | null;
 }
 
 /** The thread's entry, next to this module: compiled JS, or TypeScript under tsx (tests, benches). */
@@ -105,9 +110,23 @@ const answerError = (a: Extract<SearchAnswer, { ok: false }>): Error => {
   return new AppError(a.message);
 };
 
-export function searchThreads(o: SearchThreadsOptions): SearchRunner {
+/**
+ * `threads` searches run at once. Searches take milliseconds; one still running after a quarter of
+ * its budget is most likely one that will run out of it, and no longer counts — another thread
+ * takes the next search, up to twice `threads` threads in all — so costly searches sent back to
+ * back cannot hold up the others (nor pile up threads without bound). A thread whose search was
+ * given up (out of time, or its client gone) stops at its next budget check, usually within
+ * milliseconds; inside one long SQLite step it goes on until the step ends, up to a couple of
+ * seconds, and then rejoins the pool (or is terminated after `drainMs`).
+ */
+export interface SearchThreads extends SearchRunner {
+  /** Threads running a search, draining a given-up one, and in all (tests, benches). */
+  stats(): { running: number; draining: number; threads: number };
+}
+
+export function searchThreads(o: SearchThreadsOptions): SearchThreads {
   const budgetMs = o.budgetMs ?? DEFAULT_SEARCH_BUDGET_MS;
-  const graceMs = o.graceMs ?? 1000;
+  const drainMs = o.drainMs ?? 30_000;
   const size = Math.max(1, o.threads ?? 2);
   const threads: Thread[] = [];
   const queue: Pending[] = [];
@@ -122,16 +141,28 @@ export function searchThreads(o: SearchThreadsOptions): SearchRunner {
     else p.resolve(outcome.value);
   };
 
+  const remove = (t: Thread): void => {
+    const i = threads.indexOf(t);
+    if (i >= 0) threads.splice(i, 1);
+    if (t.drain) clearTimeout(t.drain);
+    t.drain = null;
+  };
+
   const spawn = (): Thread => {
-    const t: Thread = { worker: startWorker({ db: o.db, view: o.view }), running: null, kill: null };
+    const t: Thread = { worker: startWorker({ db: o.db, view: o.view }), running: null, startedAt: 0, drain: null };
     // An idle pool never keeps the process alive; the server (or a waiting caller) does.
     t.worker.unref();
     t.worker.on('message', (a: SearchAnswer) => {
       const p = t.running;
-      if (t.kill) clearTimeout(t.kill);
-      t.kill = null;
+      if (t.drain) clearTimeout(t.drain);
+      t.drain = null;
       t.running = null;
       if (p) settle(p, a.ok ? { value: a.value } : { error: answerError(a) });
+      // Back from draining with enough threads idle: one too many.
+      if (threads.filter((x) => x.running === null).length > size) {
+        remove(t);
+        void t.worker.terminate();
+      }
       dispatch();
     });
     // A thread that dies (out of memory, a crash) fails its search and is replaced.
@@ -140,9 +171,7 @@ export function searchThreads(o: SearchThreadsOptions): SearchRunner {
       t.running = null;
     });
     t.worker.on('exit', () => {
-      const i = threads.indexOf(t);
-      if (i >= 0) threads.splice(i, 1);
-      if (t.kill) clearTimeout(t.kill);
+      remove(t);
       if (t.running) settle(t.running, { error: new AppError('search thread stopped') });
       if (!closed) dispatch();
     });
@@ -150,7 +179,7 @@ export function searchThreads(o: SearchThreadsOptions): SearchRunner {
     return t;
   };
 
-  /** Past its deadline or cancelled: the client is answered now; the thread gets a moment to stop. */
+  /** Past its deadline or cancelled: the client is answered now; its thread drains (see above). */
   const giveUp = (p: Pending, reason: 'budget' | 'cancelled'): void => {
     if (p.settled) return;
     const queued = queue.indexOf(p);
@@ -158,25 +187,43 @@ export function searchThreads(o: SearchThreadsOptions): SearchRunner {
     Atomics.store(p.job.cancelled, 0, 1);
     settle(p, { error: new SearchInterrupted(reason) });
     const t = threads.find((x) => x.running === p);
-    if (t && !t.kill)
-      t.kill = setTimeout(() => {
+    if (t && !t.drain)
+      t.drain = setTimeout(() => {
         if (t.running !== p) return;
-        o.log?.(`serve: a search thread still busy ${graceMs} ms after its search was given up was stopped`);
-        // Leaves the pool now; the thread itself ends when SQLite returns to JavaScript.
-        threads.splice(threads.indexOf(t), 1);
+        o.log?.(`serve: a search thread still busy ${drainMs / 1000} s after its search was given up was stopped`);
+        remove(t);
         t.running = null;
         void t.worker.terminate();
         dispatch();
-      }, graceMs);
+      }, drainMs);
+    dispatch();
   };
 
+  const suspectMs = budgetMs / 4;
+  let recheck: NodeJS.Timeout | null = null;
   const dispatch = (): void => {
     while (!closed && queue.length) {
+      const now = performance.now();
+      // Running and not yet suspected of running out of time (see above).
+      const counted = threads.filter((x) => x.running !== null && x.drain === null && now - x.startedAt < suspectMs);
       let t = threads.find((x) => x.running === null);
-      if (!t && threads.length < size) t = spawn();
-      if (!t) return;
+      if (!t && counted.length < size && threads.length < 2 * size) t = spawn();
+      if (!t || counted.length >= size) {
+        // Looked at again when the first of them becomes a suspect.
+        const next = Math.min(...counted.map((x) => x.startedAt + suspectMs - now));
+        if (Number.isFinite(next) && !recheck)
+          recheck = setTimeout(
+            () => {
+              recheck = null;
+              dispatch();
+            },
+            Math.max(1, next),
+          );
+        return;
+      }
       const p = queue.shift()!;
       t.running = p;
+      t.startedAt = now;
       t.worker.postMessage(p.job);
     }
   };
@@ -204,8 +251,14 @@ export function searchThreads(o: SearchThreadsOptions): SearchRunner {
     budgetMs,
     searchPage: (q, signal) => run({ op: 'page', q, deadline: Date.now() + budgetMs, cancelled: flag() }, signal),
     filter: (req, signal) => run({ op: 'filter', req, deadline: Date.now() + budgetMs, cancelled: flag() }, signal),
+    stats: () => ({
+      running: threads.filter((t) => t.running !== null && t.drain === null).length,
+      draining: threads.filter((t) => t.drain !== null).length,
+      threads: threads.length,
+    }),
     async close() {
       closed = true;
+      if (recheck) clearTimeout(recheck);
       for (const p of queue.splice(0)) settle(p, { error: new AppError('the search threads are closed') });
       await Promise.all(threads.splice(0).map((t) => t.worker.terminate()));
     },

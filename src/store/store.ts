@@ -22,6 +22,7 @@ import { StoreError, errorMessage } from '../errors.js';
 import { MIGRATIONS } from './migrations.js';
 import { prepared } from './statements.js';
 import {
+  checkPrefixes,
   searchError,
   searchPage,
   type WordCounts,
@@ -32,7 +33,7 @@ import {
 } from './search-page.js';
 
 export type { SearchBudget, SearchFilters, SearchHit, SearchPage } from './search-page.js';
-export { SearchInterrupted } from './search-page.js';
+export { SearchInterrupted, checkBudget } from './search-page.js';
 import {
   PAPER_COLUMNS,
   PAPER_FIELDS,
@@ -843,9 +844,11 @@ export class Store {
 
   /**
    * Full-text search with filters, one page at a time: see search-page.ts. With a budget, throws
-   * SearchInterrupted when it runs out (or is cancelled) while a statement walks its matches.
+   * SearchInterrupted when it runs out (or is cancelled) while a statement walks its matches. A
+   * prefix* too short to search is a UsageError.
    */
   searchPage(q: SearchFilters, budget: SearchBudget | null = null): SearchPage {
+    if (q.fts) checkPrefixes(this.db, q.fts);
     const version = this.version();
     if (this.wordCounts.version !== version) this.wordCounts = { version, words: new Map() };
     return searchPage(this.db, q, undefined, this.wordCounts.words, budget);
