@@ -507,12 +507,13 @@ async function bombs(path: string, seconds: number): Promise<void> {
       '/search?q=graph+neural&category=cs.LG',
     ];
     const reader = async (until: number) => {
-      const xs: number[] = [];
+      const xs: { path: string; ms: number }[] = [];
       const failed: string[] = [];
       for (let i = 0; performance.now() < until; i++) {
-        const r = await get(others[i % others.length]!);
-        if (r.status !== 200) failed.push(`${others[i % others.length]} ${r.status}`);
-        xs.push(r.ms);
+        const path = others[i % others.length]!;
+        const r = await get(path);
+        if (r.status !== 200) failed.push(`${path} ${r.status}`);
+        xs.push({ path, ms: r.ms });
       }
       return { xs, failed };
     };
@@ -539,8 +540,12 @@ async function bombs(path: string, seconds: number): Promise<void> {
     );
     console.log(`  a third client meanwhile (${others.join(', ')}):`);
     statHeader('', '');
-    statRow('  without the attack', stat(quiet.xs));
-    statRow('  during the attack', stat(loud.xs));
+    const by = (xs: { path: string; ms: number }[], pages: boolean) =>
+      stat(xs.filter((x) => x.path.includes('search') !== pages).map((x) => x.ms));
+    statRow('  pages, API: no attack', by(quiet.xs, true));
+    statRow('  pages, API: under attack', by(loud.xs, true));
+    statRow('  searches: no attack', by(quiet.xs, false));
+    statRow('  searches: under attack', by(loud.xs, false));
     const failures = [...quiet.failed, ...loud.failed];
     console.log(`  not 200: ${failures.length ? failures.join(', ') : 'none'}`);
   } finally {

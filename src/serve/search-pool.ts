@@ -113,12 +113,16 @@ const answerError = (a: Extract<SearchAnswer, { ok: false }>): Error => {
 /**
  * `threads` searches run at once. Searches take milliseconds; one still running after a quarter of
  * its budget is most likely one that will run out of it, and no longer counts — another thread
- * takes the next search, up to twice `threads` threads in all — so costly searches sent back to
- * back cannot hold up the others (nor pile up threads without bound). A thread whose search was
- * given up (out of time, or its client gone) stops at its next budget check, usually within
- * milliseconds; inside one long SQLite step it goes on until the step ends, up to a couple of
- * seconds, and then rejoins the pool (or is terminated after `drainMs`).
+ * takes the next search, up to three times `threads` threads in all — so costly searches sent
+ * back to back cannot hold up the others (nor pile up threads without bound). A thread whose
+ * search was given up (out of time, or its client gone) stops at its next budget check, usually
+ * within milliseconds; inside one long SQLite step it goes on until the step ends, up to a couple
+ * of seconds (counted among the three times `threads`), and then rejoins the pool (or is
+ * terminated after `drainMs`).
  */
+/** Threads in all (running, suspected, draining, idle) per search run at once: see above. */
+const THREADS_PER_SLOT = 3;
+
 export interface SearchThreads extends SearchRunner {
   /** Threads running a search, draining a given-up one, and in all (tests, benches). */
   stats(): { running: number; draining: number; threads: number };
@@ -207,7 +211,7 @@ export function searchThreads(o: SearchThreadsOptions): SearchThreads {
       // Running and not yet suspected of running out of time (see above).
       const counted = threads.filter((x) => x.running !== null && x.drain === null && now - x.startedAt < suspectMs);
       let t = threads.find((x) => x.running === null);
-      if (!t && counted.length < size && threads.length < 2 * size) t = spawn();
+      if (!t && counted.length < size && threads.length < THREADS_PER_SLOT * size) t = spawn();
       if (!t || counted.length >= size) {
         // Looked at again when the first of them becomes a suspect.
         const next = Math.min(...counted.map((x) => x.startedAt + suspectMs - now));
