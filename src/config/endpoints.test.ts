@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { cli } from '../../test/support/cli.js';
+import { testDir } from '../test-support/fixtures.js';
 import { loadSettings } from './settings.js';
 import { endpointProblem } from './endpoints.js';
 
@@ -66,5 +68,17 @@ describe('settings: endpoints that carry a secret', () => {
     expect(
       loadSettings({ env: { OPENAI_BASE_URL: 'http://127.0.0.1:8080/v1' }, cwd: '/nonexistent' }).openai.baseUrl,
     ).toBe('http://127.0.0.1:8080/v1');
+  });
+});
+
+describe('the CLI with an endpoint that would leak a secret', () => {
+  it('should exit 2 before sending anything, naming the setting', () => {
+    const r = cli(['summarize', '--date', '2026-01-05'], {
+      cwd: testDir(),
+      env: { OPENAI_API_KEY: 'sk-live-0123456789abcdef', OPENAI_BASE_URL: 'http://0x7f.1:1/v1' },
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('environment variable OPENAI_BASE_URL: has its IP address written as "0x7f.1"');
+    expect(r.stderr).not.toContain('sk-live');
   });
 });

@@ -6,6 +6,7 @@
  * are read differently by different clients and mostly serve to slip past checks like these.
  * Host names are checked as written (what they resolve to is the network's business). Pure.
  */
+import { isLoopbackHost } from '../core/loopback.js';
 
 const METADATA_HOSTS = new Set(['metadata', 'metadata.google.internal', 'metadata.goog', 'instance-data']);
 /** Cloud metadata services outside 169.254.0.0/16 (Alibaba; AWS over IPv6). */
@@ -22,12 +23,6 @@ function mappedIpv4(host: string): string | null {
   if (!m) return null;
   const [hi, lo] = [parseInt(m[1]!, 16), parseInt(m[2]!, 16)];
   return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
-}
-
-/** True for names that always mean this machine (the URL parser's form: IPv6 in brackets). */
-export function isLoopbackName(host: string): boolean {
-  const h = mappedIpv4(host) ?? host;
-  return h === 'localhost' || h.endsWith('.localhost') || h === '[::1]' || ipv4(h)?.[0] === 127;
 }
 
 /** What is wrong with `value` as such an endpoint, or null. Never repeats the value (it may be a secret). */
@@ -55,7 +50,7 @@ export function endpointProblem(value: string): string | null {
   )
     return 'points at a link-local or cloud metadata address, which never serves this';
   if (host === '0.0.0.0' || host === '[::]') return 'points at no address (0.0.0.0)';
-  if (url.protocol === 'http:' && !isLoopbackName(host))
+  if (url.protocol === 'http:' && !isLoopbackHost(host))
     return 'must be an https:// URL (plain http:// only to this machine: localhost, 127.0.0.1, [::1])';
   return null;
 }

@@ -20,6 +20,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { hostname } from 'node:os';
+import { processAlive } from '../core/process-alive.js';
 import { AppError } from '../errors.js';
 
 export interface LockInfo {
@@ -48,16 +49,6 @@ export interface LockOptions {
 export const UNREADABLE_GRACE_MS = 10_000;
 /** Takeovers in a row before giving up (each means another process changed the lock meanwhile). */
 const ATTEMPTS = 8;
-
-const defaultIsAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: it exists but belongs to someone else.
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
 
 const code = (e: unknown): string | undefined => (e as NodeJS.ErrnoException).code;
 
@@ -159,7 +150,7 @@ export function acquireLock(path: string, opts: LockOptions): { release: () => v
   } catch (e) {
     throw new AppError(`cannot create the lock file ${path}: ${(e as Error).message}`, { cause: e });
   }
-  const ctx: Ctx = { me, isAlive: opts.isAlive ?? defaultIsAlive, mine, now: Date.now() };
+  const ctx: Ctx = { me, isAlive: opts.isAlive ?? processAlive, mine, now: Date.now() };
   let tookOver: LockInfo | null = null;
   try {
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {

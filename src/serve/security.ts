@@ -26,6 +26,7 @@ import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
+import { isLoopbackHost } from '../core/loopback.js';
 
 export const TOKEN_COOKIE = 'token';
 
@@ -53,17 +54,7 @@ export function securityHeaders(): MiddlewareHandler {
   };
 }
 
-/** True for names that always mean this machine: localhost (and *.localhost), 127.0.0.0/8, ::1. */
-export function isLoopbackHost(hostname: string): boolean {
-  const h = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
-  return (
-    h === 'localhost' ||
-    h.endsWith('.localhost') ||
-    h === '::1' ||
-    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) ||
-    h === '::ffff:127.0.0.1'
-  );
-}
+export { isLoopbackHost };
 
 export function loopbackHostOnly(): MiddlewareHandler {
   return async function loopbackHostOnly(c, next) {

@@ -13,6 +13,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { processAlive } from '../core/process-alive.js';
 import { AppError } from '../errors.js';
 import type { Store, SummaryKey } from '../store/store.js';
 import type { Summarizer, SummaryOutcome, SummaryRequest } from './types.js';
@@ -34,15 +35,6 @@ export interface ClaimOptions {
   isAlive?: (pid: number) => boolean;
 }
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function claimedSummarizer(inner: Summarizer, o: ClaimOptions): Summarizer {
@@ -50,7 +42,7 @@ export function claimedSummarizer(inner: Summarizer, o: ClaimOptions): Summarize
   const holder = `${host}:${process.pid}:${randomBytes(6).toString('hex')}`;
   const ttlMs = o.ttlMs ?? 60_000;
   const pollMs = o.pollMs ?? 250;
-  const isAlive = o.isAlive ?? alive;
+  const isAlive = o.isAlive ?? processAlive;
   // Rows finished after this by someone else were done concurrently (see summarize()).
   const since = new Date().toISOString();
   let free = Math.max(1, o.concurrency);
