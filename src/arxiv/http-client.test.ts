@@ -296,7 +296,10 @@ describe('createArxivHttp on a virtual clock', () => {
     const { http, events } = client(clock, fetchImpl);
     const res = await clock.drive(http.get(API));
     expect(res.attempts).toBe(2);
-    expect(events[0]).toMatchObject({ type: 'retry', reason: 'network error: ECONNRESET (read ECONNRESET)' });
+    expect(events[0]).toMatchObject({
+      type: 'retry',
+      reason: `${new URL(API).host} closed the connection (ECONNRESET)`,
+    });
   });
 });
 
@@ -472,7 +475,14 @@ describe('createArxivHttp against the arXiv stand-in', () => {
   it('keeps requests to one host at least minIntervalMs apart and never overlapping', async () => {
     const s = await standIn();
     const interval = 150;
-    const { http } = realClient({ minIntervalMs: interval });
+    // The spacing is measured where the client sends, not where the stand-in (in this same
+    // process) gets round to reading: on a loaded machine that can lag by tens of milliseconds.
+    const sent: number[] = [];
+    const fetchImpl: typeof fetch = (input, init) => {
+      sent.push(performance.now());
+      return fetch(input, init);
+    };
+    const { http } = realClient({ minIntervalMs: interval, fetch: fetchImpl });
     const url = `${s.urls.rss}/cs.AI`;
     // Warm the connection so the first measured request does not pay for the TCP handshake.
     await http.get(url);
@@ -480,13 +490,15 @@ describe('createArxivHttp against the arXiv stand-in', () => {
     for (const latency of [20, 200]) {
       s.setLatency(latency);
       const before = s.requests.length;
+      sent.length = 0;
       await Promise.all(Array.from({ length: 6 }, () => http.get(url)));
       const reqs = s.requests.slice(before).sort((a, b) => a.start - b.start);
       expect(reqs).toHaveLength(6);
+      expect(sent).toHaveLength(6);
       for (let i = 0; i + 1 < reqs.length; i++) {
-        const [a, b] = [reqs[i]!, reqs[i + 1]!];
-        expect(b.start - a.start).toBeGreaterThanOrEqual(interval - 2);
-        expect(b.start).toBeGreaterThanOrEqual(a.end!);
+        expect(sent[i + 1]! - sent[i]!).toBeGreaterThanOrEqual(interval - 2);
+        // Causal, so exact however loaded the machine: the next request starts after the answer ends.
+        expect(reqs[i + 1]!.start).toBeGreaterThanOrEqual(reqs[i]!.end!);
       }
     }
   });

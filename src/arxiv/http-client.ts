@@ -16,6 +16,7 @@
  * Every side effect (fetch, clock, sleep, randomness) is injectable so the behaviour can be tested
  * with a fake clock; the defaults are in ARXIV_HTTP_DEFAULTS.
  */
+import { describeNetworkError, hostOf } from '../core/network.js';
 import { setTimeout as delay } from 'node:timers/promises';
 import { productVersion } from '../core/version.js';
 import { errorMessage } from '../errors.js';
@@ -162,8 +163,8 @@ export function createArxivHttp(options: ArxivHttpOptions = {}): ArxivHttp {
       const reason = controller.signal.aborted
         ? `no complete response within ${timeoutMs} ms`
         : status === null
-          ? `network error: ${networkReason(e)}`
-          : `connection lost while reading the body (HTTP ${status}): ${networkReason(e)}`;
+          ? describeNetworkError(e, hostOf(url))
+          : `connection lost while reading the body (HTTP ${status}): ${describeNetworkError(e, hostOf(url))}`;
       return { ok: false, retryable: true, status, reason, cause: e, retryAfterMs: null, cappedNote: null };
     } finally {
       clearTimeout(timer);
@@ -267,14 +268,4 @@ function httpReason(res: Response): string {
 function seconds(ms: number): string {
   const s = ms / 1000;
   return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
-}
-
-/** undici hides the socket error in `cause` (`fetch failed` ← ECONNREFUSED …). */
-function networkReason(e: unknown): string {
-  const cause = e instanceof Error ? e.cause : undefined;
-  if (cause instanceof Error) {
-    const code = (cause as Error & { code?: unknown }).code;
-    return typeof code === 'string' ? `${code} (${cause.message})` : cause.message;
-  }
-  return errorMessage(e);
 }

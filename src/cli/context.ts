@@ -119,15 +119,9 @@ export async function createRankerFor(settings: Settings, store: Store, log: (li
   const { createRanker } = await import('../rank/for-day.js');
   let embeddings = null;
   if (rank.embeddingModel && settings.openai.apiKey) {
-    const { default: OpenAI } = await import('openai');
+    const { sdkClient } = await import('../summarize/from-settings.js');
     const { createOpenAiEmbeddingSource } = await import('../rank/embeddings.js');
-    const client = new OpenAI({
-      apiKey: settings.openai.apiKey,
-      baseURL: settings.openai.baseUrl ?? undefined,
-      timeout: settings.llm.timeoutMs,
-      maxRetries: 2,
-    });
-    embeddings = createOpenAiEmbeddingSource({ client, model: rank.embeddingModel });
+    embeddings = createOpenAiEmbeddingSource({ client: sdkClient(settings), model: rank.embeddingModel });
   }
   return createRanker({
     store,

@@ -32,13 +32,18 @@ export function buildProgram(io: Io, setExit: (code: number) => void): CommandTy
   wire(
     program
       .command('import')
-      .description("import the reference system's raw JSONL, enhanced JSONL or Markdown digest files (idempotent)")
-      .argument('<files...>', 'YYYY-MM-DD.jsonl, YYYY-MM-DD_AI_enhanced_Language.jsonl or YYYY-MM-DD.md files')
+      .description(
+        "import published days — the reference system's data folder or our own --out — files or whole folders (idempotent)",
+      )
+      .argument(
+        '<paths...>',
+        'folders (searched recursively) or files: YYYY-MM-DD.jsonl, YYYY-MM-DD_AI_enhanced_Language.jsonl, YYYY-MM-DD.md, day records',
+      )
       .option('--date <YYYY-MM-DD>', 'announcement date (default: from the file name)')
       .option('--lang <language>', 'summary language (default: from the file name, else LANGUAGE)')
-      .action(async (files: string[], opts) => {
+      .action(async (paths: string[], opts) => {
         const { importCommand } = await import('./commands/import.js');
-        setExit(await importCommand(files, opts, globals(), io));
+        setExit(await importCommand(paths, opts, globals(), io));
       }),
   );
 
@@ -110,7 +115,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): CommandTy
           .option('--rpm <n>', 'requests per minute to keep to (default: LLM_RPM, unlimited)')
           .option('--tpm <n>', 'tokens per minute to keep to (default: LLM_TPM, unlimited)')
           .option('--max-cost-usd <usd>', 'stop starting requests once the run has cost this much')
-          .option('--retry-failed', 'summarize again papers whose summary failed or was refused'),
+          .option(
+            '--retry-failed',
+            'summarize failed and refused papers now, whatever their attempts (failures are retried by later runs anyway)',
+          ),
       ),
     ).action(async (opts) => {
       const { summarizeCommand } = await import('./commands/summarize.js');
@@ -151,7 +159,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): CommandTy
           .option('--no-fetch', 'use what is stored; do not ask arXiv')
           .option('--no-summarize', 'publish without summarizing')
           .option('--no-deliver', 'send no e-mail or chat messages')
-          .option('--retry-failed', 'summarize again papers whose summary failed')
+          .option(
+            '--retry-failed',
+            'summarize failed and refused papers now, whatever their attempts (failures are retried by later runs anyway)',
+          )
           .option('--max-cost-usd <usd>', 'stop starting LLM requests once the run has cost this much'),
       ),
     ).action(async (opts) => {

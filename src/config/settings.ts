@@ -6,7 +6,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { INCLUDE_OPTIONS, type IncludeOption } from '../arxiv/select.js';
+import { ARXIV_ARCHIVES, ARXIV_CATEGORIES, suggestCategory } from '../core/arxiv-categories.js';
 import { registerSecret, smtpSecrets } from '../core/secrets.js';
+import { grouped } from '../core/text.js';
 import { UsageError } from '../errors.js';
 import { endpointProblem } from './endpoints.js';
 // Types only: the profile's parser (and zod, ~50 ms to load) is passed in by commands that rank.
@@ -59,14 +61,20 @@ export interface Settings {
   configFile: string | null;
   /** Settings that were ignored or look wrong, one line each, for the command to print. */
   warnings: string[];
-  openai: { apiKey: string | null; baseUrl: string | null; model: string };
+  openai: {
+    apiKey: string | null;
+    baseUrl: string | null;
+    model: string;
+    /** Azure OpenAI's `api-version` (MODEL_NAME is then the deployment); null = not Azure's deployment API. */
+    apiVersion: string | null;
+  };
   llm: {
     /** Requests in flight at once. */
     concurrency: number;
     /** Requests / tokens per minute the client keeps to; null = as fast as the provider answers. */
     rpm: number | null;
     tpm: number | null;
-    /** Per request. */
+    /** Per request, the whole of it: connecting, headers and body (LLM_TIMEOUT_MS). */
     timeoutMs: number;
     /** USD per million tokens, by model name. */
     prices: Record<string, { input: number; output: number }>;
@@ -131,6 +139,7 @@ const KEYS = {
   include: 'ARXIV_DIGEST_INCLUDE',
   openaiBaseUrl: 'OPENAI_BASE_URL',
   model: 'MODEL_NAME',
+  openaiApiVersion: 'OPENAI_API_VERSION',
   arxivApiUrl: 'ARXIV_API_URL',
   arxivRssUrl: 'ARXIV_RSS_URL',
   arxivOaiUrl: 'ARXIV_OAI_URL',
@@ -214,6 +223,25 @@ export function parseCategoryList(text: string, source: string): string[] {
   return [...new Set(list)];
 }
 
+/**
+ * The reader's categories against arXiv's taxonomy: an archive with subject classes (`cs`) or a
+ * likely typo (`cs.LX`, `CS.lg`) is a problem, with the category meant; a well-formed name this
+ * release does not know (arXiv adds categories now and then) is used, with a warning.
+ */
+function checkTaxonomy(categories: readonly string[], source: string, problems: string[], warnings: string[]): void {
+  for (const c of categories) {
+    if (ARXIV_CATEGORIES.has(c)) continue;
+    if (ARXIV_ARCHIVES.has(c)) {
+      const some = [...ARXIV_CATEGORIES].filter((x) => x.startsWith(`${c}.`)).slice(0, 3);
+      problems.push(`${source}: ${c} is an archive, not a category: name its categories (${some.join(', ')}, …)`);
+      continue;
+    }
+    const meant = suggestCategory(c);
+    if (meant) problems.push(`${source}: not an arXiv category: ${c} (did you mean ${meant}?)`);
+    else warnings.push(`${source}: ${c} is not in arXiv's category taxonomy as this release knows it; used as given`);
+  }
+}
+
 /** The most processes `serve --workers` starts: more than enough for SQLite, few enough to notice a typo. */
 export const MAX_SERVE_WORKERS = 64;
 
@@ -265,7 +293,8 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
   const flags = sources.flags ?? {};
   const problems: string[] = [];
 
-  const explicitConfig = flags.config ?? env.ARXIV_DIGEST_CONFIG;
+  // Empty means unset, as for every setting (a CI template passes unset variables as '').
+  const explicitConfig = flags.config ?? (env.ARXIV_DIGEST_CONFIG || undefined);
   const configPath = resolve(cwd, explicitConfig ?? DEFAULTS.configFile);
   const hasConfig = explicitConfig !== undefined || existsSync(configPath);
   const file: Record<string, unknown> = hasConfig ? readConfigFile(configPath) : {};
@@ -305,16 +334,17 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
     return value!.replace(/\/+$/, '');
   };
 
+  const warnings: string[] = [];
   let categories: string[] = [];
   const cats = pick('categories', DEFAULTS.categories);
   try {
     categories = parseCategoryList(cats.value!, cats.source);
     if (categories.length === 0) problems.push(`${cats.source}: no categories given`);
+    checkTaxonomy(categories, cats.source, problems, warnings);
   } catch (e) {
     problems.push((e as Error).message);
   }
 
-  const warnings: string[] = [];
   // LANGUAGE is also gettext's locale list (Debian and Ubuntu desktops set `en_US:en`); such a
   // value is not a language name to summarize in, so it is ignored rather than sent to the LLM.
   const gettext = env.LANGUAGE !== undefined && /^(C|POSIX)$|^[a-z]{2,3}([_.@:][\w.@:-]*)?$/.test(env.LANGUAGE.trim());
@@ -335,13 +365,17 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
     problems.push(`${interval.source}: expected a whole number of milliseconds, got ${JSON.stringify(interval.value)}`);
   }
 
-  /** A whole number ≥ min, or null when unset and nullable. */
-  const int = (key: Key, fallback: string | null, min: number): number | null => {
+  /**
+   * A whole number from min to max, or null when unset and nullable. Checked here, when settings
+   * load, so a port of 99999 is a usage error now rather than a failure at delivery time.
+   */
+  const int = (key: Key, fallback: string | null, min: number, max = Number.MAX_SAFE_INTEGER): number | null => {
     const { value, source } = pick(key, fallback);
     if (value === null || value === '') return null;
     const n = Number(value);
-    if (!Number.isInteger(n) || n < min) {
-      problems.push(`${source}: expected a whole number ≥ ${min}, got ${JSON.stringify(value)}`);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${grouped(max)}`;
+      problems.push(`${source}: expected a whole number ${range}, got ${JSON.stringify(value)}`);
       return null;
     }
     return n;
@@ -416,7 +450,7 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
     if (smtpTo.length === 0) problems.push('SMTP_TO: needed with SMTP_HOST (comma-separated recipients)');
     smtp = {
       host: smtpHost,
-      port: int('smtpPort', secure ? '465' : '587', 1) ?? 587,
+      port: int('smtpPort', secure ? '465' : '587', 1, 65_535) ?? 587,
       secure,
       requireTls: bool('smtpRequireTls', 'false'),
       rejectUnauthorized: bool('smtpTlsRejectUnauthorized', 'true'),
@@ -461,9 +495,9 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
     publish: {
       siteUrl: siteUrl ? siteUrl.replace(/\/+$/, '') : null,
       siteTitle: pick('siteTitle', 'arXiv digest').value!,
-      siteDays: int('siteDays', '60', 1) ?? 60,
-      feedDays: int('feedDays', '7', 1) ?? 7,
-      maxPapers: int('maxPapers', '50', 1) ?? 50,
+      siteDays: int('siteDays', '60', 1, 100_000) ?? 60,
+      feedDays: int('feedDays', '7', 1, 3_650) ?? 7,
+      maxPapers: int('maxPapers', '50', 1, 100_000) ?? 50,
     },
     deliver: {
       smtp,
@@ -483,22 +517,23 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
       token: secret('GITHUB_TOKEN') ?? secret('TOKEN_GITHUB'),
       apiUrl: checkedUrl('githubApiUrl', 'https://api.github.com'),
     },
-    scheduleMarginMinutes: int('scheduleMarginMinutes', '30', 0) ?? 30,
+    scheduleMarginMinutes: int('scheduleMarginMinutes', '30', 0, 23 * 60) ?? 30,
     serveWorkers,
-    searchTimeoutMs: int('searchTimeoutMs', '2000', 1) ?? 2000,
-    requestTimeoutMs: int('requestTimeoutMs', '10000', 1) ?? 10000,
+    searchTimeoutMs: int('searchTimeoutMs', '2000', 1, 600_000) ?? 2000,
+    requestTimeoutMs: int('requestTimeoutMs', '10000', 100, 3_600_000) ?? 10000,
     configFile: hasConfig ? configPath : null,
     warnings,
     openai: {
       apiKey: env.OPENAI_API_KEY?.trim() || null,
       baseUrl: baseUrl ? endpoint(url('openaiBaseUrl', baseUrl), pick('openaiBaseUrl', null).source) : null,
       model,
+      apiVersion: pick('openaiApiVersion', null).value?.trim() || null,
     },
     llm: {
-      concurrency: int('llmConcurrency', '8', 1) ?? 8,
+      concurrency: int('llmConcurrency', '8', 1, 1_000) ?? 8,
       rpm: int('llmRpm', null, 1),
       tpm: int('llmTpm', null, 1),
-      timeoutMs: int('llmTimeoutMs', '60000', 1) ?? 60000,
+      timeoutMs: int('llmTimeoutMs', '60000', 100, 3_600_000) ?? 60000,
       prices,
     },
     arxiv: {

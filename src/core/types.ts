@@ -9,6 +9,9 @@ export const SUMMARY_FIELDS = ['tldr', 'motivation', 'method', 'result', 'conclu
 export type SummaryField = (typeof SUMMARY_FIELDS)[number];
 export type SummaryFields = Record<SummaryField, string>;
 
+/** Id of the built-in offline summarizer's summaries: the poorest there are. */
+export const OFFLINE_SUMMARIZER_ID = 'offline';
+
 /** Origin id of summaries that came from the reference system's files. */
 export const IMPORTED_SUMMARIZER = 'imported';
 /** Prompt version recorded for imported summaries: the reference system's prompt. */
@@ -72,6 +75,15 @@ export interface SummaryInput {
   tokensOut?: number | null;
   costUsd?: number | null;
   durationMs?: number | null;
+  /**
+   * The announcement day a summary read from a published day's files belongs to (each day of
+   * the reference published its own text); '' (the default) for our own, which serve every day.
+   */
+  day?: string;
+  /** Attempts made so far, across runs (0 for summaries that were never tried: imports). */
+  attempts?: number;
+  /** ISO time from which a later run tries a failed summary again; null = no automatic retry. */
+  retryAfter?: string | null;
 }
 
 export interface StoredSummary extends SummaryInput {
@@ -85,4 +97,37 @@ export interface CodeLink {
   url: string;
   stars?: number | null;
   lastUpdate?: string | null;
+}
+
+/** The richest kind of file a published day's metadata came from: enhanced JSONL > raw JSONL > Markdown. */
+export const SOURCE_RANK = { markdown: 1, 'raw-jsonl': 2, 'enhanced-jsonl': 3 } as const;
+
+/** One paper of a published day, as that day's richest file showed it. */
+export interface PublishedPaper {
+  paper: PaperInput;
+  /** SOURCE_RANK of the file it came from. */
+  rank: number;
+  /** The code link the day showed: null = none; undefined = the file does not say (raw JSONL, Markdown). */
+  code?: Omit<CodeLink, 'paperId'> | null;
+}
+
+/**
+ * A published day read from its files (the reference system's data branch, or our own `--out`):
+ * what `import` stores in one transaction, so the day renders again as it was published.
+ */
+export interface PublishedDay {
+  date: string;
+  papers: PublishedPaper[];
+  announcements: AnnouncementInput[];
+  /** True when the announcements are exactly as listed (our day record): their order is the day's. */
+  exactOrder?: boolean;
+  /** Imported summaries carry `day: date`; restored ones (from a day record) their own key. */
+  summaries: SummaryInput[];
+  codeLinks: CodeLink[];
+  /** Languages whose digest (enhanced JSONL or Markdown) was read, with its category order when known. */
+  digests: { language: string; categoryOrder: string[] | null }[];
+  /** Deliveries our day record says went out (targets hashed): nothing is sent twice after a restore. */
+  deliveries?: { channel: string; target: string; status: 'sent' | 'failed'; attempts: number; updatedAt: string }[];
+  /** e.g. `import:enhanced-jsonl`, for the papers' and announcements' source column. */
+  source: string;
 }

@@ -904,7 +904,9 @@ describe('chat posts', () => {
     const e = await createDiscordChannel({ webhookUrl, sleep })
       .send(digest({ maxPapers: 1 }))
       .catch((x: unknown) => x);
-    expect((e as Error).message).toBe('discord: connection refused (ECONNREFUSED); gave up after 4 attempts');
+    expect((e as Error).message).toBe(
+      `discord: 127.0.0.1:${closed.port} refused the connection: nothing listens there (ECONNREFUSED); gave up after 4 attempts`,
+    );
   });
 
   it('should show targets without secrets', () => {

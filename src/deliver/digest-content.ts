@@ -57,16 +57,25 @@ const EN_FLAGS: Record<string, string> = {
   [FLAGS.unsupportedNumber]: 'Check: this summary has a number that is not in the abstract.',
   [FLAGS.languageMismatch]: 'Check: this summary is not in the requested language.',
   [FLAGS.untranslated]: "Offline summary in the abstract's language (not translated).",
+  [FLAGS.unrelated]: 'Check: this summary shares almost nothing with the title and abstract.',
+  [FLAGS.instructionLike]: 'Check: this summary contains instruction-like text (possibly injected).',
+  [FLAGS.inputTruncated]: 'The title or abstract was too long and was cut for the summarizer.',
 };
 const ZH_FLAGS: Record<string, string> = {
   [FLAGS.unsupportedNumber]: '请核对：该摘要中有原文摘要里没有的数字。',
   [FLAGS.languageMismatch]: '请核对：该摘要不是所要求的语言。',
   [FLAGS.untranslated]: '离线摘要，使用论文摘要的原语言（未翻译）。',
+  [FLAGS.unrelated]: '请核对：该摘要与论文标题和摘要几乎没有共同内容。',
+  [FLAGS.instructionLike]: '请核对：该摘要含有类似指令的文字（可能被注入）。',
+  [FLAGS.inputTruncated]: '论文标题或摘要过长，已截断后再总结。',
 };
 const JA_FLAGS: Record<string, string> = {
   [FLAGS.unsupportedNumber]: '要確認：この要約にはアブストラクトにない数値があります。',
   [FLAGS.languageMismatch]: '要確認：この要約は指定の言語ではありません。',
   [FLAGS.untranslated]: 'オフライン要約（アブストラクトの言語のまま、未翻訳）。',
+  [FLAGS.unrelated]: '要確認：この要約はタイトルやアブストラクトとほとんど共通点がありません。',
+  [FLAGS.instructionLike]: '要確認：この要約には指示のような文が含まれています（注入の可能性）。',
+  [FLAGS.inputTruncated]: 'タイトルまたはアブストラクトが長すぎるため、切り詰めて要約しました。',
 };
 
 /** Flags that are bookkeeping, not a warning for the reader. */

@@ -4,6 +4,7 @@
  * network errors, and the platform's own error text when it refuses. Webhook URLs and bot
  * tokens are secrets: they never appear in an error (each message is scrubbed of them too).
  */
+import { describeNetworkError } from '../core/network.js';
 import { redactSecrets, urlSecrets } from '../core/secrets.js';
 import { errorMessage } from '../errors.js';
 import { DeliveryError, type Channel, type DigestMessage } from './types.js';
@@ -70,7 +71,7 @@ export async function postJson(o: PostOptions): Promise<void> {
       if (verdict.kind === 'retry' && verdict.afterMs === null && res.headers.get('retry-after'))
         verdict = { ...verdict, afterMs: retryAfterMs(res.headers.get('retry-after')) };
     } catch (e) {
-      verdict = { kind: 'retry', afterMs: null, reason: networkReason(e, o.timeoutMs) };
+      verdict = { kind: 'retry', afterMs: null, reason: networkReason(e, o.timeoutMs, hostOf(o.url) ?? 'the webhook') };
     }
     if (verdict.kind === 'ok') return;
     if (verdict.kind === 'fail') throw new Error(redactSecrets(verdict.reason, o.secrets));
@@ -88,24 +89,11 @@ export async function postJson(o: PostOptions): Promise<void> {
   }
 }
 
-/** `connection refused (ECONNREFUSED)`, `no answer within 30 s`: the cause, without the URL. */
-function networkReason(e: unknown, timeoutMs: number): string {
+/** `hooks.slack.com refused the connection … (ECONNREFUSED)`, `no answer within 30 s`: never the URL. */
+function networkReason(e: unknown, timeoutMs: number, host: string): string {
   if (e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError'))
     return `no answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}`;
-  const cause = e instanceof Error ? (e.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
-  const code = typeof cause?.code === 'string' ? cause.code : null;
-  const known: Record<string, string> = {
-    ECONNREFUSED: 'connection refused',
-    ECONNRESET: 'connection reset',
-    ENOTFOUND: 'host not found',
-    EAI_AGAIN: 'host name lookup failed',
-    ETIMEDOUT: 'connection timed out',
-    UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
-    UND_ERR_SOCKET: 'connection closed',
-  };
-  if (code) return `${known[code] ?? 'network error'} (${code})`;
-  const detail = typeof cause?.message === 'string' ? cause.message : errorMessage(e);
-  return `network error: ${detail.split('\n')[0]}`;
+  return describeNetworkError(e, host);
 }
 
 /**

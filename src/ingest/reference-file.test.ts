@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ai, jsonl, refLine } from '../test-support/fixtures.js';
+import { mergeDay } from './published-day.js';
 import { dateFromFileName, detectFormat, languageFromFileName, parseReferenceFile } from './reference-file.js';
 
-const opts = { defaultLanguage: 'Chinese' };
+const opts = {};
+/** One file as its day: what import stores for it. */
+const asDay = (f: ReturnType<typeof parseReferenceFile>) =>
+  mergeDay({ date: f.date, files: [f], records: [] }, { defaultLanguage: 'Chinese' });
 
 describe('parseReferenceFile', () => {
   it('should take date and language from the reference file names', () => {
@@ -23,6 +27,9 @@ describe('parseReferenceFile', () => {
       /papers\.csv: not a reference-system file; accepted formats: .*raw JSONL.*enhanced JSONL.*Markdown digest/,
     );
     expect(() => parseReferenceFile('2026-01-05.jsonl', '', opts)).toThrow(/the file is empty/);
+    expect(() => parseReferenceFile('2026-02-30.jsonl', '{"id": 1}\n', opts)).toThrow(
+      '2026-02-30.jsonl: the date in the file name, 2026-02-30, is not a calendar date; pass --date',
+    );
   });
 
   it('should require a date when the name has none', () => {
@@ -40,20 +47,21 @@ describe('parseReferenceFile', () => {
       date: '2026-01-06',
       language: 'English',
     });
-    expect([f.date, f.language, f.summaries[0]!.language]).toEqual(['2026-01-06', 'English', 'English']);
+    expect([f.date, f.language, asDay(f).day.summaries[0]!.language]).toEqual(['2026-01-06', 'English', 'English']);
   });
 
   it('should turn repeated lines into one paper listed in its next categories, like the reference crawler', () => {
     const a = refLine({ id: '2401.00001', categories: ['cs.CV', 'cs.AI'] });
     const f = parseReferenceFile('2026-01-05.jsonl', jsonl([a, refLine({ id: '2401.00002' }), a, a]), opts);
     expect(f.format).toBe('raw-jsonl');
-    expect(f.papers.map((p) => p.id)).toEqual(['2401.00001', '2401.00002']);
-    expect(f.announcements.map((x) => `${x.paperId}@${x.category}:${x.kind}`)).toEqual([
+    const { day, notes } = asDay(f);
+    expect(day.papers.map((p) => p.paper.id)).toEqual(['2401.00001', '2401.00002']);
+    expect(day.announcements.map((x) => `${x.paperId}@${x.category}:${x.kind}`)).toEqual([
       '2401.00001@cs.CV:new',
       '2401.00002@cs.LG:new',
       '2401.00001@cs.AI:cross',
     ]);
-    expect(f.notes).toEqual(['1 repeated entry of a paper already in the file skipped']);
+    expect(notes).toEqual(['1 repeated entry of a paper already in the file skipped']);
   });
 
   it("should flag the reference system's placeholder summaries", () => {
@@ -69,8 +77,9 @@ describe('parseReferenceFile', () => {
       jsonl([refLine({ id: '2401.00001', AI: bad }), refLine({ id: '2401.00002', AI: ai('ok') })]),
       opts,
     );
-    expect(f.summaries.map((s) => s.flags)).toEqual([['placeholder'], []]);
-    expect(f.placeholders).toEqual(['2401.00001']);
+    const { day, placeholders } = asDay(f);
+    expect(day.summaries.map((s) => s.flags)).toEqual([['placeholder'], []]);
+    expect(placeholders).toEqual(['2401.00001']);
   });
 
   it('should say which language it assumed when the name has none', () => {
@@ -78,6 +87,11 @@ describe('parseReferenceFile', () => {
       ...opts,
       date: '2026-01-05',
     });
-    expect([f.language, f.languageAssumed]).toEqual(['Chinese', true]);
+    const m = asDay(f);
+    expect([f.language, m.day.summaries[0]!.language, m.languageAssumed]).toEqual([
+      null,
+      'Chinese',
+      ['enhanced.jsonl'],
+    ]);
   });
 });

@@ -6,6 +6,12 @@ export interface ReferenceRecord {
   line: number;
   paper: PaperInput;
   summary: SummaryFields | null;
+  /** The checks the summary failed (our own enhanced JSONL writes them as `AI_flags`). */
+  flags?: string[];
+  /** The line had an `AI` object with fields missing (no summary is taken from it). */
+  incomplete?: boolean;
+  /** Our own enhanced JSONL: a paper listed without a summary, with its status and reason. */
+  status?: { status: 'failed' | 'refused' | 'pending'; reason: string };
   code: { url: string; stars?: number | null; lastUpdate?: string | null } | null;
 }
 

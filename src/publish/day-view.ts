@@ -2,7 +2,15 @@
  * The day as every output format sees it: papers in stored order, grouped by primary category
  * in the reader's order, each with the one summary to show (or an honest status). Pure.
  */
-import type { AnnouncementKind, CodeLink, Paper, StoredSummary, SummaryStatus } from '../core/types.js';
+import {
+  IMPORTED_SUMMARIZER,
+  OFFLINE_SUMMARIZER_ID,
+  type AnnouncementKind,
+  type CodeLink,
+  type Paper,
+  type StoredSummary,
+  type SummaryStatus,
+} from '../core/types.js';
 import { PLACEHOLDER_FLAG } from '../core/placeholders.js';
 import type { DayRow } from '../store/store.js';
 
@@ -38,8 +46,13 @@ export interface DayView {
   categories: { name: string; count: number }[];
   /** Unique papers, grouped by category in display order, stored order within a category. */
   papers: DayPaper[];
-  /** Every announcement row (a paper once per listing), in stored order. */
-  listings: { paper: DayPaper; category: string; kind: AnnouncementKind }[];
+  /** Every announcement row (a paper once per listing), in stored order; unlisted papers too. */
+  listings: { paper: DayPaper; category: string; kind: AnnouncementKind; version?: number | null }[];
+  /**
+   * Papers announced that day that the day's published digest did not list (a day read from the
+   * reference's files: the papers it crawled but never summarized). Only the raw JSONL lists them.
+   */
+  unlisted: DayPaper[];
   /**
    * Present when the day was ranked for a reader with a profile: the top picks, best first
    * (see withRanking). Outputs show a "For you" section only then, so a reader without a
@@ -99,6 +112,11 @@ export interface DayInputs {
   categoryOrder: readonly string[];
   /** Summarizer id of the configured summarizer (e.g. `openai:deepseek-chat`, `offline`). */
   preferredSummarizer: string;
+  /**
+   * Set when the day's digest was read from its published files: it lists the papers it listed
+   * then (those with a summary of that day) and those summarized since, nothing else.
+   */
+  digest?: { categoryOrder: string[] | null } | null;
 }
 
 /** Categories present, in the given order first, then the rest alphabetically. */
@@ -115,20 +133,35 @@ const newestFirst = (a: StoredSummary, b: StoredSummary): number =>
   b.updatedAt.localeCompare(a.updatedAt) || b.createdAt.localeCompare(a.createdAt) || b.version - a.version;
 
 /**
- * Which summary to show: a real ok summary before a flagged placeholder, the configured
- * summarizer before others, then the newest. Without an ok one, the newest attempt's status.
+ * How good a summary is for a day, best highest: the configured LLM's (newest = current prompt);
+ * the one this day published (read from its files); one another day published; another LLM's;
+ * the offline summarizer's. A placeholder is below every real summary.
+ */
+function summaryRank(s: StoredSummary, preferredSummarizer: string, date: string | null): number {
+  let tier: number;
+  if (s.summarizer === IMPORTED_SUMMARIZER) tier = date !== null && s.day === date ? 4 : 3;
+  else if (s.summarizer === OFFLINE_SUMMARIZER_ID) tier = 1;
+  else tier = s.summarizer === preferredSummarizer ? 5 : 2;
+  return (s.flags.includes(PLACEHOLDER_FLAG) ? 0 : 10) + tier;
+}
+
+/**
+ * Which summary to show on a day (`date`; null outside any day): the best ok summary
+ * (summaryRank), then the newest. Without an ok one, the newest attempt's status.
  */
 export function chooseSummary(
   candidates: readonly StoredSummary[],
   preferredSummarizer: string,
   language: string,
   otherLanguages: readonly string[] = [],
+  date: string | null = null,
 ): SummaryState {
   const ok = candidates.filter((s) => s.status === 'ok' && s.fields);
   if (ok.length) {
-    const score = (s: StoredSummary) =>
-      (s.flags.includes(PLACEHOLDER_FLAG) ? 0 : 2) + (s.summarizer === preferredSummarizer ? 1 : 0);
-    const best = [...ok].sort((a, b) => score(b) - score(a) || newestFirst(a, b))[0]!;
+    const best = [...ok].sort(
+      (a, b) =>
+        summaryRank(b, preferredSummarizer, date) - summaryRank(a, preferredSummarizer, date) || newestFirst(a, b),
+    )[0]!;
     return { status: 'ok', summary: best };
   }
   const last = [...candidates].sort(newestFirst)[0];
@@ -164,27 +197,37 @@ export function buildDayView(input: DayInputs): DayView {
           input.preferredSummarizer,
           input.language,
           input.otherLanguages.get(row.paper.id),
+          input.date,
         ),
         code: input.codeLinks.get(row.paper.id) ?? null,
       };
       unique.set(row.paper.id, dp);
     }
     dp.listings.push({ category: row.category, kind: row.kind });
-    listings.push({ paper: dp, category: row.category, kind: row.kind });
+    listings.push({ paper: dp, category: row.category, kind: row.kind, version: row.version });
   }
+  // A published day lists what its digest listed — the papers with a summary of that day — and
+  // what has been summarized for it since (our own summaries, which serve every day).
+  const listed = (id: string) => (byPaper.get(id) ?? []).some((s) => s.day === input.date || (s.day ?? '') === '');
+  const unlisted: DayPaper[] = [];
   const groups = new Map<string, DayPaper[]>();
   for (const dp of unique.values()) {
+    if (input.digest && !listed(dp.paper.id)) {
+      unlisted.push(dp);
+      continue;
+    }
     const g = groups.get(dp.primary);
     if (g) g.push(dp);
     else groups.set(dp.primary, [dp]);
   }
-  const names = orderCategories(groups.keys(), input.categoryOrder);
+  const names = orderCategories(groups.keys(), input.digest?.categoryOrder ?? input.categoryOrder);
   return {
     date: input.date,
     language: input.language,
     categories: names.map((name) => ({ name, count: groups.get(name)!.length })),
     papers: names.flatMap((name) => groups.get(name)!),
     listings,
+    unlisted,
   };
 }
 

@@ -144,6 +144,9 @@ const FLAG_NOTES: Record<string, string> = {
   [FLAGS.unsupportedNumber]: 'Check: this summary has a number that is not in the abstract.',
   [FLAGS.languageMismatch]: 'Check: this summary is not in the requested language.',
   [FLAGS.untranslated]: "Offline summary in the abstract's language (not translated).",
+  [FLAGS.unrelated]: 'Check: this summary shares almost nothing with the title and abstract.',
+  [FLAGS.instructionLike]: 'Check: this summary contains instruction-like text (possibly injected).',
+  [FLAGS.inputTruncated]: 'The title or abstract was too long and was cut for the summarizer.',
 };
 
 const FIELD_LABELS: Record<SummaryField, string> = {

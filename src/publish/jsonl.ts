@@ -45,8 +45,14 @@ function enhancedObject(p: DayPaper): { [k: string]: PyValue | undefined } {
 const lines = (objects: { [k: string]: PyValue | undefined }[], ensureAscii: boolean): string =>
   objects.map((o) => `${pyDumps(o, ensureAscii)}\n`).join('');
 
-/** Papers in stored order (the digest regroups by category; the JSONL files do not). */
-const storedOrder = (day: DayView): DayPaper[] => [...new Set(day.listings.map((l) => l.paper))];
+/**
+ * The digest's papers in stored order (the Markdown regroups them by category; the JSONL files do
+ * not). Papers the day's published digest did not list are in the raw JSONL only.
+ */
+const storedOrder = (day: DayView): DayPaper[] => {
+  const listed = new Set(day.papers);
+  return [...new Set(day.listings.map((l) => l.paper))].filter((p) => listed.has(p));
+};
 
 export const enhancedJsonlRenderer: Renderer = {
   format: 'jsonl',

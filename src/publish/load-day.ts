@@ -6,7 +6,10 @@ import { buildDayView, type DayView } from './day-view.js';
 export interface LoadDayOptions {
   date: string;
   language: string;
+  /** Category order for a day that has none of its own (days read from files keep theirs). */
   categoryOrder: readonly string[];
+  /** --categories: the order given wins over the day's own. */
+  explicitOrder?: boolean;
   preferredSummarizer: string;
 }
 
@@ -22,6 +25,7 @@ export function loadDay(store: Store, opts: LoadDayOptions): DayView {
       : 'the store has no days yet: import some with "arxiv-digest import FILE..."';
     throw new NotFoundError(`no papers announced on ${opts.date} in ${store.path} (${hint})`);
   }
+  const digest = store.getDayDigest(opts.date, opts.language);
   return buildDayView({
     date: opts.date,
     language: opts.language,
@@ -31,5 +35,6 @@ export function loadDay(store: Store, opts: LoadDayOptions): DayView {
     codeLinks: store.getDayCodeLinks(opts.date),
     categoryOrder: opts.categoryOrder,
     preferredSummarizer: opts.preferredSummarizer,
+    digest: digest && opts.explicitOrder ? { categoryOrder: null } : digest,
   });
 }

@@ -9,6 +9,7 @@
  * and `ratingsFingerprint` says when ratings changed, so the caller keeps a model in the store and
  * retrains only then. A model is plain JSON.
  */
+import { seededRandom } from '../core/random.js';
 import { createHash } from 'node:crypto';
 import { Corpus, idfOf, paperTerms, tfidf, type DocTerms, type SparseVector } from './text.js';
 import type { RankPaper } from './types.js';
@@ -92,18 +93,6 @@ export interface TrainOptions {
 
 export const TRAIN_DEFAULTS: Required<TrainOptions> = { lambda: 1e-2, epochs: 20, backgroundWeight: 0.3, minDf: 2 };
 
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const sigmoid = (x: number): number => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
 
 /** Trains a model; throws when there is not one positive and one negative example. */
@@ -144,7 +133,7 @@ export function trainLinearModel(data: TrainingData, options: TrainOptions = {})
   const eta0 = 0.5;
   const t0 = 1 / (o.lambda * eta0);
   const fingerprint = ratingsFingerprint(data.rated.map((r) => ({ id: r.paper.id, label: r.label })));
-  const rand = random(parseInt(fingerprint.slice(0, 8), 16));
+  const rand = seededRandom(parseInt(fingerprint.slice(0, 8), 16));
   const order = docs.map((_, i) => i);
   let t = 0;
   for (let epoch = 0; epoch < o.epochs; epoch++) {

@@ -6,24 +6,29 @@
  * summarizing so `--summarize-top` / `--min-score` spend LLM money only on the papers the reader
  * will read (the rest are summarized offline).
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { dayRecordFileName, recordedTarget } from '../core/day-record.js';
 import { fetchDay, type FetchDayOptions, type FetchReport } from '../arxiv/fetch-day.js';
 import type { ArxivHttp } from '../arxiv/http.js';
 import { writeFileAtomic } from '../core/write-file.js';
 import type { Channel, DigestMessage } from '../deliver/types.js';
 import { AppError, NotFoundError } from '../errors.js';
+import { importPaths, type ImportReport } from '../ingest/import-files.js';
 import { findCodeLinks } from '../links/code-links.js';
 import type { StarsResult } from '../links/github-stars.js';
 import { countDay, type DayCounts, type DayView } from '../publish/day-view.js';
 import { renderAtom, renderJsonFeed, renderRss } from '../publish/feeds.js';
 import { enhancedJsonlRenderer, rawJsonlRenderer } from '../publish/jsonl.js';
 import { loadDay } from '../publish/load-day.js';
+import { renderDayRecord } from '../publish/day-record.js';
 import { markdownRenderer } from '../publish/markdown.js';
 import { renderSite } from '../publish/site/index.js';
 import { chooseForLlm } from '../rank/for-day.js';
 import type { SummarySelection } from '../rank/rank.js';
 import type { Ranker } from '../rank/ranker.js';
 import type { Store } from '../store/store.js';
+import { writeReaderState } from './reader-state.js';
 import { summarizeDay, type SummarizeReport } from '../summarize/summarize-day.js';
 import type { Summarizer } from '../summarize/types.js';
 
@@ -58,6 +63,8 @@ export interface DailyDeps {
   stars?: (urls: string[]) => Promise<StarsResult>;
   log: (line: string) => void;
   onSummaryProgress?: (done: number, total: number) => void;
+  /** Days read back from --out before fetching (the store was missing or older). */
+  onRestoreProgress?: (done: number, total: number) => void;
   now: () => Date;
 }
 
@@ -70,6 +77,8 @@ export interface DeliveryOutcome {
 
 export interface DailyReport {
   date: string;
+  /** Days restored from --out's files before fetching; null when the store had them all. */
+  restored: ImportReport | null;
   fetch: FetchReport | null;
   summarize: SummarizeReport | null;
   counts: DayCounts;
@@ -86,12 +95,15 @@ export async function runDaily(deps: DailyDeps, opts: DailyOptions): Promise<Dai
   const { store, log } = deps;
   const problems: string[] = [];
 
+  // 0. The day files in --out are the durable record: days the store lacks (a lost cache, a new
+  // machine, a migration) are read back first, so nothing published is fetched or paid again.
+  const restored = restore(deps, opts, problems);
+
   // 1. Fetch. A failure is recorded; what is stored is still summarized and published.
   let fetched: FetchReport | null = null;
   if (opts.steps.fetch) {
     try {
       fetched = await fetchDay({ http: deps.http, store, log, now: deps.now }, { ...opts.fetch, date: opts.date });
-      if (fetched.outcome !== 'fetched') log(`run: ${fetched.message}`);
       if (fetched.missing.length) problems.push(`fetch: ${fetched.missing.length} papers missing metadata`);
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
@@ -150,14 +162,30 @@ export async function runDaily(deps: DailyDeps, opts: DailyOptions): Promise<Dai
           stop: deps.stopSummarizer,
           onProgress: deps.onSummaryProgress,
         },
-        { date, language: opts.language, retryFailed: opts.retryFailed, maxCostUsd: opts.maxCostUsd, selected },
+        {
+          date,
+          language: opts.language,
+          retryFailed: opts.retryFailed,
+          maxCostUsd: opts.maxCostUsd,
+          selected,
+          // The papers a reference day never summarized wait for an explicit `summarize`.
+          listedOnly: true,
+        },
       );
       if (summarized.failed || summarized.pending)
-        problems.push(`summarize: ${summarized.failed} failed, ${summarized.pending} pending`);
+        problems.push(
+          `summarize: ${summarized.failed} failed, ${summarized.pending} pending` +
+            (summarized.stoppedBy ? ` (stopped: ${summarized.stoppedBy})` : ''),
+        );
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       problems.push(`summarize: ${e.message}`);
     }
+  }
+
+  if (fetched && fetched.outcome !== 'fetched') {
+    const calls = summarized?.requests ?? 0;
+    log(`run: ${fetched.message}: ${calls ? `${calls} LLM calls for papers left unfinished before` : '0 LLM calls'}`);
   }
 
   // 4. Publish: the day's reference files, the site and the feeds, from the store as it is now,
@@ -167,6 +195,8 @@ export async function runDaily(deps: DailyDeps, opts: DailyOptions): Promise<Dai
   const siteDays = [day];
   for (const d of storedDates.slice(0, opts.site.siteDays)) if (d !== date) siteDays.push(await rank(load(d)));
   const files = publish(opts, day, storedDates, siteDays);
+  const reader = writeReaderState(store, opts.outDir);
+  if (reader) files.push(reader);
 
   // 5. Deliver what has not been sent for this date.
   const deliveries: DeliveryOutcome[] = [];
@@ -181,7 +211,11 @@ export async function runDaily(deps: DailyDeps, opts: DailyOptions): Promise<Dai
       maxPapers: opts.maxPapers,
     };
     for (const channel of deps.channels) {
-      if (store.getDelivery(date, channel.id, channel.target)?.status === 'sent') {
+      // A delivery restored from a day record names its target hashed.
+      const known =
+        store.getDelivery(date, channel.id, channel.target) ??
+        store.getDelivery(date, channel.id, recordedTarget(channel.target));
+      if (known?.status === 'sent') {
         deliveries.push({ channel: channel.id, target: channel.target, status: 'already-sent' });
         continue;
       }
@@ -196,7 +230,41 @@ export async function runDaily(deps: DailyDeps, opts: DailyOptions): Promise<Dai
       }
     }
   }
-  return { date, fetch: fetched, summarize: summarized, counts: countDay(day), links, files, deliveries, problems };
+  // 6. The day record: what only the store knows of the day, its deliveries included.
+  const record = dayRecordFileName(date, opts.language);
+  writeFileAtomic(join(opts.outDir, record), renderDayRecord(day, store.listDeliveries(date)));
+  files.push(record);
+  return {
+    date,
+    restored,
+    fetch: fetched,
+    summarize: summarized,
+    counts: countDay(day),
+    links,
+    files,
+    deliveries,
+    problems,
+  };
+}
+
+/** Step 0: the days of --out that the store lacks, read back from their files. */
+function restore(deps: DailyDeps, opts: DailyOptions, problems: string[]): ImportReport | null {
+  if (!existsSync(opts.outDir)) return null;
+  const report = importPaths(deps.store, [opts.outDir], {
+    defaultLanguage: opts.language,
+    now: deps.now,
+    onlyMissing: true,
+    onDay: (done, total) => {
+      if (done === 0)
+        deps.log(
+          `run: reading back ${total} ${total === 1 ? 'day' : 'days'} from ${opts.outDir} that the store ${deps.store.path} lacks`,
+        );
+      deps.onRestoreProgress?.(done, total);
+    },
+  });
+  if (!report.days.length && !report.refused.length) return null;
+  for (const r of report.refused) problems.push(`restore: ${r.error}`);
+  return report;
 }
 
 async function collectLinks(deps: DailyDeps, day: DayView): Promise<{ found: number; stars: number }> {

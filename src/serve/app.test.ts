@@ -433,6 +433,27 @@ describe('serve: favorites and ratings', () => {
     expect(texts((await get(app, '/favorites')).text, byClass('paper'))).toEqual([]);
   });
 
+  it("should tell the CLI each time the reader's state changes, so it is exported beside the day files", async () => {
+    const store = world();
+    let changes = 0;
+    const app = createApp(deps(store, { onReaderChange: () => changes++ }));
+    await app.request('/papers/2601.00003/favorite', post({ value: '1' }));
+    await app.request('/papers/2601.00003/rating', post({ value: '-1' }));
+    expect(changes).toBe(2);
+    // A failing export (a full disk) leaves the mark stored and the answer a success.
+    const failing = createApp(
+      deps(store, {
+        onReaderChange: () => {
+          throw new Error('ENOSPC');
+        },
+        log: () => {},
+      }),
+    );
+    const res = await failing.request('/papers/2601.00002/favorite', post({ value: '1' }));
+    expect(res.status).toBe(303);
+    expect(store.getMarks(['2601.00002']).get('2601.00002')?.favorite).toBe(true);
+  });
+
   it('should rate with 1, 0 and -1 and answer JSON to fetch()', async () => {
     const store = world();
     const app = createApp(deps(store));

@@ -37,6 +37,8 @@ export interface AppDeps {
    * are shown unranked and the Profile page says that ranking is not configured.
    */
   ranker?: Ranker;
+  /** Called after the reader marked a paper or saved the profile (the CLI exports the reader's state). */
+  onReaderChange?: () => void;
   /**
    * Where searches run, each within its budget (search-pool.ts); default: in this thread, on
    * `store`, with `searchBudgetMs`. `serve` passes worker threads.
@@ -69,6 +71,8 @@ export interface ServeContext {
   now: () => Date;
   log: (line: string) => void;
   search: AppSearch;
+  /** The reader marked a paper or saved the profile. */
+  readerChanged(): void;
   page(): PageContext;
   /** Today's date (UTC), for citations of papers without a year. */
   today(): string;
@@ -123,6 +127,14 @@ export function serveContext(deps: AppDeps): ServeContext {
     search: {
       searchPage: (q, signal) => runner.searchPage(q, signal).catch(timedOut),
       filter: (req, signal) => runner.filter(req, signal).catch(timedOut),
+    },
+    readerChanged: () => {
+      try {
+        deps.onReaderChange?.();
+      } catch (e) {
+        // The mark is stored; only its export beside the day files failed (a full disk, say).
+        log(`serve: the reader's state could not be exported: ${e instanceof Error ? e.message : String(e)}`);
+      }
     },
     page: () => ({ labels, app, siteTitle: deps.siteTitle, now: now() }),
     today: () => now().toISOString().slice(0, 10),

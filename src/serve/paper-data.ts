@@ -50,7 +50,7 @@ export function paperCards(store: Store, papers: readonly Paper[], opts: ViewOpt
 
 /** Papers as a `DayView`, the shape the citation writers take; `date` dates papers without a year. */
 export function citationDay(papers: readonly DayPaper[], date: string, language: string): DayView {
-  return { date, language, categories: [], papers: [...papers], listings: [] };
+  return { date, language, categories: [], papers: [...papers], listings: [], unlisted: [] };
 }
 
 /** Papers sharing the most title and abstract terms with this one, itself excluded. */

@@ -100,6 +100,7 @@ export function registerPages(app: Hono, ctx: ServeContext): void {
       change = { rating: Number(value) as ReaderMark['rating'] };
     }
     if (!ctx.store.setMark(id, change)) throw new HTTPException(404, { message: `no paper ${id} in the store` });
+    ctx.readerChanged();
     const mark = ctx.store.getMarks([id]).get(id) ?? NO_MARK;
     if ((c.req.header('accept') ?? '').includes('application/json')) return c.json({ id, ...mark });
     return c.redirect(localPath(body.back) ?? paperPath(id), 303);
@@ -207,6 +208,7 @@ export function registerPages(app: Hono, ctx: ServeContext): void {
     const body = await c.req.parseBody();
     if (body.action === 'reset') {
       ranker.saveProfile(null);
+      ctx.readerChanged();
       return c.redirect('/profile?reset', 303);
     }
     const form = formOfBody(body);
@@ -214,6 +216,7 @@ export function registerPages(app: Hono, ctx: ServeContext): void {
     // The reader's own input: shown on the form they can fix, with their text kept.
     if (!outcome.ok) return profilePage(c, form, outcome.problems);
     ranker.saveProfile(outcome.profile);
+    ctx.readerChanged();
     return c.redirect('/profile?saved', 303);
   });
 

@@ -244,6 +244,58 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 8,
+    name: 'published days: each imported day keeps its own summaries, category order and metadata',
+    sql: `
+      -- A summary read from a published day's files belongs to that day: the reference system
+      -- summarized a paper again on every day it listed it, and each day published its own text.
+      -- '' for our own summaries, which serve every day the paper appears on.
+      ALTER TABLE summaries ADD COLUMN day TEXT NOT NULL DEFAULT '';
+      DROP INDEX summaries_key;
+      CREATE UNIQUE INDEX summaries_key ON summaries(paper_id, version, language, summarizer, prompt_version, day);
+      -- Until now an imported summary was the last imported day's (a later day overwrote it).
+      UPDATE summaries SET day = coalesce((SELECT max(a.date) FROM announcements a WHERE a.paper_id = summaries.paper_id), '')
+        WHERE summarizer = 'imported';
+
+      -- Days whose digest was read from published files (import, or run restoring its own
+      -- history): the digest lists only the papers it listed then (the reference left out the
+      -- papers it never summarized) plus those summarized since, in the category order it had.
+      CREATE TABLE day_digests (
+        date TEXT NOT NULL,
+        language TEXT NOT NULL,
+        category_order TEXT,                -- JSON array from the Markdown's table of contents
+        source TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (date, language)
+      ) WITHOUT ROWID;
+
+      -- What a published day showed of a paper where it differs from the paper's row (which
+      -- holds the newest day's metadata), and the code link the day showed. One row per paper of
+      -- an imported day; fields is a JSON object of the differing fields, usually NULL.
+      CREATE TABLE day_entries (
+        date TEXT NOT NULL,
+        paper_id TEXT NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+        rank INTEGER NOT NULL,              -- richest file that gave the day's metadata (3 enhanced, 2 raw, 1 Markdown)
+        fields TEXT,
+        code TEXT,                          -- JSON {url, stars, lastUpdate}, 'null' = no code that day, NULL = not known
+        PRIMARY KEY (date, paper_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX day_entries_by_paper ON day_entries(paper_id);
+    `,
+  },
+  {
+    version: 9,
+    name: 'attempts and the next retry of failed summaries',
+    sql: `
+      -- Failed summaries heal themselves: a later run tries again, a bounded number of times and
+      -- after a growing wait (summarize/retry-policy.ts decides; the store keeps the count).
+      ALTER TABLE summaries ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE summaries ADD COLUMN retry_after TEXT;  -- ISO time; NULL = no automatic retry
+      -- Failures stored before this version were never retried: one attempt made, due now.
+      UPDATE summaries SET attempts = 1, retry_after = updated_at WHERE status IN ('failed', 'refused');
+    `,
+  },
+  {
     version: 10,
     name: 'summary claims',
     sql: `

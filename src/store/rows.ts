@@ -47,7 +47,7 @@ export interface PaperRow extends PaperFields {
 /** The columns toPaper reads, for joins (a day's render must not pay for the others). */
 export const PAPER_COLUMNS = PAPER_FIELDS.map((c) => `p.${c}`).join(', ');
 
-export const SUMMARY_KEY = ['paper_id', 'version', 'language', 'summarizer', 'prompt_version'] as const;
+export const SUMMARY_KEY = ['paper_id', 'version', 'language', 'summarizer', 'prompt_version', 'day'] as const;
 export const SUMMARY_FIELDS_STORED = [
   'status',
   'tldr',
@@ -61,6 +61,8 @@ export const SUMMARY_FIELDS_STORED = [
   'tokens_out',
   'cost_usd',
   'duration_ms',
+  'attempts',
+  'retry_after',
 ] as const;
 
 export interface SummaryFieldsStored {
@@ -69,6 +71,7 @@ export interface SummaryFieldsStored {
   language: string;
   summarizer: string;
   prompt_version: string;
+  day: string;
   status: SummaryStatus;
   tldr: string | null;
   motivation: string | null;
@@ -82,6 +85,8 @@ export interface SummaryFieldsStored {
   tokens_out: number | null;
   cost_usd: number | null;
   duration_ms: number | null;
+  attempts: number;
+  retry_after: string | null;
 }
 
 export interface SummaryRow extends SummaryFieldsStored {
@@ -115,6 +120,7 @@ export const toSummary = (r: SummaryRow): StoredSummary => ({
   language: r.language,
   summarizer: r.summarizer,
   promptVersion: r.prompt_version,
+  day: r.day,
   status: r.status,
   fields:
     r.tldr === null
@@ -132,6 +138,8 @@ export const toSummary = (r: SummaryRow): StoredSummary => ({
   tokensOut: r.tokens_out,
   costUsd: r.cost_usd,
   durationMs: r.duration_ms,
+  attempts: r.attempts,
+  retryAfter: r.retry_after,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -182,12 +190,35 @@ export function paperWrite(old: PaperFields | undefined, p: PaperInput): PaperFi
   };
 }
 
+/**
+ * What an older day's file adds to a stored paper whose row holds a newer day's metadata: only
+ * what the row lacks (a version, the full category list, fields it does not know).
+ */
+export function paperFill(old: PaperFields, p: PaperInput): PaperFields {
+  const incoming = paperWrite(undefined, p);
+  const fullCategories = old.categories_partial === 1 && !p.categoriesPartial;
+  const fill = <K extends keyof PaperFields>(k: K): PaperFields[K] => old[k] ?? incoming[k];
+  return {
+    ...(Object.fromEntries(PAPER_FIELDS.map((f) => [f, old[f]])) as unknown as PaperFields),
+    version: fill('version'),
+    categories: fullCategories ? incoming.categories : old.categories,
+    primary_category: fullCategories ? incoming.primary_category : old.primary_category,
+    categories_partial: fullCategories ? 0 : old.categories_partial,
+    comment: fill('comment'),
+    journal_ref: fill('journal_ref'),
+    doi: fill('doi'),
+    published: fill('published'),
+    updated: fill('updated'),
+  };
+}
+
 export const summaryWrite = (s: SummaryInput): SummaryFieldsStored => ({
   paper_id: s.paperId,
   version: s.version,
   language: s.language,
   summarizer: s.summarizer,
   prompt_version: s.promptVersion,
+  day: s.day ?? '',
   status: s.status,
   tldr: clean(s.fields?.tldr ?? null),
   motivation: clean(s.fields?.motivation ?? null),
@@ -200,4 +231,42 @@ export const summaryWrite = (s: SummaryInput): SummaryFieldsStored => ({
   tokens_out: s.tokensOut ?? null,
   cost_usd: s.costUsd ?? null,
   duration_ms: s.durationMs ?? null,
+  attempts: s.attempts ?? 0,
+  retry_after: s.retryAfter ?? null,
 });
+
+/**
+ * The metadata a published day shows of a paper: what its files carry (raw JSONL and the
+ * enhanced JSONL all five, a Markdown digest all but the comment and only the primary category).
+ */
+export type DayFields = Partial<Pick<Paper, 'title' | 'authors' | 'abstract' | 'categories' | 'comment'>>;
+
+const DAY_FIELDS = ['title', 'authors', 'abstract', 'categories', 'comment'] as const;
+
+/** What an incoming file says of a paper's day metadata; fields it does not know are absent. */
+export function dayFieldsOf(p: PaperInput): DayFields {
+  const out: DayFields = { title: p.title, authors: p.authors, abstract: p.abstract, categories: p.categories };
+  if (p.comment !== undefined) out.comment = p.comment;
+  return out;
+}
+
+const sameValue = (a: unknown, b: unknown): boolean =>
+  Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((x, i) => x === b[i]) : a === b;
+
+/** The fields of `shown` that differ from the paper's row, or null when it shows the row as it is. */
+export function dayDiff(shown: DayFields, row: Paper): DayFields | null {
+  const out: DayFields = {};
+  let any = false;
+  for (const f of DAY_FIELDS) {
+    const v = shown[f];
+    if (v === undefined) continue;
+    if (!sameValue(v, row[f])) {
+      (out as Record<string, unknown>)[f] = v;
+      any = true;
+    }
+  }
+  return any ? out : null;
+}
+
+/** The paper as a day showed it: its row with the day's differing fields laid over. */
+export const withDayFields = (p: Paper, fields: DayFields | null): Paper => (fields ? { ...p, ...fields } : p);

@@ -1,11 +1,11 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { PaperInput, SummaryInput } from '../core/types.js';
+import type { PaperInput, PublishedDay, SummaryInput } from '../core/types.js';
 import { ai, testDir, testStore } from '../test-support/fixtures.js';
 import { MIGRATIONS } from './migrations.js';
 import { BROAD, DEFAULT_TUNING, phraseWords, searchPage } from './search-page.js';
-import { openStore } from './store.js';
+import { openStore, type Store } from './store.js';
 
 const paper = (id: string, over: Partial<PaperInput> = {}): PaperInput => ({
   id,
@@ -67,6 +67,34 @@ describe('Store', () => {
       (store.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'search_index'").get() as { sql: string }).sql,
     ).toMatch(/prefix = '3 4 5 6'/);
     expect(store.searchPage({ fts: 'model*', limit: 5, offset: 0 }).hits.map((h) => h.id)).toEqual(['2401.00007']);
+    store.close();
+  });
+
+  it('should give failures stored before attempts were counted one attempt, due at once, and keep the counts written', () => {
+    const path = join(testDir(), 'store.db');
+    const raw = new Database(path);
+    for (const m of MIGRATIONS.filter((x) => x.version <= 7)) raw.exec(m.sql);
+    raw.pragma('user_version = 7');
+    const at = '2026-01-01T00:00:00Z';
+    raw
+      .prepare(
+        `INSERT INTO papers (n, id, title, authors, abstract, categories, primary_category, source, created_at, updated_at)
+         VALUES (1, '2401.00001', 'T', '[]', 'A', '["cs.LG"]', 'cs.LG', 't', ?, ?)`,
+      )
+      .run(at, at);
+    const row = raw.prepare(
+      `INSERT INTO summaries (paper_id, version, language, summarizer, prompt_version, status, error, created_at, updated_at)
+       VALUES ('2401.00001', 1, ?, 'openai:m', 'v1', ?, ?, ?, ?)`,
+    );
+    row.run('English', 'failed', 'HTTP 500', at, at);
+    row.run('German', 'pending', 'waiting', at, at);
+    raw.close();
+    const store = openStore(path);
+    const [en, de] = store.getSummaries('2401.00001');
+    expect(en).toMatchObject({ status: 'failed', attempts: 1, retryAfter: at });
+    expect(de).toMatchObject({ status: 'pending', attempts: 0, retryAfter: null });
+    store.upsertSummaries([{ ...en!, attempts: 2, retryAfter: '2026-01-02T00:00:00.000Z' }]);
+    expect(store.getSummaries('2401.00001')[0]).toMatchObject({ attempts: 2, retryAfter: '2026-01-02T00:00:00.000Z' });
     store.close();
   });
 
@@ -608,5 +636,91 @@ describe('Store.listDays cache', () => {
       a.close();
       b.close();
     }
+  });
+});
+
+describe('Store.importDay: each published day keeps what it showed', () => {
+  const published = (date: string, title: string, tldr: string, stars: number, rank = 3): PublishedDay => ({
+    date,
+    papers: [
+      {
+        paper: { id: '2601.00001', title, authors: ['Ada'], abstract: 'A.', categories: ['cs.LG'], comment: null },
+        rank,
+        code: { url: 'https://github.com/a/b', stars, lastUpdate: date },
+      },
+    ],
+    announcements: [{ paperId: '2601.00001', category: 'cs.LG', version: null, kind: 'new' }],
+    summaries: [
+      {
+        paperId: '2601.00001',
+        version: 0,
+        language: 'English',
+        summarizer: 'imported',
+        promptVersion: 'reference',
+        day: date,
+        status: 'ok',
+        fields: ai(tldr),
+      },
+    ],
+    codeLinks: [{ paperId: '2601.00001', url: 'https://github.com/a/b', stars, lastUpdate: date }],
+    digests: [{ language: 'English', categoryOrder: null }],
+    source: 'import:enhanced-jsonl',
+  });
+  const shown = (store: Store, date: string) => {
+    const row = store.getDay(date)[0]!;
+    const summary = store.getDaySummaries(date, 'English').find((s) => s.day === date)!;
+    return [row.paper.title, summary.fields!.tldr, store.getDayCodeLinks(date).get('2601.00001')?.stars];
+  };
+
+  for (const order of [
+    ['2026-01-05', '2026-01-06'],
+    ['2026-01-06', '2026-01-05'],
+  ])
+    it(`should keep both days' titles, summaries and stars whichever is imported first (${order.join(' then ')})`, () => {
+      const store = testStore();
+      const days = {
+        '2026-01-05': published('2026-01-05', 'First title', 'first', 10),
+        '2026-01-06': published('2026-01-06', 'Second title (v2)', 'second', 13),
+      };
+      for (const d of order) store.importDay(days[d as keyof typeof days]);
+      expect(shown(store, '2026-01-05')).toEqual(['First title', 'TLDR first', 10]);
+      expect(shown(store, '2026-01-06')).toEqual(['Second title (v2)', 'TLDR second', 13]);
+      // The paper's row holds the newest day's metadata and stars.
+      expect(store.getPaper('2601.00001')!.title).toBe('Second title (v2)');
+      expect(store.getCodeLinks('2601.00001')[0]!.stars).toBe(13);
+      // Again: nothing changes.
+      for (const d of order) {
+        const c = store.importDay(days[d as keyof typeof days]);
+        expect([c.papers, c.summaries, c.announcements, c.codeLinks].map((x) => x.inserted + x.updated)).toEqual([
+          0, 0, 0, 0,
+        ]);
+      }
+      // A newer fetch of the paper changes its row; the published days keep what they showed.
+      store.upsertPapers(
+        [
+          {
+            id: '2601.00001',
+            version: 3,
+            title: 'Third title',
+            authors: ['Ada'],
+            abstract: 'B.',
+            categories: ['cs.LG'],
+          },
+        ],
+        'api',
+      );
+      expect(shown(store, '2026-01-05')).toEqual(['First title', 'TLDR first', 10]);
+      expect(shown(store, '2026-01-06')[0]).toBe('Second title (v2)');
+      expect(store.getDay('2026-01-06')[0]!.paper.abstract).toBe('A.');
+    });
+
+  it('should not let a poorer file of the day (its Markdown) overwrite a richer one', () => {
+    const store = testStore();
+    store.importDay(published('2026-01-05', 'Real title', 'x', 1));
+    const md = published('2026-01-05', 'Forged title', 'x', 1, 1);
+    md.papers[0]!.paper.categoriesPartial = true;
+    md.papers[0]!.code = undefined;
+    expect(store.importDay(md).papers).toEqual({ inserted: 0, updated: 0, unchanged: 1 });
+    expect(shown(store, '2026-01-05')[0]).toBe('Real title');
   });
 });

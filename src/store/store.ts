@@ -14,6 +14,7 @@ import type {
   CodeLink,
   Paper,
   PaperInput,
+  PublishedDay,
   StoredSummary,
   SummaryInput,
 } from '../core/types.js';
@@ -39,11 +40,17 @@ import {
   PAPER_FIELDS,
   SUMMARY_FIELDS_STORED,
   SUMMARY_KEY,
+  dayDiff,
+  dayFieldsOf,
+  paperFill,
   paperWrite,
   sameFields,
   summaryWrite,
   toPaper,
   toSummary,
+  withDayFields,
+  type DayFields,
+  type PaperFields,
   type PaperRow,
   type SummaryRow,
 } from './rows.js';
@@ -55,6 +62,13 @@ export interface WriteCounts {
   inserted: number;
   updated: number;
   unchanged: number;
+}
+
+export interface DayImportCounts {
+  papers: WriteCounts;
+  announcements: WriteCounts;
+  summaries: WriteCounts;
+  codeLinks: WriteCounts;
 }
 
 export interface DayRow {
@@ -105,6 +119,39 @@ export const addCounts = (a: WriteCounts, b: WriteCounts): WriteCounts => ({
   updated: a.updated + b.updated,
   unchanged: a.unchanged + b.unchanged,
 });
+
+/**
+ * `incoming`'s order, with the keys only `old` has placed right after the key they followed in
+ * `old` (or first): a listing that knows more orders the day, and nothing stored is lost.
+ */
+export function leadOrder(incoming: readonly string[], old: readonly string[]): string[] {
+  const lead = [...new Set(incoming)];
+  const inLead = new Set(lead);
+  const after = new Map<string | null, string[]>();
+  let anchor: string | null = null;
+  for (const k of old) {
+    if (!inLead.has(k)) {
+      const list = after.get(anchor);
+      if (list) list.push(k);
+      else after.set(anchor, [k]);
+    }
+    anchor = k;
+  }
+  if (!after.size) return lead;
+  const out: string[] = [];
+  const place = (k: string | null) => {
+    for (const x of after.get(k) ?? []) {
+      out.push(x);
+      place(x);
+    }
+  };
+  place(null);
+  for (const k of lead) {
+    out.push(k);
+    place(k);
+  }
+  return out;
+}
 
 /** Chunks a list so `IN (…)` queries stay under SQLite's parameter limit. */
 function* chunks<T>(items: readonly T[], size = 500): Generator<T[]> {
@@ -206,37 +253,180 @@ export class Store {
   /**
    * Inserts or merges papers. Unknown fields (undefined) keep what is stored; metadata of an
    * older version never overwrites a newer one; a partial category list never replaces a full one.
+   * Published days keep showing what they showed (their day entries are rebased on the new row).
    */
   upsertPapers(papers: readonly PaperInput[], source: string): WriteCounts {
     const counts = emptyCounts();
-    const select = this.stmt('SELECT * FROM papers WHERE id = ?');
-    const insert = this.stmt(
-      `INSERT INTO papers (${PAPER_FIELDS.join(', ')}, source, created_at, updated_at)
-       VALUES (${PAPER_FIELDS.map((c) => `@${c}`).join(', ')}, @source, @now, @now)`,
-    );
-    const update = this.stmt(
-      `UPDATE papers SET ${PAPER_FIELDS.map((c) => `${c} = @${c}`).join(', ')}, source = @source, updated_at = @now
-       WHERE id = @id`,
-    );
     this.transaction(() => {
-      const now = this.now();
       const touched: string[] = [];
       for (const p of papers) {
-        const old = select.get(p.id) as PaperRow | undefined;
-        const row = paperWrite(old, p);
-        if (!old) {
-          insert.run({ ...row, source, now });
-          counts.inserted++;
-          touched.push(p.id);
-        } else if (!sameFields(old, row, PAPER_FIELDS)) {
-          update.run({ ...row, source, now });
-          counts.updated++;
-          touched.push(p.id);
-        } else counts.unchanged++;
+        const old = this.paperRow(p.id);
+        const change = this.writePaper(old, paperWrite(old, p), source);
+        counts[change]++;
+        if (change !== 'unchanged') touched.push(p.id);
       }
       this.reindex(touched);
     });
     return counts;
+  }
+
+  private paperRow(id: string): PaperRow | undefined {
+    return this.stmt('SELECT * FROM papers WHERE id = ?').get(id) as PaperRow | undefined;
+  }
+
+  /** Writes a paper's row if it changed; the day entries of published days follow the change. */
+  private writePaper(old: PaperRow | undefined, row: PaperFields, source: string): keyof WriteCounts {
+    const now = this.now();
+    if (!old) {
+      this.stmt(
+        `INSERT INTO papers (${PAPER_FIELDS.join(', ')}, source, created_at, updated_at)
+         VALUES (${PAPER_FIELDS.map((c) => `@${c}`).join(', ')}, @source, @now, @now)`,
+      ).run({ ...row, source, now });
+      return 'inserted';
+    }
+    if (sameFields(old, row, PAPER_FIELDS)) return 'unchanged';
+    this.stmt(
+      `UPDATE papers SET ${PAPER_FIELDS.map((c) => `${c} = @${c}`).join(', ')}, source = @source, updated_at = @now
+       WHERE id = @id`,
+    ).run({ ...row, source, now });
+    this.rebaseDayEntries(old, row);
+    return 'updated';
+  }
+
+  /**
+   * A paper's row changed: each published day that showed it keeps showing what it showed, now
+   * stored as its difference from the new row.
+   */
+  private rebaseDayEntries(old: PaperFields, row: PaperFields): void {
+    const entries = this.stmt('SELECT date, fields FROM day_entries WHERE paper_id = ?').all(old.id) as {
+      date: string;
+      fields: string | null;
+    }[];
+    if (!entries.length) return;
+    const before = toPaper(old);
+    const after = toPaper(row);
+    const update = this.stmt('UPDATE day_entries SET fields = ? WHERE date = ? AND paper_id = ?');
+    for (const e of entries) {
+      const shown = withDayFields(before, e.fields ? (JSON.parse(e.fields) as DayFields) : null);
+      const fields = dayDiff(shown, after);
+      const text = fields ? JSON.stringify(fields) : null;
+      if (text !== e.fields) update.run(text, e.date, old.id);
+    }
+  }
+
+  /**
+   * Stores a published day read from its files, in one transaction: its papers (the row holds
+   * the newest day's metadata; this day's differences are kept in its day entries), its
+   * announcements, summaries, code links and which digests it published. A richer file of the
+   * same day (enhanced JSONL > raw JSONL > Markdown) is never overwritten by a poorer one.
+   * Importing the same day again changes nothing.
+   */
+  importDay(day: PublishedDay): DayImportCounts {
+    const counts: DayImportCounts = {
+      papers: emptyCounts(),
+      announcements: emptyCounts(),
+      summaries: emptyCounts(),
+      codeLinks: emptyCounts(),
+    };
+    this.transaction(() => {
+      const richest = (
+        this.stmt('SELECT max(rank) AS r FROM day_entries WHERE date = ?').get(day.date) as { r: number | null }
+      ).r;
+      // A richer file than any read before for the day (its raw JSONL after its Markdown) orders it.
+      const leads = day.exactOrder === true || Math.max(0, ...day.papers.map((p) => p.rank)) > (richest ?? 0);
+      const touched: string[] = [];
+      /** Papers a newer day also lists: that day's code link (stars) stays the current one. */
+      const older = new Set<string>();
+      for (const published of day.papers) {
+        const change = this.importDayPaper(day, published, older);
+        counts.papers[change]++;
+        if (change !== 'unchanged') touched.push(published.paper.id);
+      }
+      this.reindex(touched);
+      counts.announcements = this.addAnnouncements(day.date, day.announcements, day.source, { leads });
+      counts.summaries = this.upsertSummaries(day.summaries);
+      counts.codeLinks = addCounts(
+        this.upsertCodeLinks(
+          day.codeLinks.filter((l) => !older.has(l.paperId)),
+          day.source,
+        ),
+        this.upsertCodeLinks(
+          day.codeLinks.filter((l) => older.has(l.paperId)),
+          day.source,
+          { keep: true },
+        ),
+      );
+      const digest = this.stmt(
+        `INSERT INTO day_digests (date, language, category_order, source, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (date, language) DO UPDATE SET category_order = excluded.category_order, updated_at = excluded.updated_at
+         WHERE excluded.category_order IS NOT NULL AND excluded.category_order IS NOT category_order`,
+      );
+      for (const d of day.digests) {
+        const order = d.categoryOrder ? JSON.stringify(d.categoryOrder) : null;
+        digest.run(day.date, d.language, order, day.source, this.now());
+      }
+      if (day.deliveries?.length) this.restoreDeliveries(day.date, day.deliveries);
+    });
+    return counts;
+  }
+
+  /**
+   * One paper of a published day: its row (the newest day's metadata; an older day only fills
+   * what the row lacks) and the day's entry (what the day showed, as its difference from the row,
+   * and its code link). A day's richer file is never overwritten by a poorer one.
+   */
+  private importDayPaper(
+    day: PublishedDay,
+    { paper: p, rank, code }: PublishedDay['papers'][number],
+    older: Set<string>,
+  ): keyof WriteCounts {
+    const entryOf = this.stmt('SELECT rank, fields, code FROM day_entries WHERE date = ? AND paper_id = ?');
+    const entry = entryOf.get(day.date, p.id) as
+      { rank: number; fields: string | null; code: string | null } | undefined;
+    if (entry && entry.rank > rank) return 'unchanged';
+    const old = this.paperRow(p.id);
+    const newer = (
+      this.stmt('SELECT max(date) AS d FROM announcements WHERE paper_id = ? AND date <> ?').get(p.id, day.date) as {
+        d: string | null;
+      }
+    ).d;
+    if (newer !== null && day.date < newer) older.add(p.id);
+    const row = old && older.has(p.id) ? paperFill(old, p) : paperWrite(old, p);
+    let change = this.writePaper(old, row, day.source);
+    // What the day shows now (its entry was rebased on the new row), with this file's fields laid
+    // over; a Markdown's category list is its primary only, so it changes only that.
+    const current = entryOf.get(day.date, p.id) as { fields: string | null } | undefined;
+    const canonical = toPaper(row);
+    const shown = withDayFields(canonical, current?.fields ? (JSON.parse(current.fields) as DayFields) : null);
+    const incoming = dayFieldsOf(p);
+    if (p.categoriesPartial && incoming.categories?.[0] === shown.categories[0]) delete incoming.categories;
+    const fields = dayDiff({ ...shown, ...incoming }, canonical);
+    const fieldsText = fields ? JSON.stringify(fields) : null;
+    const codeText = code === undefined ? (entry?.code ?? null) : JSON.stringify(code);
+    if (!entry || entry.rank !== rank || entry.fields !== fieldsText || entry.code !== codeText) {
+      this.stmt(
+        `INSERT INTO day_entries (date, paper_id, rank, fields, code) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (date, paper_id) DO UPDATE SET rank = excluded.rank, fields = excluded.fields, code = excluded.code`,
+      ).run(day.date, p.id, rank, fieldsText, codeText);
+      if (entry && change === 'unchanged') change = 'updated';
+    }
+    return change;
+  }
+
+  /**
+   * A published day's digest in a language: present when the day was read from its files. Its
+   * category order is the one its Markdown had (null when only its JSONL was read).
+   */
+  getDayDigest(date: string, language: string): { categoryOrder: string[] | null } | null {
+    const rows = this.stmt('SELECT language, category_order FROM day_digests WHERE date = ?').all(date) as {
+      language: string;
+      category_order: string | null;
+    }[];
+    const mine = rows.find((r) => r.language === language);
+    if (!mine) return null;
+    // The Markdown names no language: its order serves the day in every language.
+    const order = mine.category_order ?? rows.find((r) => r.category_order)?.category_order ?? null;
+    return { categoryOrder: order ? (JSON.parse(order) as string[]) : null };
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -248,7 +438,12 @@ export class Store {
    * the whole list (or the reverse) ends in the order of the whole list, and a second list
    * with nothing in common is appended.
    */
-  addAnnouncements(date: string, entries: readonly AnnouncementInput[], source: string): WriteCounts {
+  addAnnouncements(
+    date: string,
+    entries: readonly AnnouncementInput[],
+    source: string,
+    opts: { leads?: boolean } = {},
+  ): WriteCounts {
     const counts = emptyCounts();
     const key = (category: string, paperId: string) => `${category}\u0000${paperId}`;
     this.transaction(() => {
@@ -289,7 +484,9 @@ export class Store {
         }
         prev = k;
       });
-      if (fresh.size === 0) return;
+      // A richer file of the day (the raw JSONL after its Markdown) gives the day its order.
+      if (opts.leads) order.splice(0, order.length, ...leadOrder(keys, order));
+      if (fresh.size === 0 && !opts.leads) return;
       const now = this.now();
       const insert = this.stmt(`
         INSERT INTO announcements (date, category, paper_id, version, kind, position, source, created_at)
@@ -321,13 +518,22 @@ export class Store {
       a_version: number | null;
       a_position: number;
     })[];
-    // A paper listed in several categories is one Paper object.
+    // A paper listed in several categories is one Paper object, as the day showed it.
+    const shown = this.dayFields(date);
     const papers = new Map<string, Paper>();
     return rows.map((r) => {
       let paper = papers.get(r.id);
-      if (!paper) papers.set(r.id, (paper = toPaper(r)));
+      if (!paper) papers.set(r.id, (paper = withDayFields(toPaper(r), shown.get(r.id) ?? null)));
       return { paper, category: r.a_category, kind: r.a_kind, version: r.a_version, position: r.a_position };
     });
+  }
+
+  /** The metadata a published day showed where it differs from the papers' rows. */
+  private dayFields(date: string): Map<string, DayFields> {
+    const rows = this.stmt('SELECT paper_id, fields FROM day_entries WHERE date = ? AND fields IS NOT NULL').all(
+      date,
+    ) as { paper_id: string; fields: string }[];
+    return new Map(rows.map((r) => [r.paper_id, JSON.parse(r.fields) as DayFields]));
   }
 
   /**
@@ -384,7 +590,7 @@ export class Store {
   upsertSummaries(summaries: readonly SummaryInput[]): WriteCounts {
     const counts = emptyCounts();
     const select = this.stmt(
-      'SELECT * FROM summaries WHERE paper_id = ? AND version = ? AND language = ? AND summarizer = ? AND prompt_version = ?',
+      'SELECT * FROM summaries WHERE paper_id = ? AND version = ? AND language = ? AND summarizer = ? AND prompt_version = ? AND day = ?',
     );
     const upsert = this.stmt(
       `INSERT INTO summaries (${SUMMARY_KEY.join(', ')}, ${SUMMARY_FIELDS_STORED.join(', ')}, created_at, updated_at)
@@ -397,7 +603,7 @@ export class Store {
       const touched = new Set<string>();
       for (const s of summaries) {
         const row = summaryWrite(s);
-        const old = select.get(s.paperId, s.version, s.language, s.summarizer, s.promptVersion) as
+        const old = select.get(s.paperId, s.version, s.language, s.summarizer, s.promptVersion, row.day) as
           SummaryRow | undefined;
         // A summary that is done is never marked to do again: another process may have finished
         // it since this one read the day (its pending mark would erase a paid summary).
@@ -408,17 +614,18 @@ export class Store {
         upsert.run({ ...row, now });
         if (old) counts.updated++;
         else counts.inserted++;
-        touched.add(s.paperId);
+        // The search index holds ok summaries only: a pending or failed row that was not ok leaves it as it is.
+        if (row.status === 'ok' || old?.status === 'ok') touched.add(s.paperId);
       }
       this.reindex([...touched]);
     });
     return counts;
   }
 
-  /** The summary stored under this key, or null. */
+  /** Our summary (not one read from a published day) stored under this key, or null. */
   getSummary(key: SummaryKey): StoredSummary | null {
     const row = this.stmt(
-      'SELECT * FROM summaries WHERE paper_id = ? AND version = ? AND language = ? AND summarizer = ? AND prompt_version = ?',
+      "SELECT * FROM summaries WHERE paper_id = ? AND version = ? AND language = ? AND summarizer = ? AND prompt_version = ? AND day = ''",
     ).get(key.paperId, key.version, key.language, key.summarizer, key.promptVersion) as SummaryRow | undefined;
     return row ? toSummary(row) : null;
   }
@@ -505,7 +712,8 @@ export class Store {
   // ---------------------------------------------------------------------------------------------
   // code links
 
-  upsertCodeLinks(links: readonly CodeLink[], source: string): WriteCounts {
+  /** Stores code links; `keep`: a link already stored keeps its stars (an older day's file). */
+  upsertCodeLinks(links: readonly CodeLink[], source: string, opts: { keep?: boolean } = {}): WriteCounts {
     const counts = emptyCounts();
     const select = this.stmt('SELECT stars, last_update FROM code_links WHERE paper_id = ? AND url = ?');
     const upsert = this.stmt(`
@@ -518,7 +726,7 @@ export class Store {
         const old = select.get(l.paperId, l.url) as { stars: number | null; last_update: string | null } | undefined;
         const stars = l.stars === undefined ? (old?.stars ?? null) : l.stars;
         const lastUpdate = l.lastUpdate === undefined ? (old?.last_update ?? null) : l.lastUpdate;
-        if (old && old.stars === stars && old.last_update === lastUpdate) {
+        if (old && ((old.stars === stars && old.last_update === lastUpdate) || opts.keep)) {
           counts.unchanged++;
           continue;
         }
@@ -546,6 +754,16 @@ export class Store {
       if (!out.has(r.paper_id))
         out.set(r.paper_id, { paperId: r.paper_id, url: r.url, stars: r.stars, lastUpdate: r.last_update });
     }
+    // A published day shows the code link its files had (or none), not what is known since.
+    const shown = this.stmt('SELECT paper_id, code FROM day_entries WHERE date = ? AND code IS NOT NULL').all(date) as {
+      paper_id: string;
+      code: string;
+    }[];
+    for (const r of shown) {
+      const code = JSON.parse(r.code) as Omit<CodeLink, 'paperId'> | null;
+      if (code) out.set(r.paper_id, { paperId: r.paper_id, ...code });
+      else out.delete(r.paper_id);
+    }
     return out;
   }
 
@@ -566,7 +784,9 @@ export class Store {
     for (const id of paperIds) {
       const p = paper.get(id) as { n: number; title: string; authors: string; abstract: string } | undefined;
       if (!p) continue;
-      const text = (summaries.all(id) as Record<string, string>[]).map((s) => Object.values(s).join('\n')).join('\n');
+      // The same text published on several days (the reference's repeated days) is indexed once.
+      const texts = new Set((summaries.all(id) as Record<string, string>[]).map((s) => Object.values(s).join('\n')));
+      const text = [...texts].join('\n');
       del.run(p.n);
       ins.run(
         p.n,
@@ -694,6 +914,48 @@ export class Store {
     return row ? { ...row, error: redactNullable(row.error) } : null;
   }
 
+  /** The deliveries of a day, for its record. */
+  listDeliveries(
+    date: string,
+  ): { channel: string; target: string; status: 'sent' | 'failed'; attempts: number; updatedAt: string }[] {
+    return (
+      this.stmt(
+        'SELECT channel, target, status, attempts, updated_at FROM deliveries WHERE date = ? ORDER BY channel, target',
+      ).all(date) as {
+        channel: string;
+        target: string;
+        status: 'sent' | 'failed';
+        attempts: number;
+        updated_at: string;
+      }[]
+    ).map((r) => ({
+      channel: r.channel,
+      target: r.target,
+      status: r.status,
+      attempts: r.attempts,
+      updatedAt: r.updated_at,
+    }));
+  }
+
+  /** Deliveries restored from a day record, where the store has none for the day, channel and target. */
+  restoreDeliveries(
+    date: string,
+    rows: readonly {
+      channel: string;
+      target: string;
+      status: 'sent' | 'failed';
+      attempts: number;
+      updatedAt: string;
+    }[],
+  ): number {
+    const put = this.stmt(
+      `INSERT OR IGNORE INTO deliveries (date, channel, target, status, error, attempts, updated_at) VALUES (?, ?, ?, ?, NULL, ?, ?)`,
+    );
+    return this.transaction(() =>
+      rows.reduce((n, r) => n + put.run(date, r.channel, r.target, r.status, r.attempts, r.updatedAt).changes, 0),
+    );
+  }
+
   recordDelivery(
     date: string,
     channel: string,
@@ -739,7 +1001,44 @@ export class Store {
     return true;
   }
 
-  /** Favorite papers, most recently marked first. */
+  /**
+   * Marks from the reader's exported state: each one newer than the store's (or absent there)
+   * is taken with its time; marks of papers not stored are left out (counted unchanged).
+   */
+  mergeMarks(marks: readonly { id: string; favorite: boolean; rating: -1 | 0 | 1; updatedAt: string }[]): WriteCounts {
+    const counts = emptyCounts();
+    const known = this.stmt('SELECT updated_at FROM reader_marks WHERE paper_id = ?');
+    const exists = this.stmt('SELECT 1 FROM papers WHERE id = ?');
+    const put = this.stmt(
+      `INSERT INTO reader_marks (paper_id, favorite, rating, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (paper_id) DO UPDATE SET favorite = excluded.favorite, rating = excluded.rating, updated_at = excluded.updated_at`,
+    );
+    this.transaction(() => {
+      for (const m of marks) {
+        const old = known.get(m.id) as { updated_at: string } | undefined;
+        if ((old && old.updated_at >= m.updatedAt) || !exists.get(m.id)) {
+          counts.unchanged++;
+          continue;
+        }
+        put.run(m.id, m.favorite ? 1 : 0, m.rating, m.updatedAt);
+        counts[old ? 'updated' : 'inserted']++;
+      }
+    });
+    return counts;
+  }
+
+  /** Every mark with its time, for the reader's exported state. */
+  exportMarks(): { id: string; favorite: boolean; rating: -1 | 0 | 1; updatedAt: string }[] {
+    return (
+      this.stmt('SELECT paper_id, favorite, rating, updated_at FROM reader_marks ORDER BY paper_id').all() as {
+        paper_id: string;
+        favorite: number;
+        rating: -1 | 0 | 1;
+        updated_at: string;
+      }[]
+    ).map((r) => ({ id: r.paper_id, favorite: r.favorite === 1, rating: r.rating, updatedAt: r.updated_at }));
+  }
+
   /** Every paper the reader marked (favorite or rating), for ranking to learn from. */
   listMarks(): Map<string, ReaderMark> {
     const rows = this.stmt(
@@ -808,6 +1107,7 @@ export class Store {
     })();
   }
 
+  /** Favorite papers, most recently marked first. */
   listFavorites(limit = 1000): Paper[] {
     return (
       this.stmt(

@@ -75,6 +75,7 @@ export function claimedSummarizer(inner: Summarizer, o: ClaimOptions): Summarize
   return {
     id: inner.id,
     promptVersion: inner.promptVersion,
+    ...(inner.usage ? { usage: () => inner.usage!() } : {}),
     async summarize(req: SummaryRequest): Promise<SummaryOutcome> {
       const key: SummaryKey = {
         paperId: req.paperId,

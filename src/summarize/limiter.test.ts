@@ -275,6 +275,49 @@ describe('limiter (virtual clock)', () => {
     expect(calls.map((c) => c.task)).toEqual(['running', 'retrying', 'q1']);
   });
 
+  it('breaks the circuit after breakAfter silent failures in a row: every task stops with the reason and the hint', async () => {
+    const { clock, limiter, events } = setup({
+      concurrency: 4,
+      breakAfter: 3,
+      baseDelayMs: 10,
+      breakerHint: 'check the URL',
+    });
+    const timeout = () => new RetryableError('no complete answer within 60000 ms', 'timeout', null);
+    // Each call ends at its deadline, or when its signal aborts.
+    const call = (name: string) =>
+      limiter.run(0, (_attempt, signal) => {
+        started.push(name);
+        return new Promise<never>((_resolve, reject) => {
+          void clock.sleep(60_000).then(() => reject(timeout()));
+          signal.addEventListener('abort', () => reject(signal.reason));
+        });
+      });
+    const started: string[] = [];
+    const tasks = Array.from({ length: 20 }, (_, i) => call(`t${i}`).catch((e: unknown) => e));
+    const outcomes = await clock.until(Promise.all(tasks));
+    expect(outcomes.every((e) => e instanceof LimiterStopped)).toBe(true);
+    const reason = 'the provider failed 3 requests in a row (last: no complete answer within 60000 ms); check the URL';
+    expect((outcomes[0] as LimiterStopped).reason).toBe(reason);
+    expect(events.filter((e) => e.type === 'breaker-open')).toEqual([{ type: 'breaker-open', detail: reason }]);
+    // Four timed out together at one deadline; the two started as the first of them failed were
+    // aborted when the third did, not left to time out a minute later.
+    expect(started.length).toBeLessThanOrEqual(8);
+    expect(clock.t).toBe(60_000);
+  });
+
+  it('resets the breaker on any answer: 429s, rejections and successes say the provider is alive', async () => {
+    const { clock, task } = setup({ concurrency: 1, breakAfter: 2, baseDelayMs: 10 });
+    const network = () => new RetryableError('connection failed: ECONNRESET', 'network', null);
+    let n = 0;
+    // network, 429, network, ok, network, 400: never two silent failures in a row.
+    const script = [network, () => rateLimit(10), network, null, network, () => new Error('HTTP 400')];
+    const out = task('a', 0, 10, () => script[n++]?.() ?? null);
+    expect(await clock.until(out)).toBe('a');
+    const bad = task('b', 0, 10, () => script[n++]?.() ?? null);
+    await expect(clock.until(bad)).rejects.toThrow('HTTP 400');
+    expect(await clock.until(task('c'))).toBe('c');
+  });
+
   it('rejects nonsense options and token counts', () => {
     expect(() => createLimiter({ concurrency: 0 })).toThrow(RangeError);
     expect(() => createLimiter({ concurrency: 1, rpm: -5 })).toThrow(RangeError);

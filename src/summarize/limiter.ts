@@ -39,10 +39,20 @@ export class RetryableError extends Error {
 /** A task refused because `stop()` was called; `cause` is the task's last error when it was retrying. */
 export class LimiterStopped extends Error {
   override name = 'LimiterStopped';
+  constructor(
+    /** Why the limiter stopped, as given to `stop()`. */
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`limiter stopped: ${reason}`, options);
+  }
 }
 
+/** Kinds that say the provider is not answering at all; a run of them trips the breaker. */
+const SILENT_KINDS: ReadonlySet<RetryableKind> = new Set(['network', 'timeout', 'server']);
+
 export interface LimiterEvent {
-  type: 'rate-limited' | 'retry' | 'rate-lowered' | 'rate-recovered';
+  type: 'rate-limited' | 'retry' | 'rate-lowered' | 'rate-recovered' | 'breaker-open';
   detail: string;
 }
 
@@ -69,6 +79,15 @@ export interface LimiterOptions {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   onEvent?: (e: LimiterEvent) => void;
+  /**
+   * Circuit breaker: after this many failures in a row that say the provider is not answering
+   * (network, timeout, 5xx — not 429s, which are answers), stop: every waiting and later task
+   * rejects with LimiterStopped, so a dead provider ends a run in about one timeout instead of
+   * retrying every paper. Null (default) = never.
+   */
+  breakAfter?: number | null;
+  /** Added to the breaker's reason: what the user should check. */
+  breakerHint?: string;
 }
 
 export interface LimiterStats {
@@ -84,9 +103,10 @@ export interface LimiterStats {
 export interface RateLimiter {
   /**
    * Runs `fn` when a slot and the rate allow; `tokens` is the call's estimated tokens (0 when no
-   * tpm is set). `attempt` is 1 for the first call, 2 for the first retry, …
+   * tpm is set). `attempt` is 1 for the first call, 2 for the first retry, … `signal` aborts when
+   * the breaker opens: the calls in flight are as dead as the ones that tripped it.
    */
-  run<T>(tokens: number, fn: (attempt: number) => Promise<T>): Promise<T>;
+  run<T>(tokens: number, fn: (attempt: number, signal: AbortSignal) => Promise<T>): Promise<T>;
   /** Stop starting new tasks (e.g. --max-cost-usd reached); queued ones reject with LimiterStopped. */
   stop(reason: string): void;
   stats(): LimiterStats;
@@ -129,6 +149,11 @@ class Limiter implements RateLimiter {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
   private readonly onEvent: (e: LimiterEvent) => void;
+  private readonly breakAfter: number | null;
+  private readonly breakerHint: string;
+  private failuresInARow = 0;
+  /** One per call in flight, aborted when the breaker opens. */
+  private readonly calls = new Set<AbortController>();
 
   /** Waiting tasks, ordered by seq (arrival), retries included. */
   private readonly queue: Waiter[] = [];
@@ -186,20 +211,33 @@ class Limiter implements RateLimiter {
         /* ignored */
       }
     };
+    this.breakAfter = positiveOrNull('breakAfter', options.breakAfter);
+    this.breakerHint = options.breakerHint ?? '';
     this.effectiveRpm = this.rpm;
     this.stopSignal = new Promise((resolve) => (this.signalStop = resolve));
   }
 
-  async run<T>(tokens: number, fn: (attempt: number) => Promise<T>): Promise<T> {
+  async run<T>(tokens: number, fn: (attempt: number, signal: AbortSignal) => Promise<T>): Promise<T> {
     if (!Number.isFinite(tokens) || tokens < 0) throw new RangeError('limiter: tokens must be a number ≥ 0');
-    if (this.stopped !== null) throw new LimiterStopped(`limiter stopped: ${this.stopped}`);
+    if (this.stopped !== null) throw new LimiterStopped(this.stopped);
     const seq = this.nextSeq++;
     let lastError: unknown = undefined;
     for (let attempt = 1; ; attempt++) {
       const startedAt = await this.acquire(seq, tokens, lastError);
+      // Granted, but the breaker opened before this call began: do not begin it.
+      if (this.stopped !== null) {
+        this.release();
+        throw new LimiterStopped(this.stopped, lastError === undefined ? undefined : { cause: lastError });
+      }
       let outcome: { ok: true; value: T } | { ok: false; error: unknown };
       try {
-        outcome = { ok: true, value: await fn(attempt) };
+        const call = new AbortController();
+        this.calls.add(call);
+        try {
+          outcome = { ok: true, value: await fn(attempt, call.signal) };
+        } finally {
+          this.calls.delete(call);
+        }
       } catch (error) {
         outcome = { ok: false, error };
       }
@@ -209,11 +247,25 @@ class Limiter implements RateLimiter {
       // Free the slot before any waiting below: a task never waits for itself while holding it.
       this.release();
       if (outcome.ok) {
+        this.failuresInARow = 0;
         this.onSuccess(startedAt);
         return outcome.value;
       }
-      if (!(error instanceof RetryableError)) throw error;
+      if (!(error instanceof RetryableError)) {
+        // The provider answered (a rejection is an answer): it is alive.
+        this.failuresInARow = 0;
+        throw error;
+      }
       lastError = error;
+      if (SILENT_KINDS.has(error.kind)) this.failuresInARow++;
+      else this.failuresInARow = 0;
+      if (this.breakAfter !== null && this.failuresInARow >= this.breakAfter && this.stopped === null) {
+        const reason = `the provider failed ${this.failuresInARow} requests in a row (last: ${error.message})${this.breakerHint ? `; ${this.breakerHint}` : ''}`;
+        this.onEvent({ type: 'breaker-open', detail: reason });
+        this.stop(reason);
+        for (const call of this.calls) call.abort(new LimiterStopped(reason));
+      }
+      if (this.stopped !== null) throw new LimiterStopped(this.stopped, { cause: error });
       if (attempt > this.maxRetries) throw error;
       this.counts.retries++;
       // After a 429 the pool pause is the wait; other kinds back off on their own.
@@ -224,7 +276,7 @@ class Limiter implements RateLimiter {
       });
       if (delay > 0) {
         await Promise.race([this.sleep(delay), this.stopSignal]);
-        if (this.stopped !== null) throw new LimiterStopped(`limiter stopped: ${this.stopped}`, { cause: error });
+        if (this.stopped !== null) throw new LimiterStopped(this.stopped, { cause: error });
       }
     }
   }
@@ -233,12 +285,7 @@ class Limiter implements RateLimiter {
     if (this.stopped !== null) return;
     this.stopped = reason;
     for (const w of this.queue.splice(0))
-      w.reject(
-        new LimiterStopped(
-          `limiter stopped: ${reason}`,
-          w.lastError === undefined ? undefined : { cause: w.lastError },
-        ),
-      );
+      w.reject(new LimiterStopped(reason, w.lastError === undefined ? undefined : { cause: w.lastError }));
     this.signalStop();
   }
 
@@ -253,7 +300,7 @@ class Limiter implements RateLimiter {
     return new Promise<number>((grant, reject) => {
       if (this.stopped !== null) {
         const options = lastError === undefined ? undefined : { cause: lastError };
-        reject(new LimiterStopped(`limiter stopped: ${this.stopped}`, options));
+        reject(new LimiterStopped(this.stopped, options));
         return;
       }
       // A retry goes back to its arrival position, ahead of everything that came after it.

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LABELLED } from './offline-labelled.js';
+import { LABELLED } from '../../test/fixtures/offline-labelled.js';
+import { LABELLED_B } from '../../test/fixtures/offline-roles-b.js';
+import { evaluateRoles } from '../../test/support/role-eval.js';
 import { labelSentences, type Role } from './roles.js';
 import { splitSentences } from './sentences.js';
 
@@ -40,5 +42,20 @@ describe('LABELLED', () => {
     expect(right / total).toBeGreaterThanOrEqual(0.8);
     // No role may be left to chance: each is found in most of its sentences.
     for (const [role, r] of perRole) expect(r.right / r.total, role).toBeGreaterThanOrEqual(0.6);
+  });
+});
+
+describe('LABELLED_B (written for issue 14, before the role model changed)', () => {
+  it('should be split back into exactly its sentences, and read with at least 85 % accuracy and field precision', () => {
+    for (const a of LABELLED_B) {
+      const texts = a.sentences.map((s) => s.text);
+      expect(splitSentences(texts.join(' ')), a.title).toEqual(texts);
+    }
+    const e = evaluateRoles(LABELLED_B);
+    expect(e.accuracy).toBeGreaterThanOrEqual(0.85);
+    expect(e.meanPrecision).toBeGreaterThanOrEqual(0.85);
+    expect(e.fieldPrecision).toBeGreaterThanOrEqual(0.85);
+    // Held out from the tuning: the honest figure.
+    expect(evaluateRoles(LABELLED_B.filter((a) => a.split === 'held-out')).accuracy).toBeGreaterThanOrEqual(0.85);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SUMMARY_FIELDS, type SummaryFields } from '../core/types.js';
-import { LABELLED } from './offline-labelled.js';
+import { LABELLED } from '../../test/fixtures/offline-labelled.js';
 import {
   OFFLINE_PROMPT_VERSION,
   TLDR_MAX,

@@ -29,9 +29,10 @@ import { ROLES, analyzeSentences, type Role } from './roles.js';
 import { splitSentences } from './sentences.js';
 import { FLAGS, type Summarizer, type SummaryOutcome, type SummaryRequest } from './types.js';
 
-export const OFFLINE_SUMMARIZER_ID = 'offline';
+export { OFFLINE_SUMMARIZER_ID } from '../core/types.js';
+import { OFFLINE_SUMMARIZER_ID } from '../core/types.js';
 /** Bump whenever a change to the splitter, the role model or the selection changes output. */
-export const OFFLINE_PROMPT_VERSION = 'offline-1';
+export const OFFLINE_PROMPT_VERSION = 'offline-2';
 
 /** A TL;DR longer than this (in characters; CJK characters count double) is cut. */
 export const TLDR_MAX = 220;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LABELLED } from './offline-labelled.js';
+import { LABELLED } from '../../test/fixtures/offline-labelled.js';
 import { ROLES, analyzeSentences, labelSentences } from './roles.js';
 
 describe('labelSentences', () => {

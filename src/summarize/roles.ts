@@ -8,7 +8,7 @@
  * → conclusion while still allowing the common back-steps (a second method after a result, a
  * cited prior work after the question). No learning, no dependencies: the weights are set by
  * hand so that the behaviour can be read and argued about, and the labelled set in
- * offline-labelled.ts guards against regressions.
+ * test/fixtures/offline-labelled.ts guards against regressions.
  */
 
 export type Role = 'background' | 'problem' | 'method' | 'result' | 'conclusion';
@@ -40,7 +40,7 @@ const CUES: readonly Cue[] = [
   // --- what the paper does
   cue(
     [-1.2, -0.4, 2.2, -0.3, -0.5],
-    /\b(?:we|this (?:paper|work|study|article|letter|note)|the paper|here,? we)(?: (?:first|then|further|also|instead|additionally|next|now))? (?:propose|present|introduce|develop|design|devise|build|construct|formulate|put forward|describe|extend|adapt|train|fine-tune|implement|reformulate|cast|recast|frame|generalize|collect|curate|create|conduct|perform|fit|use|employ|leverage|apply|combine|compute|simulate|image|model|analy[sz]e|profile|revisit|re-evaluate|survey|characterize|quantify|argue|report a|report an|offer|devise)\w*\b/,
+    /\b(?:we|this (?:paper|work|study|article|letter|note|research)|the paper|here,? we)(?: (?:first|then|further|also|instead|additionally|next|now|directly|jointly))? (?:propose|present|introduce|develop|design|devise|build|construct|formulate|formalize|define|put forward|describe|extend|adapt|train|fine-tune|implement|reformulate|cast|recast|frame|generalize|collect|curate|create|conduct|perform|fit|use|employ|leverage|apply|combine|compute|simulate|image|model|analy[sz]e|profile|revisit|re-evaluate|survey|characterize|quantify|argue|report a|report an|offer|devise|incorporate|integrate|adopt|utili[sz]e|exploit|instantiate|decompose|parameteri[sz]e|assume|investigate|untangle|fabricate|benchmark)\w*\b/,
   ),
   cue(
     [-0.3, 1.2, 0.6, -0.3, -0.5],
@@ -57,9 +57,19 @@ const CUES: readonly Cue[] = [
   ),
   cue(
     [-0.3, -0.2, 0.8, 0, -0.2],
-    /\b(?:based on|by (?:using|leveraging|combining|introducing|exploiting|modeling|casting|treating|learning|training|replacing|randomly)|consists? of|comprises|composed of|(?:key|main|core) (?:idea|insight|component)|specifically|concretely|which (?:uses|learns|combines|exploits|leverages|asks|monitors|treats|partitions|infers)|dubbed|termed|module|encoder|decoder|loss|regularizer|pretrained|fine-tuned|is (?:processed|trained|fitted|pretrained|updated|solved|stored|used) (?:by|with|on|in|to)|are (?:updated|added|stored|trained|triggered|corrected|processed)|the (?:construction|proof|analysis|argument) (?:is|uses|combines|relies)|(?:argument|analysis|proof|construction) (?:uses|relies|combines)|required|contributions?)\b/,
+    /\b(?:based on|by (?:using|leveraging|combining|introducing|proposing|designing|developing|exploiting|modeling|casting|treating|learning|training|replacing|randomly)|is introduced|are introduced|consists? of|comprises|composed of|(?:key|main|core) (?:idea|insight|component)|specifically|concretely|which (?:uses|learns|combines|exploits|leverages|asks|monitors|treats|partitions|infers)|dubbed|termed|module|encoder|decoder|loss|regularizer|pretrained|fine-tuned|is (?:processed|trained|fitted|pretrained|updated|solved|stored|used) (?:by|with|on|in|to)|are (?:updated|added|stored|trained|triggered|corrected|processed)|the (?:construction|proof|analysis|argument) (?:is|uses|combines|relies)|(?:argument|analysis|proof|construction) (?:uses|relies|combines)|required|contributions?)\b/,
   ),
   cue([-0.5, -0.3, 0.8, 0, -0.4], /^\((?:\d{1,2}|[ivx]{1,4}|[a-h])\)|^(?:first|second|third|finally|then|next),/),
+  // The proposed system as the subject: "It integrates …", "They then condition …", "The model uses …".
+  cue(
+    [-0.6, -0.4, 1.2, -0.2, -0.4],
+    /^(?:it|they|this|these|the (?:model|method|framework|system|approach|encoder|decoder|network|module|pipeline|agent|algorithm|harness|benchmark))(?: (?:then|first|also|further|further|additionally|continuously|jointly))? (?:integrates?|uses?|combines?|consists?|employs?|leverages?|adopts?|introduces?|relies|rely|builds?|learns?|applies|apply|operates?|performs?|factori[sz]es?|condition|conditions|captures?|comprises?|contains?|parses?|decomposes?|dissociates?|utili[sz]es?)\b/,
+  ),
+  // The authors' own earlier work is context, not this paper's method.
+  cue(
+    [1.6, 0, -1.4, -0.6, -0.5],
+    /\bwe previously\b|\b(?:in (?:that|our previous|our prior|an earlier) (?:study|work|paper))\b|\b(?:the )?previous (?:system|work|study)\b|\b(?:the )?(?:vast )?majority of (?:the )?(?:literature|prior work|existing work)\b|\bthe literature has\b/,
+  ),
 
   // --- the gap
   cue(
@@ -76,6 +86,11 @@ const CUES: readonly Cue[] = [
     /\b(?:lacks?|lacking|limitations?|limited by|limits|suffers?|fails? to|fail on|failing|struggles?|bottlenecks?|prohibitive(?:ly)?|inefficient|insufficient|ignores?|overlooks?|neglects?|challeng(?:e|es|ing)|difficult|difficulty|drawbacks?|vulnerable|brittle|hinders?|hampers?|restricts?|little is known|open (?:question|problem)|not well understood|poorly|rarely|unclear|debated|costly|expensive|biased|violated|collapses?|degrades?|wastes?|inconsistent|conflicting|assumes?|is hard|are hard|do not)\b/,
   ),
   cue([0.3, 0.7, 0, -0.2, -0.2], /\b(?:whether|how to|why do|why does|asked whether|the question)\b|\?$/),
+  // A difficulty stated outright is the gap, even in the opening sentence.
+  cue(
+    [-0.6, 1.0, -0.3, -0.3, -0.3],
+    /\b(?:(?:is|are|remains?) (?:a |an )?(?:fundamental |formidable |critical |major |key |open |significant |persistent )*(?:(?:yet|but) [a-z]+ )?(?:challenge|challenging|difficult|bottleneck|obstacle|hurdle)|rarely (?:addressed|studied|explored)|difficult to|hard to|pose[sd]? (?:a )?(?:challenges?|problems?)|ill-posed|remains? (?:largely )?(?:unexplored|unsolved|manual|limited))\b/,
+  ),
   cue(
     [0.3, 0.6, -0.2, 0, -0.2],
     /\b(?:existing|prior|previous|current|conventional|traditional|standard|most|common|classical|state-of-the-art) (?:work|works|methods?|approaches|techniques|studies|literature|models|systems|predictors|tools|schedules|analyses|controllers|tools)\b/,
@@ -108,7 +123,7 @@ const CUES: readonly Cue[] = [
   ),
   cue(
     [-0.5, -0.3, -0.3, 1.6, -0.2],
-    /\bwe (?:show|prove|demonstrate|find|observe|establish that|confirm|verify|report that|identify that|discover|obtain)\w*\b|\b(?:is|are) (?:exactly|at most|at least|tight|of order|statistically|unconditionally)\b/,
+    /\bwe (?:(?:further|also|first|then|additionally|empirically|experimentally|consistently) )?(?:show|prove|demonstrate|find|observe|establish that|confirm|verify|validate that|report that|identify that|discover|obtain)\w*\b|\b(?:is|are) (?:exactly|at most|at least|tight|of order|statistically|unconditionally)\b|\b(?:our|the) (?:empirical |experimental |main )?(?:results?|findings|experiments|evaluations?) (?:show|reveal|demonstrate|challenge|confirm|indicate|suggest)\w*\b/,
   ),
   cue(
     [-0.2, -0.2, -0.2, 0.8, 0],
@@ -137,6 +152,10 @@ const CUES: readonly Cue[] = [
     /\b(?:this|our|the proposed) (?:work|study|paper|approach|framework|benchmark|dataset|method|analysis|findings) (?:may|might|could|can|will|would) (?:potentially |also |further )?(?:help|enable|benefit|facilitate|inform|guide|serve|support|contribute|inspire|foster)\b/,
   ),
   cue([0, 0, 0, 0.3, 0.4], /\bsuggest(?:s|ing)?\b|\bindicat(?:e|es|ing)\b/),
+  cue(
+    [-0.2, -0.2, -0.4, 0, 1.0],
+    /^(?:overall|in summary|in short|to summari[sz]e|to conclude|altogether),|\b(?:this|our) (?:work|study|paper|analysis|framework|benchmark|approach) (?:offers|provides|establishes|lays|opens|turns)\b.{0,60}\b(?:guidelines?|perspective|insights?|foundation|lens|basis|framework for|controlled benchmark|principled)\b/,
+  ),
 
   // --- Chinese
   cue(

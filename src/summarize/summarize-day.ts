@@ -10,12 +10,14 @@
  * so every paper is still listed with a summary and LLM money is spent on what the reader reads.
  */
 import { PLACEHOLDER_FLAG } from '../core/placeholders.js';
-import type { StoredSummary, SummaryInput } from '../core/types.js';
+import { IMPORTED_SUMMARIZER, OFFLINE_SUMMARIZER_ID, type StoredSummary, type SummaryInput } from '../core/types.js';
 import type { Store } from '../store/store.js';
 import { SummarizedElsewhere } from './claims.js';
 import { findUnsupportedNumbers } from './faithfulness.js';
+import { checkRelevance } from './relevance.js';
 import { LimiterStopped } from './limiter.js';
 import { ProviderError } from './openai.js';
+import { nextAttemptAt, retryDecision } from './retry-policy.js';
 import { summaryLanguageOk } from './script.js';
 import { FLAGS, type Summarizer, type SummaryOutcome, type SummaryRequest } from './types.js';
 
@@ -27,6 +29,11 @@ export interface SummarizeOptions {
   maxCostUsd: number | null;
   /** Ids of the papers for `summarizer`; the others go to `fallback`. Absent = every paper. */
   selected?: ReadonlySet<string> | null;
+  /**
+   * Only the papers the day's digest lists (`run`): on a day read from the reference's files, the
+   * papers it never summarized are left for an explicit `summarize` of that day.
+   */
+  listedOnly?: boolean;
 }
 
 export interface SummarizeDeps {
@@ -38,6 +45,8 @@ export interface SummarizeDeps {
   stop?: (reason: string) => void;
   onProgress?: (done: number, total: number) => void;
   now?: () => number;
+  /** Wall-clock time, for when failed papers are due again (default: the system clock). */
+  clock?: () => Date;
 }
 
 export interface SummarizeReport {
@@ -45,15 +54,28 @@ export interface SummarizeReport {
   ok: number;
   failed: number;
   refused: number;
-  /** Done before (ok, or failed/refused without --retry-failed): 0 calls. */
+  /** Done before (ok, a refusal that stands, or a failure not due again yet): 0 calls. */
   skipped: number;
+  /** Of the skipped: failed papers a later run tries again, and the earliest time it will. */
+  retryLater: { papers: number; from: string | null };
+  /** Of the skipped: failed on every attempt allowed; only --retry-failed tries them again. */
+  givenUp: number;
   /** Not started (cost cap) or interrupted. */
   pending: number;
-  flagged: { unsupportedNumbers: number; languageMismatch: number; untranslated: number };
+  flagged: {
+    unsupportedNumbers: number;
+    languageMismatch: number;
+    untranslated: number;
+    unrelated: number;
+    instructionLike: number;
+    inputTruncated: number;
+  };
   tokensIn: number;
   tokensOut: number;
   costUsd: number | null;
   requests: number;
+  /** Requests after the first of their paper (retries, re-sends in another mode, repairs). */
+  retries: number;
   wallMs: number;
   /** Set when the cost cap stopped the run. */
   stoppedBy: string | null;
@@ -69,6 +91,9 @@ export function checkOutcome(outcome: SummaryOutcome, req: SummaryRequest): Summ
     flags.add(FLAGS.unsupportedNumber);
   if (!flags.has(FLAGS.untranslated) && !summaryLanguageOk(outcome.fields, req.language))
     flags.add(FLAGS.languageMismatch);
+  const relevance = checkRelevance(outcome.fields, { title: req.title, abstract: req.abstract }, req.language);
+  if (relevance.unrelated) flags.add(FLAGS.unrelated);
+  if (relevance.instructionLike) flags.add(FLAGS.instructionLike);
   return { ...outcome, flags: [...flags] };
 }
 
@@ -76,19 +101,36 @@ export async function summarizeDay(deps: SummarizeDeps, opts: SummarizeOptions):
   const { store, summarizer } = deps;
   const now = deps.now ?? (() => performance.now());
   const started = now();
-  const papers = [...new Map(store.getDay(opts.date).map((r) => [r.paper.id, r.paper])).values()];
+  const daySummaries = store.getDaySummaries(opts.date, opts.language);
+  let papers = [...new Map(store.getDay(opts.date).map((r) => [r.paper.id, r.paper])).values()];
+  if (opts.listedOnly && store.getDayDigest(opts.date, opts.language)) {
+    const listed = new Set(
+      daySummaries.filter((s) => (s.day ?? '') === '' || s.day === opts.date).map((s) => s.paperId),
+    );
+    papers = papers.filter((p) => listed.has(p.id));
+  }
   const report: SummarizeReport = {
     papers: papers.length,
     ok: 0,
     failed: 0,
     refused: 0,
     skipped: 0,
+    retryLater: { papers: 0, from: null },
+    givenUp: 0,
     pending: 0,
-    flagged: { unsupportedNumbers: 0, languageMismatch: 0, untranslated: 0 },
+    flagged: {
+      unsupportedNumbers: 0,
+      languageMismatch: 0,
+      untranslated: 0,
+      unrelated: 0,
+      instructionLike: 0,
+      inputTruncated: 0,
+    },
     tokensIn: 0,
     tokensOut: 0,
     costUsd: null,
     requests: 0,
+    retries: 0,
     wallMs: 0,
     stoppedBy: null,
     routed: null,
@@ -103,26 +145,45 @@ export async function summarizeDay(deps: SummarizeDeps, opts: SummarizeOptions):
     report.routed = { selected: n, fallback: papers.length - n };
   }
 
-  // Which papers need work: no summary under this key yet, a pending one, or (when asked) a failure.
+  // Which papers need work: no summary under this key yet, a pending one, or (when asked) a
+  // failure — and none better than the writer's own would be (pay once: an imported summary is
+  // never paid for again; the offline summarizer writes only where there is nothing else).
   const existing = new Map<string, StoredSummary>();
-  /** Papers with a real summary by anyone: the fallback leaves them alone (it would only be worse). */
-  const summarized = new Set<string>();
-  for (const s of store.getDaySummaries(opts.date, opts.language)) {
-    if (s.status === 'ok' && !s.flags.includes(PLACEHOLDER_FLAG)) summarized.add(`${s.paperId}@${s.version}`);
+  const real = (s: StoredSummary) => s.status === 'ok' && !s.flags.includes(PLACEHOLDER_FLAG);
+  /** Papers with a real summary from the reference's files, and from anyone but the offline summarizer. */
+  const imported = new Set<string>();
+  const better = new Set<string>();
+  for (const s of daySummaries) {
+    if (real(s) && s.summarizer === IMPORTED_SUMMARIZER) imported.add(`${s.paperId}@${s.version}`);
+    if (real(s) && s.summarizer !== OFFLINE_SUMMARIZER_ID) better.add(`${s.paperId}@${s.version}`);
     for (const w of fallback ? [summarizer, fallback] : [summarizer])
       if (s.summarizer === w.id && s.promptVersion === w.promptVersion)
         existing.set(`${w.id}|${s.paperId}@${s.version}`, s);
   }
+  const has = (set: Set<string>, id: string, version: number) => set.has(`${id}@${version}`) || set.has(`${id}@0`);
   const todo: SummaryRequest[] = [];
+  const clock = deps.clock ?? (() => new Date());
+  const startedAt = clock();
+  /** The stored row of each paper to do: its attempts go on counting across runs. */
+  const priorOf = new Map<string, StoredSummary>();
   for (const p of papers) {
     const version = p.version ?? 0;
     const writer = writerOf(p.id);
     const prior = existing.get(`${writer.id}|${p.id}@${version}`);
-    const done =
-      (prior && (prior.status === 'ok' || (!opts.retryFailed && prior.status !== 'pending'))) ||
-      (writer === fallback && (summarized.has(`${p.id}@${version}`) || summarized.has(`${p.id}@0`)));
-    if (done) report.skipped++;
-    else todo.push({ paperId: p.id, version, title: p.title, abstract: p.abstract, language: opts.language });
+    const decision = prior ? retryDecision(prior, { retryFailed: opts.retryFailed, now: startedAt }) : 'due';
+    const done = decision !== 'due' || has(writer.id === OFFLINE_SUMMARIZER_ID ? better : imported, p.id, version);
+    if (done) {
+      report.skipped++;
+      if (decision === 'given-up') report.givenUp++;
+      if (decision === 'later') {
+        report.retryLater.papers++;
+        const at = prior!.retryAfter!;
+        if (report.retryLater.from === null || at < report.retryLater.from) report.retryLater.from = at;
+      }
+      continue;
+    }
+    if (prior) priorOf.set(p.id, prior);
+    todo.push({ paperId: p.id, version, title: p.title, abstract: p.abstract, language: opts.language });
   }
   const key = (r: SummaryRequest) => ({
     paperId: r.paperId,
@@ -136,12 +197,16 @@ export async function summarizeDay(deps: SummarizeDeps, opts: SummarizeOptions):
     status: 'pending',
     fields: null,
     error: why,
+    attempts: priorOf.get(r.paperId)?.attempts ?? 0,
+    retryAfter: null,
   });
+  const usageBefore = summarizer.usage?.() ?? null;
   store.upsertSummaries(todo.map((r) => pendingRow(r, 'waiting to be summarized')));
 
   let done = 0;
   let cost = 0;
   let fatal: unknown = null;
+  const notStarted: SummaryRequest[] = [];
   deps.onProgress?.(0, todo.length);
   await Promise.all(
     todo.map(async (req) => {
@@ -160,8 +225,11 @@ export async function summarizeDay(deps: SummarizeDeps, opts: SummarizeOptions):
           return;
         }
         if (e instanceof LimiterStopped) {
+          // The cost cap, or the breaker: the provider stopped answering. Said once, kept on each
+          // paper (in one write at the end: they are pending already, only the reason changes).
+          report.stoppedBy ??= e.reason;
           report.pending++;
-          store.upsertSummaries([pendingRow(req, `not started: ${report.stoppedBy ?? e.message}`)]);
+          notStarted.push(req);
           return;
         }
         if (e instanceof ProviderError) {
@@ -183,7 +251,10 @@ export async function summarizeDay(deps: SummarizeDeps, opts: SummarizeOptions):
           requests: 0,
         };
       }
-      store.upsertSummaries([{ ...key(req), ...outcome }]);
+      const attempts = (priorOf.get(req.paperId)?.attempts ?? 0) + 1;
+      store.upsertSummaries([
+        { ...key(req), ...outcome, attempts, retryAfter: nextAttemptAt(outcome, attempts, clock()) },
+      ]);
       report[outcome.status]++;
       report.tokensIn += outcome.tokensIn ?? 0;
       report.tokensOut += outcome.tokensOut ?? 0;
@@ -193,6 +264,9 @@ export async function summarizeDay(deps: SummarizeDeps, opts: SummarizeOptions):
       if (outcome.flags.includes(FLAGS.unsupportedNumber)) report.flagged.unsupportedNumbers++;
       if (outcome.flags.includes(FLAGS.languageMismatch)) report.flagged.languageMismatch++;
       if (outcome.flags.includes(FLAGS.untranslated)) report.flagged.untranslated++;
+      if (outcome.flags.includes(FLAGS.unrelated)) report.flagged.unrelated++;
+      if (outcome.flags.includes(FLAGS.instructionLike)) report.flagged.instructionLike++;
+      if (outcome.flags.includes(FLAGS.inputTruncated)) report.flagged.inputTruncated++;
       deps.onProgress?.(++done, todo.length);
       if (opts.maxCostUsd !== null && cost >= opts.maxCostUsd && !report.stoppedBy) {
         report.stoppedBy = `--max-cost-usd ${opts.maxCostUsd} reached ($${cost.toFixed(4)})`;
@@ -200,6 +274,17 @@ export async function summarizeDay(deps: SummarizeDeps, opts: SummarizeOptions):
       }
     }),
   );
+  if (notStarted.length)
+    store.upsertSummaries(notStarted.map((r) => pendingRow(r, `not started: ${report.stoppedBy}`)));
+  // What the provider says it spent is the truth: it counts requests of papers that ended in a stop.
+  const usageAfter = summarizer.usage?.() ?? null;
+  if (usageBefore && usageAfter) {
+    report.requests = usageAfter.requests - usageBefore.requests;
+    report.retries = usageAfter.retries - usageBefore.retries;
+    report.tokensIn = usageAfter.tokensIn - usageBefore.tokensIn;
+    report.tokensOut = usageAfter.tokensOut - usageBefore.tokensOut;
+    if (usageAfter.costUsd !== null) report.costUsd = usageAfter.costUsd - (usageBefore.costUsd ?? 0);
+  }
   report.wallMs = Math.round(now() - started);
   if (fatal) throw fatal;
   return report;

@@ -31,12 +31,26 @@ export interface SummaryOutcome {
   requests: number;
 }
 
+/** What a summarizer has spent so far, all papers together (requests that ended in a stop included). */
+export interface SummarizerUsage {
+  /** HTTP requests sent. */
+  requests: number;
+  /** Requests after the first of their paper: retries, re-sends in another mode, repairs, larger budgets. */
+  retries: number;
+  tokensIn: number;
+  tokensOut: number;
+  /** Null when no price is set. */
+  costUsd: number | null;
+}
+
 export interface Summarizer {
   /** Stored as the summary's summarizer: `offline`, `openai:deepseek-chat`. */
   readonly id: string;
   /** Part of the summary's key: a new prompt means new summaries. */
   readonly promptVersion: string;
   summarize(request: SummaryRequest): Promise<SummaryOutcome>;
+  /** Totals so far; absent for summarizers that make no requests. */
+  usage?(): SummarizerUsage;
 }
 
 /** Flags set on summaries (also shown wherever a summary is shown). */
@@ -47,4 +61,10 @@ export const FLAGS = {
   languageMismatch: 'language-mismatch',
   /** Offline: written in the abstract's language, not the requested one. */
   untranslated: 'untranslated',
+  /** The title or abstract was too long and was cut for the prompt. */
+  inputTruncated: 'input-truncated',
+  /** The summary shares almost nothing with the title and abstract (relevance.ts). */
+  unrelated: 'unrelated',
+  /** The summary contains text addressed to a model: injected instructions, template tokens. */
+  instructionLike: 'instruction-like',
 } as const;

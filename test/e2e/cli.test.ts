@@ -1,10 +1,11 @@
 /** The CLI contract end to end: real processes, a real SQLite file, files we write ourselves. */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/store.js';
 import { ai, jsonl, refLine, testDir } from '../../src/test-support/fixtures.js';
-import { cli, cliAsync } from '../support/cli.js';
+import { BIN, cleanEnv, cli, cliAsync } from '../support/cli.js';
 
 const DAY = '2026-01-05';
 const enhancedDay = () =>
@@ -53,13 +54,13 @@ describe('arxiv-digest CLI', () => {
     const first = cli(['import', `${DAY}_AI_enhanced_English.jsonl`], { cwd });
     expect(first.code).toBe(0);
     expect(first.stdout).toContain(
-      'enhanced-jsonl for 2026-01-05 (English): papers 3 new; announcements 3 new; summaries 3 new',
+      '2026-01-05 (enhanced-jsonl English): papers 3 new; announcements 3 new; summaries 3 new',
     );
     expect(existsSync(join(cwd, 'data/arxiv-digest.db'))).toBe(true);
     const again = cli(['import', `${DAY}_AI_enhanced_English.jsonl`], { cwd });
     expect(again.code).toBe(0);
     expect(again.stdout.trim().split('\n').at(-1)).toBe(
-      'import: nothing changed — 1 file already stored (3 papers, 3 summaries)',
+      'import: 1 file, 1 day: 0 changed (3 papers, 3 summaries already stored)',
     );
 
     const md = cli(['render', '--date', DAY, '--lang', 'English', '--categories', 'cs.AR,cs.LG'], { cwd });
@@ -157,7 +158,7 @@ describe('arxiv-digest CLI', () => {
     const other = testDir();
     const r = cli(['--db', join(other, 's.db'), 'import', '--lang', 'English', join(cwd, `${DAY}.md`)], { cwd });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('markdown for 2026-01-05 (English): papers 3 new');
+    expect(r.stdout).toContain('2026-01-05 (markdown English): papers 3 new');
     expect(cli(['--db', join(other, 's.db'), 'render', '--date', DAY, '--lang', 'English'], { cwd }).stdout).toBe(md);
   });
 
@@ -220,7 +221,7 @@ describe('arxiv-digest CLI', () => {
     ])
       expect(existsSync(join(cwd, 'pub', f)), f).toBe(true);
     expect(r.stdout).toMatch(
-      /^run 2026-01-05: 3 papers; summaries 3 ok, 0 failed\/refused, 0 pending; 0 calls, 0 tokens, \$0\.0000; 0 code links; published \d+ files\n$/,
+      /^run 2026-01-05: 3 papers; summaries 3 ok, 0 failed\/refused, 0 pending; 0 calls, 0 tokens; 0 code links; published \d+ files\n$/,
     );
   });
 
@@ -264,5 +265,56 @@ describe('arxiv-digest CLI', () => {
     const after = openStore(db);
     expect(after.stats()).toMatchObject({ papers: n, summaries: n, announcements: n });
     after.close();
+  });
+});
+
+describe('arxiv-digest CLI: the rough edges', () => {
+  it('should end quietly when the reader closes the pipe (render | head, search | head)', () => {
+    const lines = Array.from({ length: 600 }, (_, i) =>
+      refLine({ id: `2401.${String(10001 + i)}`, AI: ai(`long ${i} `.repeat(40)), summary: 'graph '.repeat(200) }),
+    );
+    const cwd = testDir({ [`${DAY}_AI_enhanced_English.jsonl`]: jsonl(lines) });
+    expect(cli(['import', `${DAY}_AI_enhanced_English.jsonl`], { cwd }).code).toBe(0);
+    for (const args of [`render --date ${DAY} --lang English`, 'search graph --limit 500 --json']) {
+      const r = spawnSync(
+        'bash',
+        ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" ${args} | head -n 2 >/dev/null`],
+        {
+          cwd,
+          encoding: 'utf8',
+          env: cleanEnv(),
+        },
+      );
+      expect(r.stderr, args).not.toMatch(/EPIPE|internal error|\n\s+at /);
+      expect(r.status, args).toBe(0);
+    }
+  });
+
+  it("should check CATEGORIES against arXiv's taxonomy and suggest the category meant", () => {
+    const cwd = testDir();
+    const typo = cli(['render', '--date', DAY], { cwd, env: { CATEGORIES: 'cs.LG,cs.LX' } });
+    expect([typo.code, typo.stderr]).toEqual([
+      2,
+      'arxiv-digest: invalid settings:\n  - environment variable CATEGORIES: not an arXiv category: cs.LX (did you mean cs.LG?)\n',
+    ]);
+    const archive = cli(['render', '--date', DAY], { cwd, env: { CATEGORIES: 'cs' } });
+    expect(archive.stderr).toContain(
+      'environment variable CATEGORIES: cs is an archive, not a category: name its categories (cs.AI, cs.AR, cs.CC, …)',
+    );
+    const unknown = cli(['render', '--date', DAY], { cwd, env: { CATEGORIES: 'cs.LG,quant-bio' } });
+    expect(unknown.stderr).toContain(
+      "arxiv-digest: warning: environment variable CATEGORIES: quant-bio is not in arXiv's category taxonomy as this release knows it; used as given",
+    );
+  });
+
+  it('should range-check numbers when settings load: an SMTP port of 99999 is a usage error', () => {
+    const r = cli(['render', '--date', DAY], {
+      cwd: testDir(),
+      env: { SMTP_HOST: 'smtp.example.org', SMTP_PORT: '99999', SMTP_FROM: 'a@example.org', SMTP_TO: 'b@example.org' },
+    });
+    expect([r.code, r.stderr]).toEqual([
+      2,
+      'arxiv-digest: invalid settings:\n  - environment variable SMTP_PORT: expected a whole number from 1 to 65,535, got "99999"\n',
+    ]);
   });
 });

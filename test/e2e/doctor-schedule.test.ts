@@ -36,11 +36,30 @@ describe('arxiv-digest doctor', () => {
     expect(r.stdout).toMatch(/^✓ arXiv API: http:\/\/127\.0\.0\.1:\d+\/ answers$/m);
     expect(r.stdout).toMatch(/^· OPENAI_API_KEY: set$/m);
     expect(r.stdout).toMatch(/^✓ LLM provider: .* answers; model deepseek-chat listed$/m);
-    expect(r.stdout).toMatch(/^✗ Slack webhook: set; http:\/\/127\.0\.0\.1:\d+\/: ECONNREFUSED$/m);
+    // One tiny summary request, as a run would send it: which structured-output mode it takes.
+    expect(r.stdout).toMatch(/^✓ LLM summary: deepseek-chat summarizes; takes json_schema \(1 request, \d+ tokens\)$/m);
+    expect(r.stdout).toMatch(
+      /^✗ Slack webhook: set; http:\/\/127\.0\.0\.1:\d+\/: 127\.0\.0\.1:\d+ refused the connection: nothing listens there \(ECONNREFUSED\)$/m,
+    );
     expect(r.stdout + r.stderr).not.toContain('sk-secret-value');
     expect(r.stdout + r.stderr).not.toContain('very-secret');
     expect(r.code).toBe(1);
-    expect(r.stdout.trim().split('\n').at(-1)).toMatch(/^doctor: \d+ ok, 1 failed, \d+ informational$/);
+    expect(r.stdout.trim().split('\n').at(-1)).toMatch(/^doctor: \d+ ok, 1 failed, 0 warnings, \d+ informational$/);
+  });
+
+  it('should report a missing ARXIV_CONTACT as a warning, not a failure', async () => {
+    const arxiv = await startArxivStandIn(sampleWorld());
+    onTestFinished(() => arxiv.close());
+    const env = {
+      ARXIV_RSS_URL: arxiv.urls.rss,
+      ARXIV_API_URL: arxiv.urls.api,
+      ARXIV_OAI_URL: arxiv.urls.oai,
+      ARXIV_LISTING_URL: arxiv.urls.listing,
+    };
+    const r = await cliRun(['doctor'], { cwd: testDir(), env });
+    expect(r.stdout).toMatch(/^! ARXIV_CONTACT: not set: arXiv asks clients to identify themselves/m);
+    expect(r.stdout.trim().split('\n').at(-1)).toMatch(/^doctor: \d+ ok, 0 failed, 1 warning, \d+ informational$/);
+    expect(r.code).toBe(0);
   });
 
   it('should check the ranking profile and read every library export, naming a broken one by line', async () => {

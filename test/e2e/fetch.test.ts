@@ -2,7 +2,7 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { testDir } from '../../src/test-support/fixtures.js';
 import { cliRun } from '../support/cli.js';
-import { startArxivStandIn, type StandInWorld } from '../support/arxiv-standin.js';
+import { standInEnv, startArxivStandIn, type StandInWorld } from '../support/arxiv-standin.js';
 import { generateDay } from '../support/arxiv-world.js';
 
 const DAY = '2026-09-23';
@@ -10,15 +10,7 @@ const DAY = '2026-09-23';
 async function setup(world: StandInWorld) {
   const arxiv = await startArxivStandIn(world, { oaiPageSize: 5 });
   onTestFinished(() => arxiv.close());
-  const env = {
-    CATEGORIES: 'cs.AR,cs.DC,cs.LG',
-    ARXIV_RSS_URL: arxiv.urls.rss,
-    ARXIV_API_URL: arxiv.urls.api,
-    ARXIV_LISTING_URL: arxiv.urls.listing,
-    ARXIV_OAI_URL: arxiv.urls.oai,
-    ARXIV_MIN_INTERVAL_MS: '5',
-    ARXIV_CONTACT: 'tests@example.org',
-  };
+  const env: Record<string, string> = { CATEGORIES: 'cs.AR,cs.DC,cs.LG', ...standInEnv(arxiv) };
   return { arxiv, cwd: testDir(), env };
 }
 

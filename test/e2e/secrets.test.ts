@@ -106,7 +106,7 @@ describe('secrets never leave', () => {
 
     const doctor = await cliRun(['doctor'], { cwd, env: { ...env, SMTP_PASS: PASS } });
     shown('doctor', doctor.stdout + doctor.stderr);
-    expect(doctor.stdout).toMatch(/✗ LLM provider: .*Incorrect API key provided: \*\*\*/);
+    expect(doctor.stdout).toMatch(/✗ LLM summary: .*Incorrect API key provided: \*\*\*/);
     expect(doctor.stdout).toMatch(/✗ e-mail: .*with password \*\*\*/);
 
     const md = cli(['render', '--date', DAY, '--format', 'markdown'], { cwd, env });

@@ -49,7 +49,7 @@ describe('arxiv-digest summarize', () => {
       ),
     ).toHaveLength(1);
     expect(r.stdout).toMatch(
-      /^summarize 2026-01-05 \(Chinese, offline, prompt offline-1\): 3 papers — 3 ok, 0 failed, 0 refused, 0 skipped; flagged: 3 untranslated \(offline\); tokens 0 in \/ 0 out; cost \$0\.0000; [\d.]+ s; 0\.0 req\/s\n$/,
+      /^summarize 2026-01-05 \(Chinese, offline, prompt offline-2\): 3 papers — 3 ok, 0 failed, 0 refused, 0 skipped; flagged: 3 untranslated \(offline\); tokens 0 in \/ 0 out; cost \$0\.0000; [\d.]+ s; 0 requests, 0\.0 req\/s\n$/,
     );
     const again = await cliRun(['summarize'], { cwd });
     expect(again.stdout).toContain('3 papers — 0 ok, 0 failed, 0 refused, 3 skipped');
@@ -64,7 +64,7 @@ describe('arxiv-digest summarize', () => {
     const r = await cliRun(['summarize', '--lang', 'English', '--concurrency', '2'], { cwd, env });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /^summarize 2026-01-05 \(English, openai:deepseek-chat, prompt v1\): 4 papers — 4 ok, 0 failed, 0 refused, 0 skipped; tokens [\d,]+ in \/ [\d,]+ out; cost \$0\.\d{4}; /,
+      /^summarize 2026-01-05 \(English, openai:deepseek-chat, prompt v2\): 4 papers — 4 ok, 0 failed, 0 refused, 0 skipped; tokens [\d,]+ in \/ [\d,]+ out; cost \$0\.\d{4}; [\d.]+ s; 4 requests, [\d.]+ req\/s\n$/,
     );
     expect(chatRequests(server)).toBe(4);
     const again = await cliRun(['summarize', '--lang', 'English'], { cwd, env });
@@ -117,7 +117,7 @@ describe('arxiv-digest summarize', () => {
     const { env } = await llm({ apiKey: 'sk-other' });
     const r = await cliRun(['summarize', '--lang', 'English'], { cwd, env });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/arxiv-digest: the provider refused the request \(HTTP 401\).*check OPENAI_API_KEY/);
+    expect(r.stderr).toMatch(/arxiv-digest: the provider refused the request \(HTTP 401: .*\); check OPENAI_API_KEY/);
     expect(cli(['render', '--date', DAY, '--lang', 'English'], { cwd }).stdout).toContain('Summary status: pending');
   });
 

@@ -164,6 +164,18 @@ interface Reply {
   headers?: Record<string, string>;
 }
 
+/** The settings that point arxiv-digest at a stand-in, polite but quick, as a test's environment. */
+export function standInEnv(arxiv: Pick<ArxivStandIn, 'urls'>): Record<string, string> {
+  return {
+    ARXIV_RSS_URL: arxiv.urls.rss,
+    ARXIV_API_URL: arxiv.urls.api,
+    ARXIV_LISTING_URL: arxiv.urls.listing,
+    ARXIV_OAI_URL: arxiv.urls.oai,
+    ARXIV_MIN_INTERVAL_MS: '5',
+    ARXIV_CONTACT: 'tests@example.org',
+  };
+}
+
 export async function startArxivStandIn(world: StandInWorld, options: StandInOptions = {}): Promise<ArxivStandIn> {
   let current = checkWorld(world);
   let latencyMs = options.latencyMs ?? 0;

@@ -493,3 +493,158 @@ describe('OpenAI stand-in with the real openai SDK', () => {
     expect(cut).not.toBeInstanceOf(OpenAI.APIError);
   });
 });
+
+describe('OpenAI stand-in: streams and provider dialects', () => {
+  it('streams as OpenAI does — role, content in pieces, finish, usage when asked, [DONE] — readable by the SDK', async () => {
+    const s = await start();
+    const { res, text } = await post(s, chatBody({ stream: true, stream_options: { include_usage: true } }));
+    expect(res.headers.get('content-type')).toBe('text/event-stream');
+    const events = text.trim().split('\n\n');
+    expect(events.at(-1)).toBe('data: [DONE]');
+    const chunks = events.slice(0, -1).map(
+      (e) =>
+        JSON.parse(e.slice(6)) as {
+          choices: { delta: { content?: string }; finish_reason: string | null }[];
+          usage?: { prompt_tokens: number };
+        },
+    );
+    expect(chunks.length).toBeGreaterThan(5);
+    expect(JSON.parse(chunks.map((c) => c.choices[0]?.delta.content ?? '').join('')).tldr).toContain(TITLE);
+    expect(chunks.at(-2)!.choices[0]!.finish_reason).toBe('stop');
+    expect(chunks.at(-1)!.usage!.prompt_tokens).toBeGreaterThan(0);
+    // The SDK's own stream reader takes it.
+    const c = new OpenAI({ apiKey: 'k', baseURL: s.url, maxRetries: 0 });
+    let content = '';
+    for await (const chunk of await c.chat.completions.create({
+      model: 'm',
+      messages: chatBody().messages as never,
+      stream: true,
+    }))
+      content += chunk.choices[0]?.delta.content ?? '';
+    expect(JSON.parse(content).tldr).toContain(TITLE);
+  });
+
+  it('streams unasked (alwaysStream), refuses non-streams (streamOnly), and sends headers then nothing (silence)', async () => {
+    const s = await start({ alwaysStream: true });
+    expect((await post(s, chatBody())).res.headers.get('content-type')).toBe('text/event-stream');
+    const only = await startOpenAiStandIn({ streamOnly: true, faults: [{ type: 'silence' }] });
+    try {
+      expect((await post(only, chatBody())).res.status).toBe(400);
+      const res = await fetch(`${only.url}/chat/completions`, {
+        method: 'POST',
+        body: JSON.stringify(chatBody({ stream: true })),
+        signal: AbortSignal.timeout(300),
+      });
+      expect(res.status).toBe(200);
+      await expect(res.text()).rejects.toThrow(/abort|timeout/i);
+    } finally {
+      await only.close();
+    }
+  });
+
+  it('serves each provider at its own base path, with its auth and its error shape', async () => {
+    const cases = [
+      ['deepseek-chat', '', { error: { message: 'This response_format type is unavailable now' } }],
+      ['gemini', '/v1beta/openai', [{ error: { code: 400, status: 'INVALID_ARGUMENT' } }]],
+      ['siliconflow', '/v1', { code: 20015, data: null }],
+      ['zhipu', '/api/paas/v4', { error: { code: '1210', message: 'API 调用参数有误，请检查文档。' } }],
+      ['openrouter', '/api/v1', { error: { code: 404 } }],
+      ['lmstudio', '/v1', { error: "'response_format.type' must be 'json_schema' or 'text'" }],
+    ] as const;
+    for (const [provider, base, shape] of cases) {
+      const p = await startOpenAiStandIn({ provider, apiKey: 'k' });
+      try {
+        expect(p.url.endsWith(base) && p.url.slice(-base.length - 1) !== '/').toBe(true);
+        const format = provider === 'lmstudio' ? { type: 'json_object' } : jsonSchemaFormat;
+        const schema = provider === 'gemini' ? jsonSchemaFormat : format;
+        const { res, text } = await post(
+          p,
+          { ...chatBody({ response_format: schema }), model: p.profile.model },
+          { headers: { authorization: 'Bearer k' } },
+        );
+        expect([provider, res.status]).toEqual([provider, provider === 'openrouter' ? 404 : 400]);
+        expect(JSON.parse(text)).toMatchObject(shape);
+        const unauth = await post(p, chatBody(), { headers: {} });
+        // Gemini says a bad key with a 400; local servers (LM Studio) take any key.
+        expect(unauth.res.status).toBe(provider === 'gemini' ? 400 : provider === 'lmstudio' ? 200 : 401);
+      } finally {
+        await p.close();
+      }
+    }
+  });
+
+  it('puts Azure behind a deployment and api-version with an api-key header', async () => {
+    const s = await start({ provider: 'azure', apiKey: 'az-key' });
+    const call = (path: string, headers: Record<string, string> = { 'api-key': 'az-key' }) =>
+      fetch(`${s.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(chatBody()),
+      });
+    expect((await call('/openai/deployments/summaries-4o/chat/completions?api-version=2024-10-21')).status).toBe(200);
+    expect((await call('/openai/deployments/summaries-4o/chat/completions')).status).toBe(404);
+    expect(
+      await (await call('/openai/deployments/other/chat/completions?api-version=2024-10-21')).json(),
+    ).toMatchObject({ error: { code: 'DeploymentNotFound' } });
+    expect(
+      (
+        await call('/openai/deployments/summaries-4o/chat/completions?api-version=2024-10-21', {
+          authorization: 'Bearer az-key',
+        })
+      ).status,
+    ).toBe(401);
+  });
+
+  it('dresses answers as each server does: reasoning beside the content, <think> inside it, prose around it', async () => {
+    const reasoner = await start({ provider: 'deepseek-reasoner' });
+    const r = completionOf((await post(reasoner, chatBody({ response_format: { type: 'json_object' } }))).text);
+    const m = r.choices[0]!.message as unknown as { content: string; reasoning_content: string };
+    expect(m.reasoning_content.length).toBeGreaterThan(8000);
+    expect(JSON.parse(m.content).tldr).toContain(TITLE);
+    // Reasoning sent back is refused, as DeepSeek documents.
+    const back = chatBody();
+    (back.messages as unknown[]).push({ role: 'assistant', content: 'x', reasoning_content: 'y' });
+    expect((await post(reasoner, back)).res.status).toBe(400);
+    const vllm = await startOpenAiStandIn({ provider: 'vllm' });
+    try {
+      const v = completionOf((await post(vllm, chatBody({ response_format: jsonSchemaFormat, max_tokens: 512 }))).text);
+      expect(v.choices[0]!.message.content).toMatch(/^<think>\n[\s\S]*\{x : f\(x\) > 0\}[\s\S]*<\/think>\n\n\{"tldr"/);
+      expect((await post(vllm, chatBody({ max_tokens: 4096 }))).text).toMatch(/maximum context length is 2048 tokens/);
+    } finally {
+      await vllm.close();
+    }
+  });
+
+  it('plays the new faults: an error in a 200, no choices, a stream unasked, small-model shapes', async () => {
+    const s = await start({
+      faults: [
+        { type: 'error-200' },
+        { type: 'no-choices' },
+        { type: 'sse' },
+        { type: 'renamed-key' },
+        { type: 'nested' },
+        { type: 'array-field' },
+        { type: 'tool-use-failed' },
+      ],
+    });
+    const body = chatBody({ response_format: jsonSchemaFormat });
+    const e200 = await post(s, body);
+    expect([e200.res.status, JSON.parse(e200.text).error.metadata.provider_name]).toEqual([200, 'Standin']);
+    expect(JSON.parse((await post(s, body)).text).choices).toEqual([]);
+    expect((await post(s, body)).res.headers.get('content-type')).toBe('text/event-stream');
+    expect(Object.keys(contentOf((await post(s, body)).text))).toEqual([
+      'TL;DR',
+      'Motivation',
+      'Methods',
+      'Results',
+      'Conclusion',
+    ]);
+    expect(Object.keys(contentOf((await post(s, body)).text))).toEqual(['summary']);
+    expect(Array.isArray(contentOf((await post(s, body)).text).result)).toBe(true);
+    const groq = await post(s, chatBody({ tools: [summaryTool] }));
+    expect([groq.res.status, JSON.parse(groq.text).error.code]).toEqual([400, 'tool_use_failed']);
+    expect(JSON.parse(groq.text).error.failed_generation).toMatch(
+      /^<tool_call>\n\{"name": "paper_summary", "arguments": \{"tldr"/,
+    );
+  });
+});

@@ -20,12 +20,26 @@
  *   that share words are close), as floats or base64 as asked; `embeddingStatus` answers every
  *   embeddings request with that HTTP error instead.
  *
+ * - `provider` makes it speak one provider's dialect (provider-dialects.ts): its base path, auth,
+ *   the modes it takes and the 400s it gives for the others, its error-body shape, streams only,
+ *   reasoning beside or inside the content, prose around the JSON, budget limits.
+ * - Streams: `stream: true` is answered with server-sent events (role, reasoning, content or
+ *   tool-call deltas, finish, usage when `stream_options.include_usage`, `[DONE]`); `alwaysStream`
+ *   streams every answer (a proxy), `streamOnly` refuses requests that do not stream.
+ *
  * The answer comes from `answer(view)`; the default is a valid five-field summary in Chinese when
  * the system prompt asks for Chinese (else English) that quotes the paper's title, so a test can
  * see which paper was summarized.
  */
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { listenLoopback } from './loopback.js';
+import {
+  PROFILES,
+  type ProviderName,
+  type ProviderProfile,
+  type Reply,
+  type RequestedMode,
+} from './provider-dialects.js';
 import { SUMMARY_FIELDS, type SummaryField, type SummaryFields } from '../../src/core/types.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -52,6 +66,8 @@ export interface ChatCompletionBody {
   max_tokens?: number;
   max_completion_tokens?: number;
   stream?: boolean;
+  stream_options?: { include_usage?: boolean };
+  temperature?: number;
   [key: string]: unknown;
 }
 
@@ -103,7 +119,31 @@ export type OpenAiFault =
   /** The JSON wrapped in a ```json fence, as chatty models do. */
   | { type: 'fenced' }
   /** `finish_reason: 'length'` with the answer cut at half. */
-  | { type: 'length' };
+  | { type: 'length' }
+  /** HTTP 200 whose body is an error object (OpenRouter when the upstream provider fails). */
+  | { type: 'error-200' }
+  /** HTTP 200 with an empty `choices`. */
+  | { type: 'no-choices' }
+  /** The answer as server-sent events though no stream was asked for (some proxies). */
+  | { type: 'sse' }
+  /** Headers (200) sent, then nothing, until close. */
+  | { type: 'silence' }
+  /** `<think>…</think>` before the JSON, the thoughts holding braces and a draft object. */
+  | { type: 'think' }
+  /** The JSON followed by prose, no fence. */
+  | { type: 'prose-after' }
+  /** Prose with braces, the JSON in a fence, more prose with braces. */
+  | { type: 'fence-prose' }
+  /** One field (default `result`) as an array of strings. */
+  | { type: 'array-field'; field?: SummaryField }
+  /** Keys as small models write them: `TL;DR`, `Motivation`, `Methods`, `Results`, `Conclusion`. */
+  | { type: 'renamed-key' }
+  /** The five fields inside `{"summary": {…}}`. */
+  | { type: 'nested' }
+  /** Values padded with spaces and newlines. */
+  | { type: 'whitespace' }
+  /** Groq's 400 for a tool call it could not parse, the model's text in `failed_generation`. */
+  | { type: 'tool-use-failed' };
 
 /** A queued fault; `times` (default 1) is how many answered requests it applies to. */
 export type QueuedFault = OpenAiFault & { times?: number };
@@ -115,6 +155,12 @@ export interface Supports {
 }
 
 export interface OpenAiStandInOptions {
+  /** The provider whose dialect is spoken (default `generic`: OpenAI's format, modes set by `supports`). */
+  provider?: ProviderName;
+  /** Answer every request as a stream, asked for or not (a proxy). */
+  alwaysStream?: boolean;
+  /** Refuse requests that do not stream (400). */
+  streamOnly?: boolean;
   /** Delay before every answer (default 0); 429s from the rpm limit are answered at once. */
   latencyMs?: number;
   /** Requests per minute over a sliding window; null = unlimited (default). */
@@ -124,7 +170,7 @@ export interface OpenAiStandInOptions {
    * (rpm × window / 60 s requests per window) so a test or bench of seconds still fills it.
    */
   rateWindowMs?: number;
-  /** Structured-output modes the server accepts (default all). */
+  /** Structured-output modes the server accepts (default: the provider's). */
   supports?: Partial<Supports>;
   /** The model's answer (default `defaultSummary`). */
   answer?: AnswerFn;
@@ -168,8 +214,10 @@ export interface OpenAiStandInRequest {
 }
 
 export interface OpenAiStandIn {
-  /** Base URL ending in `/v1` (OPENAI_BASE_URL / the SDK's baseURL). */
+  /** The base URL, as OPENAI_BASE_URL is set for the provider (`…/v1` for generic). */
   url: string;
+  /** The provider profile spoken. */
+  profile: ProviderProfile;
   /** Every request so far, in arrival order (the array is live). */
   requests: OpenAiStandInRequest[];
   /** Changes options for the following requests (`supports` is merged, `faults` replaces the queue). */
@@ -185,11 +233,12 @@ export interface OpenAiStandIn {
 
 /** `Title: …` and `Abstract: …` lines of the user message; else its first line and the rest. */
 export function paperFromPrompt(user: string): { title: string; abstract: string } {
-  // arxiv-digest's own prompt: the paper as a JSON object between <paper> tags.
+  // arxiv-digest's own prompt: the paper as a JSON object on a line of its own (v1: between <paper> tags).
   const tagged = /<paper>\s*(\{[\s\S]*\})\s*<\/paper>/.exec(user);
-  if (tagged) {
+  for (const candidate of [tagged?.[1], ...user.split('\n').filter((l) => l.trimStart().startsWith('{'))]) {
+    if (!candidate) continue;
     try {
-      const data = JSON.parse(tagged[1]!) as { title?: unknown; abstract?: unknown };
+      const data = JSON.parse(candidate) as { title?: unknown; abstract?: unknown };
       if (typeof data.title === 'string' && typeof data.abstract === 'string')
         return { title: data.title, abstract: data.abstract };
     } catch {
@@ -245,13 +294,57 @@ export function standInEmbedding(text: string, dims: number): number[] {
 // ---------------------------------------------------------------------------------------------
 // The server
 
-interface Reply {
-  status: number;
-  body: string;
-  headers?: Record<string, string>;
+/** What a model says while thinking before the JSON: braces, a draft object. */
+const THOUGHTS =
+  'The user wants a JSON object {tldr, motivation, method, result, conclusion}. The abstract defines the set ' +
+  '{x : f(x) > 0}; I will not copy it. Draft: {"tldr": "draft"}. Now the final answer.';
+
+const promptTokensOf = (messages: ChatMessage[]): number =>
+  estimateTokens(messages.map(textOf).join('\n')) + 3 * messages.length;
+
+/** `text` cut to about `tokens` tokens, as a model stops mid-sentence. */
+function cutTo(text: string, tokens: number): string {
+  let cut = text;
+  while (cut.length > 0 && estimateTokens(cut) > tokens) cut = cut.slice(0, Math.floor(cut.length * 0.9));
+  return cut;
 }
 
-const DEFAULT_SUPPORTS: Supports = { jsonSchema: true, tools: true, jsonMode: true };
+/**
+ * A completion as server-sent events, the way OpenAI streams one: a role chunk, reasoning and
+ * content (or tool-call arguments) in pieces, a finish chunk, usage when asked, then [DONE].
+ */
+function sseOf(
+  c: {
+    id: string;
+    created: number;
+    model: unknown;
+    choices: { message: Record<string, unknown>; finish_reason: string }[];
+    usage: unknown;
+  },
+  withUsage: boolean,
+): string {
+  const m = c.choices[0]!.message;
+  const head = { id: c.id, object: 'chat.completion.chunk', created: c.created, model: c.model };
+  const event = (delta: Record<string, unknown>, finish: string | null = null) =>
+    `data: ${JSON.stringify({ ...head, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] })}\n\n`;
+  const pieces = (s: string) => s.match(/[\s\S]{1,24}/g) ?? [];
+  let out = event({ role: 'assistant', content: '' });
+  for (const field of ['reasoning_content', 'reasoning'])
+    if (typeof m[field] === 'string') for (const p of pieces(m[field] as string)) out += event({ [field]: p });
+  const calls = m.tool_calls as { id: string; function: { name: string; arguments: string } }[] | undefined;
+  if (calls?.[0]) {
+    const call = calls[0];
+    out += event({
+      tool_calls: [{ index: 0, id: call.id, type: 'function', function: { name: call.function.name, arguments: '' } }],
+    });
+    for (const p of pieces(call.function.arguments))
+      out += event({ tool_calls: [{ index: 0, function: { arguments: p } }] });
+  } else if (typeof m.content === 'string') for (const p of pieces(m.content)) out += event({ content: p });
+  if (typeof m.refusal === 'string') out += event({ refusal: m.refusal });
+  out += event({}, c.choices[0]!.finish_reason);
+  if (withUsage) out += `data: ${JSON.stringify({ ...head, choices: [], usage: c.usage })}\n\n`;
+  return `${out}data: [DONE]\n\n`;
+}
 
 const errorBody = (message: string, type: string, param: string | null, code: string | null): string =>
   JSON.stringify({ error: { message, type, param, code } });
@@ -286,7 +379,8 @@ function resetText(ms: number): string {
 
 export async function startOpenAiStandIn(initial: OpenAiStandInOptions = {}): Promise<OpenAiStandIn> {
   let options: OpenAiStandInOptions = { ...initial };
-  let supports: Supports = { ...DEFAULT_SUPPORTS, ...initial.supports };
+  const profile = PROFILES[initial.provider ?? 'generic'];
+  let supports: Supports = { ...profile.supports, ...initial.supports };
   const queue: { fault: OpenAiFault | null; times: number }[] = [];
   const enqueue = (faults: (QueuedFault | null)[]) => {
     for (const f of faults) {
@@ -356,62 +450,75 @@ export async function startOpenAiStandIn(initial: OpenAiStandInOptions = {}): Pr
   };
 
   /** The 400s a real server gives for this body, or the mode to answer in. */
-  const validate = (body: ChatCompletionBody): { error: Reply } | { mode: AnswerMode; messages: ChatMessage[] } => {
+  const validate = (
+    body: ChatCompletionBody,
+    url: URL,
+  ): { error: Reply } | { mode: AnswerMode; messages: ChatMessage[] } => {
+    const reject = (message: string, param: string | null, code: string | null = null): { error: Reply } => ({
+      error: profile.name === 'generic' ? badRequest(message, param, code) : profile.error(400, message, code, param),
+    });
+    const rejectMode = (mode: RequestedMode, message: string, param: string): { error: Reply } =>
+      profile.rejectMode ? { error: profile.rejectMode(mode) } : reject(message, param);
     if (typeof body.model !== 'string' || body.model === '')
-      return { error: badRequest('you must provide a model parameter', 'model') };
+      return reject('you must provide a model parameter', 'model');
     if (!Array.isArray(body.messages) || body.messages.length === 0)
-      return { error: badRequest("Missing required parameter: 'messages'.", 'messages', 'missing_required_parameter') };
+      return reject("Missing required parameter: 'messages'.", 'messages', 'missing_required_parameter');
     const messages = body.messages as ChatMessage[];
     if (messages.some((m) => typeof m !== 'object' || m === null || typeof m.role !== 'string'))
-      return { error: badRequest("Invalid type for 'messages': each message needs a role.", 'messages') };
-    if (body.stream === true) return { error: badRequest('stream is not supported by the stand-in', 'stream') };
+      return reject("Invalid type for 'messages': each message needs a role.", 'messages');
+    if (body.stream !== true && (options.streamOnly || profile.streamOnly))
+      return {
+        error: profile.streamOnly ?? badRequest('stream must be set to true: this server only streams', 'stream'),
+      };
     const format = body.response_format?.type;
     if (format === 'json_schema') {
       if (!supports.jsonSchema)
-        return { error: badRequest('response_format json_schema is not supported', 'response_format') };
+        return rejectMode('json_schema', 'response_format json_schema is not supported', 'response_format');
       if (typeof body.response_format?.json_schema?.name !== 'string')
-        return {
-          error: badRequest(
-            "Missing required parameter: 'response_format.json_schema.name'.",
-            'response_format.json_schema.name',
-            'missing_required_parameter',
-          ),
-        };
+        return reject(
+          "Missing required parameter: 'response_format.json_schema.name'.",
+          'response_format.json_schema.name',
+          'missing_required_parameter',
+        );
     } else if (format === 'json_object') {
       if (!supports.jsonMode)
-        return { error: badRequest('response_format json_object is not supported', 'response_format') };
+        return rejectMode('json_object', 'response_format json_object is not supported', 'response_format');
       if (!messages.some((m) => /json/i.test(textOf(m))))
-        return {
-          error: badRequest(
-            "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.",
-            'messages',
-          ),
-        };
+        return reject(
+          "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.",
+          'messages',
+        );
     } else if (format !== undefined && format !== 'text')
-      return {
-        error: badRequest(
-          `Invalid value: '${String(format)}'. Supported values are: 'json_object', 'json_schema', and 'text'.`,
-          'response_format.type',
-        ),
-      };
+      return reject(
+        `Invalid value: '${String(format)}'. Supported values are: 'json_object', 'json_schema', and 'text'.`,
+        'response_format.type',
+      );
     const tools = body.tools;
+    let toolMode = false;
     if (tools !== undefined) {
-      if (!supports.tools) return { error: badRequest('tools is not supported', 'tools') };
+      if (!supports.tools) return rejectMode('tools', 'tools is not supported', 'tools');
       if (!Array.isArray(tools) || tools.some((t) => t.type !== 'function' || typeof t.function?.name !== 'string'))
-        return { error: badRequest("Invalid 'tools': each tool needs type 'function' and a function name.", 'tools') };
+        return reject("Invalid 'tools': each tool needs type 'function' and a function name.", 'tools');
       const choice = body.tool_choice;
       if (typeof choice === 'object' && choice !== null) {
         const name = choice.function?.name;
         if (!tools.some((t) => t.function?.name === name))
-          return {
-            error: badRequest(
-              `Invalid value for 'tool_choice': 'tool_choice' references '${String(name)}' which is not present in 'tools'.`,
-              'tool_choice',
-            ),
-          };
+          return reject(
+            `Invalid value for 'tool_choice': 'tool_choice' references '${String(name)}' which is not present in 'tools'.`,
+            'tool_choice',
+          );
       }
-      if (tools.length > 0 && choice !== 'none') return { mode: 'tools', messages };
+      toolMode = tools.length > 0 && choice !== 'none';
     }
+    const own = profile.check?.(body, messages, url);
+    if (own) return { error: own };
+    const asked = body.max_completion_tokens ?? body.max_tokens;
+    if (typeof asked === 'number' && profile.budget) {
+      const tooMany = profile.budget(asked, promptTokensOf(messages));
+      if (tooMany) return { error: tooMany };
+    }
+    if (profile.ignoresStructure) return { mode: 'text', messages };
+    if (toolMode) return { mode: 'tools', messages };
     const mode: AnswerMode =
       format === 'json_schema' ? 'json_schema' : format === 'json_object' ? 'json_object' : 'text';
     return { mode, messages };
@@ -439,10 +546,16 @@ export async function startOpenAiStandIn(initial: OpenAiStandInOptions = {}): Pr
     const value = await (options.answer ?? defaultSummary)(view);
     let object: Record<string, unknown> | null = typeof value === 'string' ? null : { ...value };
     let text = typeof value === 'string' ? value : JSON.stringify(value);
+    const json = text;
 
     let finish: string = 'stop';
     let refusal: string | null = null;
     let asToolCall = mode === 'tools';
+    let dressed = true;
+    const rewrite = (o: Record<string, unknown>) => {
+      object = o;
+      text = JSON.stringify(o);
+    };
     switch (fault?.type) {
       case 'invalid-json-answer':
         if (fault.variant === 'missing-field' && object) {
@@ -451,15 +564,13 @@ export async function startOpenAiStandIn(initial: OpenAiStandInOptions = {}): Pr
         } else text = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
         break;
       case 'empty-field':
-        if (object) {
-          object = { ...object, [fault.field ?? 'method']: '' };
-          text = JSON.stringify(object);
-        }
+        if (object) rewrite({ ...object, [fault.field ?? 'method']: '' });
         break;
       case 'prose': {
         const parts = object ? SUMMARY_FIELDS.map((f) => String(object?.[f] ?? '')).filter(Boolean) : [text];
         text = `Sure! Here is a summary of the paper. ${parts.join(' ')}`;
         asToolCall = false;
+        dressed = false;
         break;
       }
       case 'fenced':
@@ -477,14 +588,64 @@ export async function startOpenAiStandIn(initial: OpenAiStandInOptions = {}): Pr
         text = text.slice(0, Math.floor(text.length / 2));
         finish = 'length';
         break;
+      case 'think':
+        text = `<think>\n${THOUGHTS}\n</think>\n\n${json}`;
+        asToolCall = false;
+        break;
+      case 'prose-after':
+        text = `${json}\n\nThis summary covers the main points; tell me if you want it shorter.`;
+        asToolCall = false;
+        break;
+      case 'fence-prose':
+        text = `Here is the summary {as JSON}:\n\`\`\`json\n${json}\n\`\`\`\nNote: the fields {tldr, motivation} are short.`;
+        asToolCall = false;
+        break;
+      case 'array-field':
+        if (object) {
+          const f = fault.field ?? 'result';
+          const v = String(object[f] ?? '');
+          const half = Math.max(1, v.indexOf(' ', Math.floor(v.length / 2)));
+          rewrite({ ...object, [f]: [v.slice(0, half), v.slice(half + 1)].filter(Boolean) });
+        }
+        break;
+      case 'renamed-key':
+        if (object)
+          rewrite({
+            'TL;DR': object.tldr,
+            Motivation: object.motivation,
+            Methods: object.method,
+            Results: object.result,
+            Conclusion: object.conclusion,
+          });
+        break;
+      case 'nested':
+        if (object) rewrite({ summary: object });
+        break;
+      case 'whitespace':
+        if (object) rewrite(Object.fromEntries(Object.entries(object).map(([k, v]) => [k, `\n  ${String(v)}  \n`])));
+        break;
     }
+    // The provider's own dress (reasoning, tags, prose) on an answer the model wrote as asked.
+    let reasoning: string | null = null;
+    if (profile.dress && dressed && refusal === null && !asToolCall) {
+      const d = profile.dress(text, n);
+      text = d.content;
+      reasoning = d.reasoning ?? null;
+    } else if (profile.dress && profile.reasoningField && asToolCall)
+      reasoning = profile.dress(text, n).reasoning ?? null;
     const maxTokens = body.max_completion_tokens ?? body.max_tokens;
-    if (typeof maxTokens === 'number' && refusal === null && estimateTokens(text) > maxTokens) {
-      // Cut at about maxTokens tokens, as a real model stops mid-sentence.
-      let cut = text;
-      while (cut.length > 0 && estimateTokens(cut) > maxTokens) cut = cut.slice(0, Math.floor(cut.length * 0.9));
-      text = cut;
-      finish = 'length';
+    if (typeof maxTokens === 'number' && refusal === null) {
+      // The budget covers the reasoning first, then the answer; a real model stops mid-sentence.
+      const thinking = reasoning ? estimateTokens(reasoning) : 0;
+      const room = maxTokens - thinking;
+      if (room <= 0) {
+        reasoning = cutTo(reasoning!, maxTokens);
+        text = '';
+        finish = 'length';
+      } else if (estimateTokens(text) > room) {
+        text = cutTo(text, room);
+        finish = 'length';
+      }
     }
 
     const forced = typeof body.tool_choice === 'object' || body.tool_choice === 'required';
@@ -493,10 +654,12 @@ export async function startOpenAiStandIn(initial: OpenAiStandInOptions = {}): Pr
       if (typeof choice === 'object' && choice !== null) return choice.function?.name ?? '';
       return body.tools?.[0]?.function?.name ?? '';
     })();
+    const reasoningPart = reasoning !== null && profile.reasoningField ? { [profile.reasoningField]: reasoning } : {};
     const message = asToolCall
       ? {
           role: 'assistant',
           content: null,
+          ...reasoningPart,
           refusal: null,
           annotations: [],
           tool_calls: [
@@ -507,11 +670,11 @@ export async function startOpenAiStandIn(initial: OpenAiStandInOptions = {}): Pr
             },
           ],
         }
-      : { role: 'assistant', content: refusal === null ? text : null, refusal, annotations: [] };
+      : { role: 'assistant', content: refusal === null ? text : null, ...reasoningPart, refusal, annotations: [] };
     // OpenAI ends a tool call with `tool_calls`, but with `stop` when the call was forced.
     if (asToolCall && finish === 'stop') finish = forced ? 'stop' : 'tool_calls';
-    const promptTokens = estimateTokens(messages.map(textOf).join('\n')) + 3 * messages.length;
-    const completionTokens = estimateTokens(refusal ?? text);
+    const promptTokens = promptTokensOf(messages);
+    const completionTokens = estimateTokens(refusal ?? text) + (reasoning ? estimateTokens(reasoning) : 0);
     return {
       id: `chatcmpl-standin${String(n).padStart(6, '0')}`,
       object: 'chat.completion',
@@ -524,18 +687,19 @@ export async function startOpenAiStandIn(initial: OpenAiStandInOptions = {}): Pr
         total_tokens: promptTokens + completionTokens,
         prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
         completion_tokens_details: {
-          reasoning_tokens: 0,
+          reasoning_tokens: reasoning ? estimateTokens(reasoning) : 0,
           audio_tokens: 0,
           accepted_prediction_tokens: 0,
           rejected_prediction_tokens: 0,
         },
+        ...profile.usageExtra?.(promptTokens),
       },
       service_tier: 'default',
       system_fingerprint: 'fp_standin',
     };
   };
 
-  const handleChat = async (entry: OpenAiStandInRequest, res: ServerResponse): Promise<Reply | null> => {
+  const handleChat = async (entry: OpenAiStandInRequest, res: ServerResponse, url: URL): Promise<Reply | null> => {
     if (entry.body === null) {
       return badRequest(
         "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload.)",
@@ -547,7 +711,7 @@ export async function startOpenAiStandIn(initial: OpenAiStandInOptions = {}): Pr
       entry.fault = 'rate-limit';
       return limited;
     }
-    const checked = validate(entry.body);
+    const checked = validate(entry.body, url);
     if ('error' in checked) return { ...checked.error, headers: { ...rateHeaders, ...checked.error.headers } };
     entry.mode = checked.mode;
     const fault = takeFault(entry.n, entry.body);
@@ -559,43 +723,127 @@ export async function startOpenAiStandIn(initial: OpenAiStandInOptions = {}): Pr
       }
       await wait(fault.answerAfterMs);
     }
+    if (fault?.type === 'silence') {
+      // Headers, then nothing: a proxy whose upstream went away.
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'x-request-id': `req_standin${String(entry.n).padStart(6, '0')}`,
+      });
+      res.flushHeaders();
+      hanging.add(res);
+      return null;
+    }
     if (options.latencyMs) await wait(options.latencyMs);
+    const err = (
+      status: number,
+      message: string,
+      type: string,
+      code: string | null,
+      headers: Record<string, string> = {},
+    ): Reply => {
+      const r =
+        profile.name === 'generic'
+          ? { status, body: errorBody(message, type, null, code) }
+          : profile.error(status, message, code);
+      return { ...r, headers: { ...rateHeaders, ...headers } };
+    };
     switch (fault?.type) {
       case '500':
-        return {
-          status: 500,
-          headers: rateHeaders,
-          body: errorBody(
-            'The server had an error while processing your request. Sorry about that!',
-            'server_error',
-            null,
-            null,
-          ),
-        };
+        return err(
+          500,
+          'The server had an error while processing your request. Sorry about that!',
+          'server_error',
+          null,
+        );
       case '503':
-        return {
-          status: 503,
-          headers: {
-            ...rateHeaders,
-            ...(fault.retryAfter === undefined ? {} : { 'retry-after': String(fault.retryAfter) }),
-          },
-          body: errorBody('The engine is currently overloaded, please try again later.', 'server_error', null, null),
-        };
+        return err(
+          503,
+          'The engine is currently overloaded, please try again later.',
+          'server_error',
+          null,
+          fault.retryAfter === undefined ? {} : { 'retry-after': String(fault.retryAfter) },
+        );
       case '429':
+        return err(429, 'Rate limit reached for requests. Please try again later.', 'requests', 'rate_limit_exceeded', {
+          'retry-after': String(fault.retryAfter ?? 1),
+        });
+      case 'error-200':
         return {
-          status: 429,
-          headers: { ...rateHeaders, 'retry-after': String(fault.retryAfter ?? 1) },
-          body: errorBody(
-            'Rate limit reached for requests. Please try again later.',
-            'requests',
-            null,
-            'rate_limit_exceeded',
-          ),
+          status: 200,
+          headers: rateHeaders,
+          body: JSON.stringify({
+            error: {
+              message: 'Provider returned error',
+              code: 502,
+              metadata: { raw: 'upstream connect error or disconnect/reset before headers', provider_name: 'Standin' },
+            },
+            user_id: 'user_standin',
+          }),
         };
+      case 'no-choices':
+        return {
+          status: 200,
+          headers: rateHeaders,
+          body: JSON.stringify({
+            id: `chatcmpl-standin${entry.n}`,
+            object: 'chat.completion',
+            model: entry.body.model,
+            choices: [],
+          }),
+        };
+      case 'tool-use-failed': {
+        const c = await completion(entry.n, entry.body, 'text', checked.messages, null);
+        const generated = String((c.choices[0]!.message as { content?: unknown }).content ?? '');
+        return {
+          status: 400,
+          headers: rateHeaders,
+          body: JSON.stringify({
+            error: {
+              message:
+                "Failed to call a function. Please adjust your prompt. See 'failed_generation' for more details.",
+              type: 'invalid_request_error',
+              code: 'tool_use_failed',
+              failed_generation: `<tool_call>\n{"name": "paper_summary", "arguments": ${generated}}\n</tool_call>`,
+            },
+          }),
+        };
+      }
     }
-    const json = JSON.stringify(await completion(entry.n, entry.body, checked.mode, checked.messages, fault));
+    const c = await completion(entry.n, entry.body, checked.mode, checked.messages, fault);
+    if (entry.body.stream === true || options.alwaysStream || fault?.type === 'sse') {
+      const usage = entry.body.stream !== true || entry.body.stream_options?.include_usage === true;
+      return { status: 200, headers: { ...rateHeaders, 'content-type': 'text/event-stream' }, body: sseOf(c, usage) };
+    }
+    const json = JSON.stringify(c);
     const body = fault?.type === 'truncated' ? json.slice(0, Math.floor(json.length * (fault.fraction ?? 0.5))) : json;
-    return { status: 200, headers: { ...rateHeaders, 'openai-processing-ms': String(options.latencyMs ?? 0) }, body };
+    return {
+      status: 200,
+      headers: { ...rateHeaders, 'openai-processing-ms': String(options.latencyMs ?? 0) },
+      body: profile.keepAliveLines ? `\n\n${body}` : body,
+    };
+  };
+
+  /** Where this provider serves what: its chat, models and embeddings paths. */
+  const routeOf = (path: string): 'chat' | 'models' | 'embeddings' | null => {
+    if (profile.name === 'azure') {
+      if (/^\/openai\/deployments\/[^/]+\/chat\/completions$/.test(path)) return 'chat';
+      if (/^\/openai\/deployments\/[^/]+\/embeddings$/.test(path)) return 'embeddings';
+      return path === '/openai/models' ? 'models' : null;
+    }
+    const rest = path.startsWith(profile.basePath) ? path.slice(profile.basePath.length) : null;
+    return rest === '/chat/completions'
+      ? 'chat'
+      : rest === '/models'
+        ? 'models'
+        : rest === '/embeddings'
+          ? 'embeddings'
+          : null;
+  };
+
+  const authorized = (req: IncomingMessage): boolean => {
+    if (!options.apiKey || profile.auth === 'none') return true;
+    if (profile.auth === 'api-key') return req.headers['api-key'] === options.apiKey;
+    return req.headers.authorization === `Bearer ${options.apiKey}`;
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -609,7 +857,8 @@ export async function startOpenAiStandIn(initial: OpenAiStandInOptions = {}): Pr
     } catch {
       body = null;
     }
-    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname.replace(/\/+$/, '');
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = url.pathname.replace(/\/+$/, '');
     const entry: OpenAiStandInRequest = {
       n: requests.length + 1,
       method: req.method ?? 'GET',
@@ -630,6 +879,7 @@ export async function startOpenAiStandIn(initial: OpenAiStandInOptions = {}): Pr
       hanging.delete(res);
     });
 
+    const route = routeOf(path);
     let reply: Reply | null;
     if (options.echoKeyStatus) {
       const key = (req.headers.authorization ?? '').replace(/^Bearer /, '');
@@ -644,21 +894,24 @@ export async function startOpenAiStandIn(initial: OpenAiStandInOptions = {}): Pr
           null,
         ),
       };
-    } else if (options.apiKey && req.headers.authorization !== `Bearer ${options.apiKey}`) {
-      reply = {
-        status: 401,
-        body: errorBody(
-          'Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys.',
-          'invalid_request_error',
-          null,
-          'invalid_api_key',
-        ),
-      };
-    } else if (path === '/v1/chat/completions' && req.method === 'POST') {
-      reply = await handleChat(entry, res);
-    } else if (path === '/v1/embeddings' && req.method === 'POST' && options.embeddingDims) {
+    } else if (!authorized(req)) {
+      reply =
+        profile.name === 'generic' || profile.name === 'openai'
+          ? {
+              status: 401,
+              body: errorBody(
+                'Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys.',
+                'invalid_request_error',
+                null,
+                'invalid_api_key',
+              ),
+            }
+          : profile.error(401, 'Authentication failed: the API key is invalid.', 'invalid_api_key');
+    } else if (route === 'chat' && req.method === 'POST') {
+      reply = await handleChat(entry, res, url);
+    } else if (route === 'embeddings' && req.method === 'POST' && options.embeddingDims) {
       reply = embeddingsReply(body);
-    } else if (path === '/v1/models' && req.method === 'GET') {
+    } else if (route === 'models' && req.method === 'GET') {
       const created = Math.floor(Date.now() / 1000);
       const models = options.models ?? ['deepseek-chat', 'gpt-4o-mini'];
       reply = {
@@ -717,7 +970,8 @@ export async function startOpenAiStandIn(initial: OpenAiStandInOptions = {}): Pr
   const loopback = await listenLoopback('openai-standin', handle);
 
   return {
-    url: `${loopback.url}/v1`,
+    url: `${loopback.url}${profile.basePath}`,
+    profile,
     requests,
     setOptions(next) {
       const { faults, supports: nextSupports, ...rest } = next;

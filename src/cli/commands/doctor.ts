@@ -3,17 +3,19 @@
  * answers, and which secrets are present (never their values). Exit 1 when a check fails.
  */
 import nodemailer from 'nodemailer';
-import OpenAI from 'openai';
 import { loadSettings, type Settings } from '../../config/settings.js';
+import { describeNetworkError, hostOf } from '../../core/network.js';
 import { productVersion } from '../../core/version.js';
 import { PROFILE_STATE } from '../../rank/ranker.js';
 import { openStore, type ReaderMark } from '../../store/store.js';
 import { userAgent } from '../../arxiv/http-client.js';
+import { probeProvider, providerLabel, sdkClient } from '../../summarize/from-settings.js';
 import type { GlobalOptions, Io } from '../context.js';
 
 interface Check {
   name: string;
-  ok: boolean | null; // null = not configured / information only
+  /** null = not configured / information only; 'warn' = works, but worth fixing (exit 0). */
+  ok: boolean | null | 'warn';
   detail: string;
 }
 
@@ -30,14 +32,8 @@ async function reachable(url: string, ua: string): Promise<Check['ok'] | string>
     });
     return res.status < 500 ? true : `HTTP ${res.status}`;
   } catch (e) {
-    return networkReason(e);
+    return describeNetworkError(e, hostOf(url));
   }
-}
-
-/** `fetch failed` says nothing; the socket's code (ECONNREFUSED, ENOTFOUND …) does. */
-function networkReason(e: unknown): string {
-  const cause = (e as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } }).cause;
-  return cause?.code ?? cause?.errors?.[0]?.code ?? cause?.message ?? (e instanceof Error ? e.message : String(e));
 }
 
 const origin = (url: string): string => {
@@ -53,9 +49,13 @@ async function checks(s: Settings, io: Io): Promise<Check[]> {
     ok: true,
     detail: `${s.configFile ? `config ${s.configFile}` : 'no config file'}; categories ${s.categories.join(', ')}; language ${s.language}`,
   });
-  for (const w of s.warnings) out.push({ name: 'settings', ok: false, detail: w });
+  for (const w of s.warnings) out.push({ name: 'settings', ok: 'warn', detail: w });
   if (!s.arxiv.contact)
-    out.push({ name: 'ARXIV_CONTACT', ok: false, detail: 'not set: arXiv asks clients to identify themselves' });
+    out.push({
+      name: 'ARXIV_CONTACT',
+      ok: 'warn',
+      detail: 'not set: arXiv asks clients to identify themselves (an e-mail address in the User-Agent)',
+    });
 
   let marks: ReaderMarks = { saved: false, marks: new Map() };
   try {
@@ -98,23 +98,26 @@ async function checks(s: Settings, io: Io): Promise<Check[]> {
     detail: s.openai.apiKey ? 'set' : 'not set (the offline summarizer is used)',
   });
   if (s.openai.apiKey) {
+    const where = providerLabel(s.openai);
     try {
-      const client = new OpenAI({
-        apiKey: s.openai.apiKey,
-        baseURL: s.openai.baseUrl ?? undefined,
-        timeout: TIMEOUT_MS,
-        maxRetries: 0,
-      });
-      const models = await client.models.list();
+      const models = await sdkClient({ ...s, llm: { ...s.llm, timeoutMs: TIMEOUT_MS } }, 0).models.list();
       const ids = models.data.map((m) => m.id);
       out.push({
         name: 'LLM provider',
         ok: true,
-        detail: `${s.openai.baseUrl ?? 'api.openai.com'} answers; ${ids.includes(s.openai.model) ? `model ${s.openai.model} listed` : `model ${s.openai.model} not in its list of ${ids.length}`}`,
+        detail: `${where} answers; ${ids.includes(s.openai.model) ? `model ${s.openai.model} listed` : `model ${s.openai.model} not in its list of ${ids.length}`}`,
       });
     } catch (e) {
-      out.push({ name: 'LLM provider', ok: false, detail: e instanceof Error ? e.message : String(e) });
+      // Some servers have no model list (Azure deployments, proxies): the summary request below decides.
+      out.push({
+        name: 'LLM provider',
+        ok: null,
+        detail: `${where}: no model list (${e instanceof Error ? e.message : String(e)})`,
+      });
     }
+    // One tiny summary request, negotiated as a run would: which structured-output mode it takes.
+    const probe = await probeProvider(s, TIMEOUT_MS * 2);
+    out.push({ name: 'LLM summary', ok: probe.ok, detail: probe.detail });
   }
 
   const smtp = s.deliver.smtp;
@@ -247,10 +250,12 @@ export async function doctorCommand(globals: GlobalOptions, io: Io): Promise<num
     return 1;
   }
   const results = await checks(settings, io);
-  for (const c of results) io.stdout.write(`${c.ok === null ? '·' : c.ok ? '✓' : '✗'} ${c.name}: ${c.detail}\n`);
-  const failed = results.filter((c) => c.ok === false).length;
+  const mark = (c: Check) => (c.ok === null ? '·' : c.ok === 'warn' ? '!' : c.ok ? '✓' : '✗');
+  for (const c of results) io.stdout.write(`${mark(c)} ${c.name}: ${c.detail}\n`);
+  const count = (ok: Check['ok']) => results.filter((c) => c.ok === ok).length;
+  const failed = count(false);
   io.stdout.write(
-    `doctor: ${results.filter((c) => c.ok).length} ok, ${failed} failed, ${results.filter((c) => c.ok === null).length} informational\n`,
+    `doctor: ${count(true)} ok, ${failed} failed, ${count('warn')} ${count('warn') === 1 ? 'warning' : 'warnings'}, ${count(null)} informational\n`,
   );
   return failed ? 1 : 0;
 }

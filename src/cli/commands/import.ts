@@ -1,7 +1,8 @@
-/** `arxiv-digest import FILE...`: reference-system files into the store. */
+/** `arxiv-digest import PATH...`: published days (files or whole folders) into the store. */
 import { isIsoDate } from '../../core/dates.js';
 import { UsageError } from '../../errors.js';
-import { changed, importReferenceFile, type FileImport } from '../../ingest/import-files.js';
+import { changed, changedIn, importPaths, type DayImport, type ImportReport } from '../../ingest/import-files.js';
+import type { Store } from '../../store/store.js';
 import { addCounts, emptyCounts, type WriteCounts } from '../../store/store.js';
 import { describeCounts, plural, recordRun, settingsFrom, withStore, type GlobalOptions, type Io } from '../context.js';
 import { createProgress } from '../progress.js';
@@ -11,10 +12,83 @@ export interface ImportFlags {
   lang?: string;
 }
 
-const total = (c: WriteCounts): number => c.inserted + c.updated + c.unchanged;
+/** `enhanced-jsonl Chinese, raw-jsonl, markdown` */
+const filesOf = (d: DayImport): string =>
+  d.files.map((f) => `${f.format}${f.language ? ` ${f.language}` : ''}`).join(', ') +
+  (d.records ? `, ${plural(d.records, 'day record')}` : '');
+
+function dayLine(d: DayImport): string {
+  const c = d.counts;
+  return (
+    `${d.date} (${filesOf(d)}): papers ${describeCounts(c.papers)}; announcements ${describeCounts(c.announcements)}` +
+    (d.files.some((f) => f.format !== 'raw-jsonl') ? `; summaries ${describeCounts(c.summaries)}` : '') +
+    (d.unlisted ? `; ${plural(d.unlisted, 'paper')} never summarized` : '') +
+    (d.rejects.length ? `; ${plural(d.rejects.length, 'line')} rejected` : '')
+  );
+}
+
+/** Prints what the import did: one line per day, the problems, notes, and one summary line. */
+export function describeImport(report: ImportReport, io: Io, log: (to: NodeJS.WriteStream, text: string) => void) {
+  for (const d of report.days) {
+    if (d.error) {
+      log(io.stderr, `${d.error}\n`);
+      continue;
+    }
+    for (const r of d.rejects) log(io.stderr, `${r.file}:${r.line}: ${r.reason}\n`);
+    for (const note of d.notes) log(io.stderr, `${d.date}: note: ${note}\n`);
+    log(io.stdout, `${dayLine(d)}\n`);
+  }
+  for (const r of report.refused) log(io.stderr, `${r.error}\n`);
+}
+
+export function summarizeImport(report: ImportReport, language: string, stored: { papers: number; summaries: number }) {
+  const ok = report.days.filter((d) => !d.error);
+  const sum = (pick: (d: DayImport) => WriteCounts) => ok.map(pick).reduce(addCounts, emptyCounts());
+  const papers = sum((d) => d.counts.papers);
+  const summaries = sum((d) => d.counts.summaries);
+  const announcements = sum((d) => d.counts.announcements);
+  const files = ok.reduce((n, d) => n + d.files.length + d.records, 0) + report.reader.files;
+  const rejected = ok.reduce((n, d) => n + d.rejects.length, 0);
+  const refused = report.refused.length + report.days.length - ok.length;
+  const unlisted = ok.filter((d) => d.unlisted);
+  const unlistedPapers = unlisted.reduce((n, d) => n + d.unlisted, 0);
+  const nothingChanged =
+    ok.reduce((n, d) => n + changedIn(d.counts), 0) + changed(report.reader.marks) + report.reader.state === 0;
+  const notes: string[] = [];
+  const assumed = ok.flatMap((d) => d.languageAssumed);
+  if (assumed.length)
+    notes.push(
+      `${plural(assumed.length, 'file')} did not name the summary language in the file name; ` +
+        `stored as ${language} (LANGUAGE); pass --lang to choose`,
+    );
+  const placeholders = [...new Set(ok.flatMap((d) => d.placeholders))];
+  if (placeholders.length)
+    notes.push(
+      `the reference system's failure placeholders instead of a summary for ` +
+        `${plural(placeholders.length, 'paper')} (${placeholders.slice(0, 5).join(', ')}${placeholders.length > 5 ? ', …' : ''}); ` +
+        `stored flagged "placeholder", so any real summary is shown before them`,
+    );
+  const problems = [
+    rejected && `${plural(rejected, 'line')} rejected`,
+    refused && `${plural(refused, 'file')} refused`,
+  ].filter(Boolean) as string[];
+  const counted = `${plural(files, 'file')}, ${plural(ok.length, 'day')}`;
+  let line = nothingChanged
+    ? `import: ${counted}: 0 changed (${plural(stored.papers, 'paper')}, ${plural(stored.summaries, 'summary', 'summaries')} already stored)`
+    : `import: ${counted}: papers ${describeCounts(papers)}; summaries ${describeCounts(summaries)}; announcements ${describeCounts(announcements)}`;
+  if (report.reader.files)
+    line += `; reader's marks ${describeCounts(report.reader.marks)}${report.reader.state ? `, ${plural(report.reader.state, 'saved setting')}` : ''}`;
+  if (unlistedPapers)
+    line +=
+      `; ${plural(unlistedPapers, 'paper')} on ${plural(unlisted.length, 'day')} never summarized by the reference ` +
+      `(left out of those days' digests, as published; \`arxiv-digest summarize --date ${unlisted.at(-1)!.date}\` fills a day)`;
+  if (problems.length) line += `; ${problems.join(', ')}`;
+  if (report.skipped.length) line += `; ${plural(report.skipped.length, 'other file')} skipped`;
+  return { line, notes, problems, papers, summaries, rejected, refused };
+}
 
 export async function importCommand(
-  files: string[],
+  paths: string[],
   flags: ImportFlags,
   globals: GlobalOptions,
   io: Io,
@@ -23,87 +97,38 @@ export async function importCommand(
     throw new UsageError(`--date: expected YYYY-MM-DD, got ${JSON.stringify(flags.date)}`);
   if (flags.lang !== undefined && !flags.lang.trim()) throw new UsageError('--lang: must not be empty');
   const settings = settingsFrom(io, globals, { lang: flags.lang });
-  return withStore(settings, (store) =>
-    recordRun(store, 'import', { files, ...flags }, () => {
-      const results: FileImport[] = [];
-      const progress = createProgress({ label: 'import', total: files.length, stream: io.stderr });
-      for (const [i, file] of files.entries()) {
-        const r = importReferenceFile(store, file, {
-          date: flags.date,
-          language: flags.lang,
-          defaultLanguage: settings.language,
-        });
-        results.push(r);
-        progress.update(i + 1, file);
-        if (r.error) {
-          progress.log(io.stderr, `${r.error}\n`);
-          continue;
-        }
-        const p = r.parsed!;
-        for (const rej of p.rejects) progress.log(io.stderr, `${file}:${rej.line}: ${rej.reason}\n`);
-        for (const note of p.notes) progress.log(io.stderr, `${file}: note: ${note}\n`);
-        progress.log(
-          io.stdout,
-          `${file}: ${p.format} for ${p.date}${p.language ? ` (${p.language})` : ''}: ` +
-            `papers ${describeCounts(r.papers)}; announcements ${describeCounts(r.announcements)}` +
-            (p.format === 'raw-jsonl' ? '' : `; summaries ${describeCounts(r.summaries)}`) +
-            (p.rejects.length ? `; ${plural(p.rejects.length, 'line')} rejected` : '') +
-            '\n',
-        );
-      }
-      progress.stop();
-
-      const ok = results.filter((r) => !r.error);
-      const sum = (pick: (r: FileImport) => WriteCounts) => ok.map(pick).reduce(addCounts, emptyCounts());
-      const papers = sum((r) => r.papers);
-      const summaries = sum((r) => r.summaries);
-      const announcements = sum((r) => r.announcements);
-      const rejected = ok.reduce((n, r) => n + r.parsed!.rejects.length, 0);
-      const refused = results.length - ok.length;
-      const days = new Set(ok.map((r) => r.parsed!.date)).size;
-      const nothingChanged =
-        changed(papers) +
-          changed(summaries) +
-          changed(announcements) +
-          ok.reduce((n, r) => n + changed(r.codeLinks), 0) ===
-        0;
-      const assumed = ok.filter((r) => r.parsed!.languageAssumed);
-      if (assumed.length) {
-        io.stderr.write(
-          `import: note: ${plural(assumed.length, 'file')} did not name the summary language in the file name; ` +
-            `stored as ${settings.language} (LANGUAGE); pass --lang to choose\n`,
-        );
-      }
-      const placeholders = new Set(ok.flatMap((r) => r.parsed!.placeholders));
-      if (placeholders.size) {
-        const ids = [...placeholders];
-        io.stderr.write(
-          `import: note: the reference system's failure placeholders instead of a summary for ` +
-            `${plural(ids.length, 'paper')} (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}); ` +
-            `stored flagged "placeholder", so any real summary is shown before them\n`,
-        );
-      }
-      const problems = [
-        rejected && `${plural(rejected, 'line')} rejected`,
-        refused && `${plural(refused, 'file')} refused`,
-      ].filter(Boolean);
-      const line =
-        nothingChanged && ok.length
-          ? `import: nothing changed — ${plural(ok.length, 'file')} already stored (${plural(total(papers), 'paper')}, ${plural(total(summaries), 'summary', 'summaries')})`
-          : `import: ${plural(ok.length, 'file')}, ${plural(days, 'day')}: papers ${describeCounts(papers)}; summaries ${describeCounts(summaries)}; announcements ${describeCounts(announcements)}`;
-      io.stdout.write(`${line}${problems.length ? `; ${problems.join(', ')}` : ''}\n`);
-      return {
-        code: problems.length ? 1 : 0,
-        counts: {
-          files: files.length,
-          refused,
-          rejected,
-          papersNew: papers.inserted,
-          papersUpdated: papers.updated,
-          summariesNew: summaries.inserted,
-          summariesUpdated: summaries.updated,
+  return withStore(settings, (store: Store) =>
+    recordRun(store, 'import', { paths, ...flags }, () => {
+      let progress: ReturnType<typeof createProgress> | null = null;
+      const report = importPaths(store, paths, {
+        date: flags.date,
+        language: flags.lang,
+        defaultLanguage: settings.language,
+        now: () => new Date(),
+        onDay: (done, all, date) => {
+          progress ??= createProgress({ label: 'import', total: all, stream: io.stderr });
+          progress.update(done, date);
         },
-        problem: problems.join(', ') || undefined,
+      });
+      const log = (to: NodeJS.WriteStream, text: string) => (progress ? progress.log(to, text) : to.write(text));
+      describeImport(report, io, log);
+      (progress as ReturnType<typeof createProgress> | null)?.stop();
+      const s = summarizeImport(report, settings.language, store.stats());
+      for (const note of s.notes) io.stderr.write(`import: note: ${note}\n`);
+      io.stdout.write(`${s.line}\n`);
+      return {
+        code: s.problems.length ? 1 : 0,
+        counts: {
+          days: report.days.length,
+          refused: s.refused,
+          rejected: s.rejected,
+          skipped: report.skipped.length,
+          papersNew: s.papers.inserted,
+          papersUpdated: s.papers.updated,
+          summariesNew: s.summaries.inserted,
+          summariesUpdated: s.summaries.updated,
+        },
+        problem: s.problems.join(', ') || undefined,
       };
     }),
   );

@@ -53,6 +53,7 @@ export async function renderCommand(flags: RenderFlags, globals: GlobalOptions, 
       date,
       language: settings.language,
       categoryOrder: settings.categories,
+      explicitOrder: flags.categories !== undefined,
       preferredSummarizer: configuredSummarizer(settings),
     });
     // Ranked for the reader when there is a profile, a library or ratings (scores, reasons, For you).
@@ -82,6 +83,9 @@ export async function renderCommand(flags: RenderFlags, globals: GlobalOptions, 
     io.stderr.write(
       `render ${renderer.format} ${day.date} (${day.language}): ${plural(c.papers, 'paper')} in ${plural(day.categories.length, 'category', 'categories')}, ` +
         `${c.summarized} summarized${missing.length ? `, ${missing.join(', ')}` : ''}` +
+        (day.unlisted.length && renderer.summaries
+          ? `; ${plural(day.unlisted.length, 'paper')} the published digest did not list left out (in the raw JSONL; \`arxiv-digest summarize --date ${day.date}\` adds them)`
+          : '') +
         `${day.forYou ? `, ${day.forYou.length} for you` : ''}${flags.out ? ` → ${flags.out}` : ''}\n`,
     );
     return 0;

@@ -23,7 +23,8 @@ import {
 } from '../context.js';
 import { createProgress } from '../progress.js';
 import { arxivHttpFor } from './fetch.js';
-import { makeSummarizer, selectionOf } from './summarize.js';
+import { selectionOf } from './summarize.js';
+import { summarizerFromSettings } from '../../summarize/from-settings.js';
 
 export interface RunFlags {
   date?: string;
@@ -46,6 +47,20 @@ export interface RunFlags {
 
 function describe(r: DailyReport): string {
   const parts = [`run ${r.date}: ${plural(r.counts.papers, 'paper')}`];
+  if (r.restored?.days.length) {
+    const days = r.restored.days.filter((d) => !d.error);
+    const sum = (pick: (d: (typeof days)[number]) => number) => days.reduce((n, d) => n + pick(d), 0);
+    parts.push(
+      `restored ${plural(days.length, 'day')} from the day files (${plural(
+        sum((d) => d.counts.papers.inserted),
+        'paper',
+      )}, ${plural(
+        sum((d) => d.counts.summaries.inserted),
+        'summary',
+        'summaries',
+      )})`,
+    );
+  }
   if (r.fetch?.outcome === 'fetched')
     parts.push(
       `fetched ${r.fetch.papers.inserted} new, ${r.fetch.papers.updated} updated (${plural(r.fetch.requests, 'request')})`,
@@ -57,7 +72,7 @@ function describe(r: DailyReport): string {
   if (r.summarize) {
     const s = r.summarize;
     parts.push(
-      `${plural(s.requests, 'call')}, ${grouped(s.tokensIn + s.tokensOut)} tokens${s.costUsd !== null ? `, $${s.costUsd.toFixed(4)}` : ''}`,
+      `${plural(s.requests, 'call')}${s.retries ? ` (${grouped(s.retries)} retries)` : ''}, ${grouped(s.tokensIn + s.tokensOut)} tokens${s.costUsd !== null ? `, $${s.costUsd.toFixed(4)}` : ''}`,
     );
     if (s.routed) parts.push(`${grouped(s.routed.selected)} chosen for the LLM, ${grouped(s.routed.fallback)} offline`);
   }
@@ -94,8 +109,8 @@ export async function runCommand(flags: RunFlags, globals: GlobalOptions, io: Io
           summarize: flags.summarize !== false,
           deliver: flags.deliver !== false,
         };
-        const { summarizer, limiter } = makeSummarizer(settings, store, {}, io);
         const log = (line: string) => io.stderr.write(`${line}\n`);
+        const { summarizer, limiter } = summarizerFromSettings(settings, store, { log });
         const selection = selectionOf(settings);
         if (selection && summarizer.id === OFFLINE_SUMMARIZER_ID)
           log(
@@ -103,6 +118,7 @@ export async function runCommand(flags: RunFlags, globals: GlobalOptions, io: Io
           );
         const token = settings.github.token;
         let progress: ReturnType<typeof createProgress> | null = null;
+        let restoring: ReturnType<typeof createProgress> | null = null;
         const report = await runDaily(
           {
             store,
@@ -114,6 +130,11 @@ export async function runCommand(flags: RunFlags, globals: GlobalOptions, io: Io
             channels: steps.deliver ? createChannels(settings) : [],
             stars: token ? (urls) => fetchGithubStars(urls, { token, apiUrl: settings.github.apiUrl }) : undefined,
             log,
+            onRestoreProgress: (done, total) => {
+              restoring ??= createProgress({ label: 'restore', total, stream: io.stderr });
+              restoring.update(done);
+              if (done === total) restoring.stop();
+            },
             onSummaryProgress: (done, total) => {
               progress ??= createProgress({ label: 'summarize', total, stream: io.stderr });
               progress.update(done);

@@ -8,6 +8,7 @@
  * `--workers 1` serves in this process alone.
  */
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import cluster from 'node:cluster';
 import { configuredSummarizer, loadSettings, parseServeWorkers, type Settings } from '../../config/settings.js';
@@ -23,6 +24,7 @@ import {
 import { MIN_TOKEN_LENGTH, isLoopbackHost } from '../../serve/security.js';
 import type { RunningServer } from '../../serve/server.js';
 import { openStore, type Store } from '../../store/store.js';
+import { writeReaderState } from '../../run/reader-state.js';
 import { createRankerFor, rankingSettingsFrom, type GlobalOptions, type Io } from '../context.js';
 
 export interface ServeFlags {
@@ -126,6 +128,10 @@ async function listen(
     siteTitle: settings.publish.siteTitle,
     token,
     search,
+    // Kept beside the day files (when --out has any), so a lost store loses no mark.
+    onReaderChange: () => {
+      if (existsSync(settings.out)) writeReaderState(store, settings.out);
+    },
   });
   const served = isServeWorker() && process.env[SERVED_BY_ENV] === '1' ? withServedBy(app) : app;
   const server = await startServer(served, { host, port, requestTimeoutMs: settings.requestTimeoutMs }).catch(

@@ -1,12 +1,9 @@
 /** `arxiv-digest summarize`: a day's papers into five-field summaries, once each. */
-import OpenAI from 'openai';
 import { configuredSummarizer, type Settings } from '../../config/settings.js';
 import { loadDay } from '../../publish/load-day.js';
 import type { SummarySelection } from '../../rank/rank.js';
-import { createLimiter, type RateLimiter } from '../../summarize/limiter.js';
+import { summarizerFromSettings } from '../../summarize/from-settings.js';
 import { OFFLINE_SUMMARIZER_ID, createOfflineSummarizer } from '../../summarize/offline.js';
-import { MODES, createOpenAiSummarizer, type StructuredMode } from '../../summarize/openai.js';
-import { claimedSummarizer } from '../../summarize/claims.js';
 import { summarizeDay, type SummarizeReport } from '../../summarize/summarize-day.js';
 import type { Summarizer } from '../../summarize/types.js';
 import type { Store } from '../../store/store.js';
@@ -46,72 +43,39 @@ const duration = (ms: number): string => {
   return s < 60 ? `${(ms / 1000).toFixed(1)} s` : `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
 };
 
-function describe(r: SummarizeReport, head: string): string {
+/** Requests per second with two significant digits: a slow run says 0.13, not 0.0. */
+export const requestRate = (requests: number, ms: number): string => {
+  const rate = ms > 0 ? (requests * 1000) / ms : 0;
+  return rate === 0 ? '0.0' : rate < 0.1 ? rate.toFixed(3) : rate < 1 ? rate.toFixed(2) : rate.toFixed(1);
+};
+
+const clockTime = (iso: string): string => iso.replace('T', ' ').slice(0, 16) + ' UTC';
+
+/** The summary line: what was done and what it cost, every count true. */
+export function describeSummarize(r: SummarizeReport, head: string): string {
   const flags = [
     r.flagged.unsupportedNumbers && `${r.flagged.unsupportedNumbers} with a number not in the abstract`,
     r.flagged.languageMismatch && `${r.flagged.languageMismatch} not in the requested language`,
     r.flagged.untranslated && `${r.flagged.untranslated} untranslated (offline)`,
+    r.flagged.unrelated && `${r.flagged.unrelated} sharing almost nothing with their paper`,
+    r.flagged.instructionLike && `${r.flagged.instructionLike} with instruction-like text`,
+    r.flagged.inputTruncated && `${r.flagged.inputTruncated} from a title or abstract cut for the prompt`,
   ].filter(Boolean);
-  const secs = r.wallMs / 1000;
+  const waiting = [
+    r.retryLater.papers && `${r.retryLater.papers} failed, tried again from ${clockTime(r.retryLater.from!)}`,
+    r.givenUp && `${r.givenUp} failed on every attempt (--retry-failed tries them now)`,
+  ].filter(Boolean);
   return (
     `${head}: ${plural(r.papers, 'paper')} — ${r.ok} ok, ${r.failed} failed, ${r.refused} refused, ${r.skipped} skipped` +
+    (waiting.length ? ` (${waiting.join('; ')})` : '') +
     (r.pending ? `, ${r.pending} pending` : '') +
     (flags.length ? `; flagged: ${flags.join(', ')}` : '') +
     `; tokens ${grouped(r.tokensIn)} in / ${grouped(r.tokensOut)} out` +
     `; cost ${r.costUsd === null ? (r.tokensIn ? 'unknown (no price set)' : '$0') : `$${r.costUsd.toFixed(4)}`}` +
-    `; ${duration(r.wallMs)}; ${(secs > 0 ? r.requests / secs : 0).toFixed(1)} req/s` +
+    `; ${duration(r.wallMs)}; ${plural(r.requests, 'request')}${r.retries ? ` (${grouped(r.retries)} retries)` : ''}, ${requestRate(r.requests, r.wallMs)} req/s` +
     (r.stoppedBy ? `; stopped: ${r.stoppedBy}` : '') +
     (r.routed ? `; ${grouped(r.routed.selected)} chosen for the LLM, ${grouped(r.routed.fallback)} offline` : '')
   );
-}
-
-export function makeSummarizer(
-  settings: Settings,
-  store: Store,
-  flags: SummarizeFlags,
-  io: Io,
-): { summarizer: Summarizer; limiter: RateLimiter | null } {
-  const provider = flags.provider ?? (settings.openai.apiKey ? 'openai' : 'offline');
-  if (provider === 'offline') {
-    if (!flags.provider)
-      io.stderr.write(
-        'summarize: no OPENAI_API_KEY: using the offline summarizer (sentences from each abstract, in its own language)\n',
-      );
-    return { summarizer: createOfflineSummarizer(), limiter: null };
-  }
-  if (provider !== 'openai')
-    throw new UsageError(`--provider: expected openai or offline, got ${JSON.stringify(provider)}`);
-  if (!settings.openai.apiKey) throw new UsageError('--provider openai needs OPENAI_API_KEY in the environment');
-  const { llm, openai } = settings;
-  const limiter = createLimiter({
-    concurrency: llm.concurrency,
-    rpm: llm.rpm,
-    tpm: llm.tpm,
-    onEvent: (e) => io.stderr.write(`summarize: ${e.detail}\n`),
-  });
-  const client = new OpenAI({
-    apiKey: openai.apiKey ?? undefined,
-    baseURL: openai.baseUrl ?? undefined,
-    timeout: llm.timeoutMs,
-    maxRetries: 0, // the limiter retries, pacing the whole pool
-  });
-  // The structured-output mode a server supports is learnt once and kept for the next runs.
-  const modeKey = `llm-mode:${openai.baseUrl ?? 'default'}:${openai.model}`;
-  const known = store.getState<StructuredMode>(modeKey);
-  const paid = createOpenAiSummarizer({
-    client,
-    model: openai.model,
-    limiter,
-    price: llm.prices[openai.model] ?? null,
-    mode: known && (MODES as readonly string[]).includes(known) ? known : undefined,
-    onModeChange: (mode) => {
-      store.setState(modeKey, mode);
-      io.stderr.write(`summarize: the provider does not take that structured-output mode; using ${mode}\n`);
-    },
-  });
-  // Concurrent summarize and run processes share the day's papers: each is paid once.
-  const summarizer = claimedSummarizer(paid, { store, concurrency: llm.concurrency });
-  return { summarizer, limiter };
 }
 
 /** `--summarize-top` / `--min-score` (or their settings), or null when neither is set. */
@@ -165,13 +129,13 @@ export async function summarizeCommand(flags: SummarizeFlags, globals: GlobalOpt
   return withStore(settings, (store) =>
     recordRun(store, 'summarize', flags, async () => {
       const date = resolveDate(store, flags.date ?? 'latest');
-      const { summarizer, limiter } = makeSummarizer(settings, store, flags, io);
+      const log = (line: string) => io.stderr.write(`${line}\n`);
+      const { summarizer, limiter } = summarizerFromSettings(settings, store, { provider: flags.provider, log });
       if (maxCostUsd !== null && limiter && !settings.llm.prices[settings.openai.model]) {
         throw new UsageError(
           `--max-cost-usd needs the price of ${settings.openai.model}: set "prices" in the config file or LLM_PRICE_INPUT and LLM_PRICE_OUTPUT (USD per million tokens)`,
         );
       }
-      const log = (line: string) => io.stderr.write(`${line}\n`);
       const selected = await papersForLlm(settings, store, date, summarizer, log);
       let progress: ReturnType<typeof createProgress> | null = null;
       const report = await summarizeDay(
@@ -198,7 +162,7 @@ export async function summarizeCommand(flags: SummarizeFlags, globals: GlobalOpt
         );
       }
       io.stdout.write(
-        `${describe(report, `summarize ${date} (${settings.language}, ${summarizer.id}, prompt ${summarizer.promptVersion})`)}\n`,
+        `${describeSummarize(report, `summarize ${date} (${settings.language}, ${summarizer.id}, prompt ${summarizer.promptVersion})`)}\n`,
       );
       const problems = report.failed + report.refused + report.pending;
       return {

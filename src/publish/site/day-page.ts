@@ -22,6 +22,9 @@ const FLAG_LABELS: Record<string, keyof Labels['flags']> = {
   [FLAGS.unsupportedNumber]: 'unsupportedNumber',
   [FLAGS.languageMismatch]: 'languageMismatch',
   [FLAGS.untranslated]: 'untranslated',
+  [FLAGS.unrelated]: 'unrelated',
+  [FLAGS.instructionLike]: 'instructionLike',
+  [FLAGS.inputTruncated]: 'inputTruncated',
   [PLACEHOLDER_FLAG]: 'placeholder',
 };
 

@@ -39,7 +39,16 @@ export interface Labels {
   status: Record<'pending' | 'failed' | 'refused', string>;
   kind: Record<'cross' | 'replace' | 'replace-cross', string>;
   /** Short badge text and a longer explanation (tooltip) per summary flag. */
-  flags: Record<'unsupportedNumber' | 'languageMismatch' | 'untranslated' | 'placeholder', [string, string]>;
+  flags: Record<
+    | 'unsupportedNumber'
+    | 'languageMismatch'
+    | 'untranslated'
+    | 'placeholder'
+    | 'unrelated'
+    | 'instructionLike'
+    | 'inputTruncated',
+    [string, string]
+  >;
   placeholderOnly: string;
   search: string;
   searchLoading: string;
@@ -119,6 +128,15 @@ const ENGLISH: Labels = {
     languageMismatch: ['language mismatch', 'This summary is not in the requested language ({language}).'],
     untranslated: ['untranslated', "Offline summary in the abstract's language, not translated into {language}."],
     placeholder: ['placeholder text', "Parts of this summary are the reference system's failure placeholders."],
+    unrelated: [
+      'unrelated to the paper?',
+      'This summary shares almost nothing with the title and abstract: check it against them.',
+    ],
+    instructionLike: [
+      'instruction-like text',
+      'This summary contains text addressed to a model (possibly injected through the abstract).',
+    ],
+    inputTruncated: ['input cut', 'The title or abstract was too long and was cut before summarizing.'],
   },
   placeholderOnly: "no summary: the reference system's summary was placeholder text",
   search: 'Search all days',
@@ -199,6 +217,9 @@ const CHINESE: Labels = {
     languageMismatch: ['语言不符', '此总结不是所要求的语言（{language}）。'],
     untranslated: ['未翻译', '离线总结，使用摘要原文的语言，未翻译成{language}。'],
     placeholder: ['占位文本', '此总结的部分内容是参考系统失败时的占位文本。'],
+    unrelated: ['可能与论文无关', '此总结与标题和摘要几乎没有共同内容，请对照原文核对。'],
+    instructionLike: ['含类似指令的文字', '此总结含有面向模型的指令式文字（可能经由摘要注入）。'],
+    inputTruncated: ['输入已截断', '标题或摘要过长，总结前已被截断。'],
   },
   placeholderOnly: '没有总结：参考系统的总结是占位文本',
   search: '搜索所有日期',

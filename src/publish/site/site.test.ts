@@ -128,7 +128,11 @@ function twoDays(language = 'English'): DayView[] {
     [
       {
         paper: paper('2601.00001', { categories: ['cs.CV', 'cs.AI'], title: 'Diffusion for images' }),
-        summaries: [summary('2601.00001', { flags: ['unsupported-number', 'language-mismatch', 'untranslated'] })],
+        summaries: [
+          summary('2601.00001', {
+            flags: ['unsupported-number', 'language-mismatch', 'untranslated', 'unrelated', 'instruction-like'],
+          }),
+        ],
         code: { paperId: '2601.00001', url: 'https://github.com/a/b', stars: 42 },
       },
       {
@@ -244,6 +248,8 @@ describe('renderSite', () => {
       ['unsupported-number', 'number not in abstract'],
       ['language-mismatch', 'language mismatch'],
       ['untranslated', 'untranslated'],
+      ['unrelated', 'unrelated to the paper?'],
+      ['instruction-like', 'instruction-like text'],
       ['placeholder', 'placeholder text'],
     ]);
   });
