@@ -68,6 +68,7 @@ export function loopbackHostOnly(): MiddlewareHandler {
 }
 
 const SAFE_METHOD = /^(GET|HEAD|OPTIONS)$/;
+const LOAD_REFUSED = 'cross-site request refused: pages of other sites may link to this server, not load from it';
 
 /** Why a request is refused as cross-site, or null when it may go on (see the header, 3). */
 export function crossSiteRefusal(req: {
@@ -90,11 +91,9 @@ export function crossSiteRefusal(req: {
       (req.method === 'GET' || req.method === 'HEAD') &&
       req.header('sec-fetch-mode') === 'navigate' &&
       (dest === undefined || dest === 'document');
-    return navigation
-      ? null
-      : 'cross-site request refused: pages of other sites may link to this server, not load from it';
+    return navigation ? null : LOAD_REFUSED;
   }
-  return foreign ? 'cross-site request refused: pages of other sites may link to this server, not load from it' : null;
+  return foreign ? LOAD_REFUSED : null;
 }
 
 export function sameOriginOnly(): MiddlewareHandler {
