@@ -8,10 +8,10 @@
  */
 import nodemailer from 'nodemailer';
 import type { NodemailerError, SendMailOptions, SMTPTransportOptions } from 'nodemailer';
+import { redactSecrets, smtpSecrets } from '../core/secrets.js';
 import { errorMessage } from '../errors.js';
 import { oneLine, planDigest, type DigestPlan, type PaperItem, type PickItem } from './digest-content.js';
 import { DeliveryError, type Channel, type DigestMessage } from './types.js';
-import { redactSecrets, smtpSecrets } from '../core/secrets.js';
 
 /** What sends a composed message: nodemailer's transporter, or a test's stand-in. */
 export interface EmailSender {
