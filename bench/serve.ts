@@ -1,6 +1,6 @@
 /**
  * `node --import tsx bench/serve.ts [--store PATH] [--concurrency 1,2,4,16] [--seconds 15] [--workers N]
- *   [--no-inproc]` (--no-inproc: skip section 2)
+ *   [--no-inproc] [--no-load] [--no-bombs]` (skip section 2, 3–4, or 5)
  *
  * The web app under load on a 1,000,000-paper store (bench/generate-store.ts builds it when
  * missing; PATH or BENCH_STORE, default $TMPDIR/arxiv-digest-1m.db):
@@ -19,6 +19,11 @@
  *      second per route, and the CPU time the server and the load generator spent per request
  *      (Linux: /proc), a steadier figure than latency on a VM whose speed varies
  *   4. goals: search p95 < 50 ms, day page p95 < 30 ms, at each concurrency
+ *   5. costly searches (the security review's, and the costliest the server still accepts):
+ *      each in-process on the store without a budget (how long it would take; capped at 30 s),
+ *      then each against `serve` (refused with a 400, or a 503 at its time budget), then two
+ *      clients sending them back to back while a third reads days, day pages and searches —
+ *      its latency against the same client's without them, in the same run (--no-bombs skips)
  *
  * BENCH_SERVER_PROFILE=DIR writes the server's CPU profiles (node --cpu-prof) into DIR.
  * A missed goal is reported, never a failure (exit 0). Traffic goes to 127.0.0.1 only; every
@@ -33,7 +38,9 @@ import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { loadDay as loadDay_ } from '../src/publish/load-day.js';
 import { createApp, type AppDeps } from '../src/serve/app.js';
-import { openStore, type Store } from '../src/store/store.js';
+import { runFilter } from '../src/serve/filter.js';
+import { searchPage as storeSearchPage } from '../src/store/search-page.js';
+import { SearchInterrupted, openStore, type Store } from '../src/store/store.js';
 import { Corpus, DEFAULT_CORPUS, SUMMARIZER } from './corpus.js';
 import { DEFAULT_STORE, generate, storeBytes, storedPapers } from './generate-store.js';
 import { REQUEST_TIMEOUT_MS, type LoadOptions, type LoadRun, type Sample } from './load-client.js';
@@ -389,6 +396,164 @@ async function loadTest(
 }
 
 // ------------------------------------------------------------------------------------------------
+// 5. costly searches
+
+// Read as written by the stemmer (no trailing s: `res*` is read as `re*`, refused).
+const PREFIXES = 'con pro dat mod net lea tra gen rel met per imp int rep sta app dev eff str sim'.split(' ');
+const COMMON_WORDS = 'the of and a in to we for is that this on with by as are an our from be'.split(' ');
+
+/** The review's bombs, then the costliest shapes the checks let through. */
+const BOMBS: { name: string; path: string; fts?: string; limit?: number; offset?: number; filter?: string[] }[] = [
+  { name: 'a*', path: '/api/search?q=a*', fts: 'a*' },
+  {
+    name: 'a* offset 10000, 100 hits',
+    path: '/api/search?q=a*&offset=10000&limit=100',
+    fts: 'a*',
+    limit: 100,
+    offset: 10_000,
+  },
+  {
+    name: 'a* b* … z*',
+    path: `/api/search?q=${encodeURIComponent(
+      'abcdefghijklmnopqrstuvwxyz'
+        .split('')
+        .map((l) => `${l}*`)
+        .join(' '),
+    )}`,
+    fts: 'abcdefghijklmnopqrstuvwxyz'
+      .split('')
+      .map((l) => `${l}*`)
+      .join(' '),
+  },
+  {
+    name: '20 common prefixes (AND)',
+    path: `/api/search?q=${encodeURIComponent(PREFIXES.map((p) => `${p}*`).join(' '))}`,
+    fts: PREFIXES.map((p) => `${p}*`).join(' '),
+  },
+  {
+    name: '20 common prefixes (OR)',
+    path: `/api/search?q=${encodeURIComponent(PREFIXES.map((p) => `${p}*`).join(' OR '))}`,
+    fts: PREFIXES.map((p) => `${p}*`).join(' OR '),
+  },
+  { name: 'res* (read as re*)', path: '/api/search?q=res*', fts: 'res*' },
+  {
+    name: '10 common words NOT 10 more',
+    path: `/api/search?q=${encodeURIComponent(`${COMMON_WORDS.slice(0, 10).join(' ')} NOT (${COMMON_WORDS.slice(10).join(' OR ')})`)}`,
+    fts: `${COMMON_WORDS.slice(0, 10).join(' ')} NOT (${COMMON_WORDS.slice(10).join(' OR ')})`,
+  },
+  { name: 'filter keywords=the, 500', path: '/api/filter?keywords=the&limit=500', filter: ['the'] },
+];
+/** Accepted by the server (they pass the 400 checks): sent back to back during the attack. */
+const ATTACK = BOMBS.filter((b) => !b.name.startsWith('a') && !b.name.startsWith('res'));
+const BASELINE_CAP_MS = 30_000;
+
+async function bombs(path: string, seconds: number): Promise<void> {
+  heading("5. Costly searches: the security review's, and the costliest shapes still accepted");
+  const store = openStore(path, { readonly: true });
+  row(['search', 'unbounded (in-process)', 'served', 'status'], [30, 24, 10, 8]);
+  const unbounded: string[] = [];
+  for (const b of BOMBS) {
+    const t0 = performance.now();
+    let out: string;
+    try {
+      const budget = { deadline: Date.now() + BASELINE_CAP_MS };
+      if (b.filter)
+        runFilter(
+          store,
+          { category: null, keywords: b.filter, author: null, from: null, to: null, limit: 500, offset: 0 },
+          { language: 'Chinese', preferredSummarizer: SUMMARIZER },
+          budget,
+        );
+      // Below the store's refusals: what the query itself costs.
+      else
+        storeSearchPage(
+          store.db,
+          { fts: b.fts!, limit: b.limit ?? 20, offset: b.offset ?? 0 },
+          undefined,
+          undefined,
+          budget,
+        );
+      out = `${ms(performance.now() - t0)} ms`;
+    } catch (e) {
+      out =
+        e instanceof SearchInterrupted ? `> ${BASELINE_CAP_MS / 1000} s (stopped)` : `error: ${(e as Error).message}`;
+    }
+    unbounded.push(out);
+  }
+  store.close();
+  const { child, port } = await startChild(path, null);
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    const get = async (p: string) => {
+      const t0 = performance.now();
+      try {
+        const res = await fetch(`${base}${p}`);
+        await res.text();
+        return { ms: performance.now() - t0, status: res.status };
+      } catch {
+        return { ms: performance.now() - t0, status: 0 }; // the connection failed
+      }
+    };
+    await get('/api/days'); // the first answer opens the store's pages
+    for (const [i, b] of BOMBS.entries()) {
+      const r = await get(b.path);
+      row([b.name, unbounded[i]!, `${ms(r.ms)} ms`, String(r.status)], [30, 24, 10, 8]);
+    }
+    const days = (await (await fetch(`${base}/api/days`)).json()) as { days: { date: string }[] };
+    const others = [
+      '/api/days',
+      `/days/${days.days[Math.floor(days.days.length / 2)]!.date}`,
+      '/api/search?q=diffusion+model',
+      '/search?q=graph+neural&category=cs.LG',
+    ];
+    const reader = async (until: number) => {
+      const xs: { path: string; ms: number }[] = [];
+      const failed: string[] = [];
+      for (let i = 0; performance.now() < until; i++) {
+        const path = others[i % others.length]!;
+        const r = await get(path);
+        if (r.status !== 200) failed.push(`${path} ${r.status}`);
+        xs.push({ path, ms: r.ms });
+      }
+      return { xs, failed };
+    };
+    const quiet = await reader(performance.now() + (seconds / 3) * 1000);
+    let attacking = true;
+    const answered: { ms: number; status: number }[] = [];
+    const attacker = async (k: number) => {
+      for (let i = k; attacking; i++) answered.push(await get(ATTACK[i % ATTACK.length]!.path));
+    };
+    const cpu0 = serverCpu(child.pid!);
+    const t0 = performance.now();
+    const attackers = [attacker(0), attacker(1)];
+    const loud = await reader(performance.now() + seconds * 1000);
+    attacking = false;
+    await Promise.all(attackers);
+    const cpu1 = serverCpu(child.pid!);
+    console.log(
+      `\n  2 clients sending the accepted ones back to back for ${seconds} s: ${answered.length} answered ` +
+        `(${answered.filter((a) => a.status === 503).length} × 503 at the budget, ${answered.filter((a) => a.status === 200).length} × 200), ` +
+        `at most ${ms(Math.max(...answered.map((a) => a.ms)))} ms each` +
+        (cpu0 && cpu1
+          ? `; server CPU ${((cpu1.user + cpu1.sys - cpu0.user - cpu0.sys) / (performance.now() - t0)).toFixed(2)} cores`
+          : ''),
+    );
+    console.log(`  a third client meanwhile (${others.join(', ')}):`);
+    statHeader('', '');
+    const by = (xs: { path: string; ms: number }[], pages: boolean) =>
+      stat(xs.filter((x) => x.path.includes('search') !== pages).map((x) => x.ms));
+    statRow('  pages, API: no attack', by(quiet.xs, true));
+    statRow('  pages, API: under attack', by(loud.xs, true));
+    statRow('  searches: no attack', by(quiet.xs, false));
+    statRow('  searches: under attack', by(loud.xs, false));
+    const failures = [...quiet.failed, ...loud.failed];
+    console.log(`  not 200: ${failures.length ? failures.join(', ') : 'none'}`);
+  } finally {
+    await stopChild(child);
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -448,7 +613,7 @@ async function main(): Promise<void> {
   if (!args.includes('--no-inproc')) await serviceTimes(store, new Workload(pools, 1, 1 - SEARCH_SHARE));
   store.close();
 
-  const results = await loadTest(path, levels, seconds, workers);
+  const results = args.includes('--no-load') ? [] : await loadTest(path, levels, seconds, workers);
 
   heading('4. Goals');
   for (const r of results) {
@@ -470,6 +635,7 @@ async function main(): Promise<void> {
       `  ${String(r.concurrency).padStart(3)} clients: ${r.rps.toFixed(0).padStart(4)} req/s, mean ${ms(r.meanMs).padStart(6)} ms` +
         ` = ${r.concurrency} / ${r.rps.toFixed(0)} req/s; ${os.availableParallelism()} cores on this machine`,
     );
+  if (!args.includes('--no-bombs')) await bombs(path, seconds);
 }
 
 if (fileURLToPath(import.meta.url) === resolve(process.argv[1] ?? '')) await main();

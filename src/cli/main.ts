@@ -5,6 +5,7 @@
  */
 import type { Command as CommandType } from 'commander';
 import { createRequire } from 'node:module';
+import { redactStream } from '../core/secrets.js';
 import { productVersion } from '../core/version.js';
 import { AppError, ExitError, UsageError } from '../errors.js';
 import type { GlobalOptions, Io } from './context.js';
@@ -198,10 +199,12 @@ export function buildProgram(io: Io, setExit: (code: number) => void): CommandTy
           'processes answering requests, 1–64 (env ARXIV_DIGEST_SERVE_WORKERS; default: the CPU cores, at most 4)',
         )
         .addOption(
-          new Option('--token <token>', 'access token every request must carry (prefer the env variable)').env(
-            'ARXIV_DIGEST_TOKEN',
-          ),
+          new Option(
+            '--token <token>',
+            'access token every request must carry, at least 16 characters (prefer the env variable)',
+          ).env('ARXIV_DIGEST_TOKEN'),
         )
+        .option('--generate-token', 'print a new random access token (for ARXIV_DIGEST_TOKEN) and exit')
         .action(async (opts) => {
           const { serveCommand } = await import('./commands/serve.js');
           setExit(await serveCommand(opts, globals(), io));
@@ -271,6 +274,9 @@ export async function main(
   argv: string[],
   io: Io = { stdout: process.stdout, stderr: process.stderr },
 ): Promise<number> {
+  // Whatever is printed — by a command, a library, an error, a retry — has every configured
+  // secret redacted (core/secrets.ts), however it got to the terminal.
+  for (const stream of new Set([io.stdout, io.stderr, process.stdout, process.stderr])) redactStream(stream);
   let code = 0;
   const program = buildProgram(io, (c) => (code = c));
   try {

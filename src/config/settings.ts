@@ -7,8 +7,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { INCLUDE_OPTIONS, type IncludeOption } from '../arxiv/select.js';
 import { ARXIV_ARCHIVES, ARXIV_CATEGORIES, suggestCategory } from '../core/arxiv-categories.js';
+import { registerSecret, smtpSecrets } from '../core/secrets.js';
 import { grouped } from '../core/text.js';
 import { UsageError } from '../errors.js';
+import { endpointProblem } from './endpoints.js';
 // Types only: the profile's parser (and zod, ~50 ms to load) is passed in by commands that rank.
 import type { Profile, ProfileError, ProfileFlags } from '../rank/profile.js';
 
@@ -49,6 +51,10 @@ export interface Settings {
   scheduleMarginMinutes: number;
   /** Processes `serve` answers requests in (1 = the command's own); null = as many as cores, at most 4. */
   serveWorkers: number | null;
+  /** Milliseconds a search of `serve` may take before it is stopped (503). */
+  searchTimeoutMs: number;
+  /** Milliseconds a client of `serve` has to send a whole request, headers and body (408 after). */
+  requestTimeoutMs: number;
   /** Announced papers beyond the default (primary category yours): cross-lists, replacements. */
   include: IncludeOption[];
   /** The config file that was read, if any. */
@@ -164,6 +170,8 @@ const KEYS = {
   githubApiUrl: 'GITHUB_API_URL',
   scheduleMarginMinutes: 'SCHEDULE_MARGIN_MINUTES',
   serveWorkers: 'ARXIV_DIGEST_SERVE_WORKERS',
+  searchTimeoutMs: 'ARXIV_DIGEST_SEARCH_TIMEOUT_MS',
+  requestTimeoutMs: 'ARXIV_DIGEST_REQUEST_TIMEOUT_MS',
   summarizeTop: 'SUMMARIZE_TOP',
   minScore: 'MIN_SCORE',
   embeddingModel: 'EMBEDDING_MODEL',
@@ -415,6 +423,19 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
     return fallback === 'true';
   };
   const secret = (name: string): string | null => env[name]?.trim() || null;
+  /**
+   * An endpoint a secret is sent to (config/endpoints.ts), checked only when set: the defaults
+   * are known good, and the URL parser costs every command milliseconds. A webhook URL is itself
+   * the secret: its problem is said without it.
+   */
+  const endpoint = <T extends string | null>(value: T, source: string, fallback?: string): T => {
+    const problem = value && value !== fallback ? endpointProblem(value) : null;
+    if (problem) problems.push(`${source}: ${problem}`);
+    return value;
+  };
+  const secretEndpoint = (name: string): string | null => endpoint(secret(name), `environment variable ${name}`);
+  const checkedUrl = (key: Key, fallback: string): string =>
+    endpoint(url(key, fallback), pick(key, fallback).source, fallback);
 
   const smtpHost = pick('smtpHost', null).value;
   const smtpTo = (pick('smtpTo', '').value ?? '')
@@ -439,7 +460,7 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
       to: smtpTo,
     };
   }
-  const feishuUrl = secret('FEISHU_WEBHOOK_URL');
+  const feishuUrl = secretEndpoint('FEISHU_WEBHOOK_URL');
   const telegramToken = secret('TELEGRAM_BOT_TOKEN');
   const telegramChat = pick('telegramChatId', null).value;
   if (telegramToken && !telegramChat) problems.push('TELEGRAM_CHAT_ID: needed with TELEGRAM_BOT_TOKEN');
@@ -480,25 +501,31 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
     },
     deliver: {
       smtp,
-      slackWebhookUrl: secret('SLACK_WEBHOOK_URL'),
-      discordWebhookUrl: secret('DISCORD_WEBHOOK_URL'),
+      slackWebhookUrl: secretEndpoint('SLACK_WEBHOOK_URL'),
+      discordWebhookUrl: secretEndpoint('DISCORD_WEBHOOK_URL'),
       feishu: feishuUrl ? { webhookUrl: feishuUrl, secret: secret('FEISHU_SECRET') } : null,
       telegram:
         telegramToken && telegramChat
-          ? { token: telegramToken, chatId: telegramChat, apiUrl: url('telegramApiUrl', 'https://api.telegram.org') }
+          ? {
+              token: telegramToken,
+              chatId: telegramChat,
+              apiUrl: checkedUrl('telegramApiUrl', 'https://api.telegram.org'),
+            }
           : null,
     },
     github: {
       token: secret('GITHUB_TOKEN') ?? secret('TOKEN_GITHUB'),
-      apiUrl: url('githubApiUrl', 'https://api.github.com'),
+      apiUrl: checkedUrl('githubApiUrl', 'https://api.github.com'),
     },
     scheduleMarginMinutes: int('scheduleMarginMinutes', '30', 0, 23 * 60) ?? 30,
     serveWorkers,
+    searchTimeoutMs: int('searchTimeoutMs', '2000', 1, 600_000) ?? 2000,
+    requestTimeoutMs: int('requestTimeoutMs', '10000', 100, 3_600_000) ?? 10000,
     configFile: hasConfig ? configPath : null,
     warnings,
     openai: {
       apiKey: env.OPENAI_API_KEY?.trim() || null,
-      baseUrl: baseUrl ? url('openaiBaseUrl', baseUrl) : null,
+      baseUrl: baseUrl ? endpoint(url('openaiBaseUrl', baseUrl), pick('openaiBaseUrl', null).source) : null,
       model,
       apiVersion: pick('openaiApiVersion', null).value?.trim() || null,
     },
@@ -519,10 +546,31 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
     },
     rank,
   };
+  registerSecrets(settings, env);
   if (problems.length) {
     throw new UsageError(`invalid settings:\n  - ${problems.join('\n  - ')}`);
   }
   return settings;
+}
+
+/**
+ * Every secret of these settings (and the web app's access token, which commander reads) is
+ * redacted from whatever this process prints, stores or publishes (core/secrets.ts).
+ */
+function registerSecrets(s: Settings, env: NodeJS.ProcessEnv): void {
+  const smtp = s.deliver.smtp;
+  for (const v of [
+    s.openai.apiKey,
+    ...(smtp?.pass ? smtpSecrets(smtp.user, smtp.pass) : []),
+    s.deliver.feishu?.secret,
+    s.deliver.telegram?.token,
+    env.TELEGRAM_BOT_TOKEN?.trim(),
+    s.github.token,
+    env.ARXIV_DIGEST_TOKEN?.trim(),
+  ])
+    registerSecret(v);
+  for (const url of [s.deliver.slackWebhookUrl, s.deliver.discordWebhookUrl, s.deliver.feishu?.webhookUrl])
+    registerSecret(url, 'url');
 }
 
 /** A number and where it came from, as `pick` in loadSettings gives it. */

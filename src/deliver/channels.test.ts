@@ -11,7 +11,9 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { redactSecrets } from '../core/secrets.js';
 import type { CodeLink, Paper, StoredSummary } from '../core/types.js';
+import { listenLoopback } from '../../test/support/loopback.js';
 import { buildDayView, withRanking, type DayView, type PaperRank } from '../publish/day-view.js';
 import type { DayRow } from '../store/store.js';
 import {
@@ -39,7 +41,7 @@ import { createEmailChannel, escapeHtml, renderEmail } from './email.js';
 import { digestItems, packParts } from './split.js';
 import { escapeTelegram } from './telegram.js';
 import { DeliveryError, type Channel, type DigestMessage } from './types.js';
-import { redact, retryAfterMs } from './webhook.js';
+import { retryAfterMs } from './webhook.js';
 
 // ---------------------------------------------------------------------------------------------
 // A day of 120 papers, with everything that can go wrong in one
@@ -1017,6 +1019,40 @@ describe('packParts', () => {
   });
 });
 
+describe('webhooks and redirects', () => {
+  it('should not follow a redirect: a 307 loop gets one POST per channel and a clear failure', async () => {
+    let posts = 0;
+    const loop = await listenLoopback('redirect-loop', async (req, res) => {
+      for await (const _ of req);
+      posts++;
+      // Back to itself, as the review's server did: each followed hop re-posted the digest.
+      res.writeHead(307, { location: req.url ?? '/' }).end();
+    });
+    try {
+      const channels: Channel[] = [
+        createSlackChannel({ webhookUrl: `${loop.url}/services/T0/B0/slacktokenslacktoken`, sleep: async () => {} }),
+        createDiscordChannel({ webhookUrl: `${loop.url}/api/webhooks/1/discordtokendiscord`, sleep: async () => {} }),
+        createFeishuChannel({ webhookUrl: `${loop.url}/open-apis/bot/v2/hook/feishutoken`, sleep: async () => {} }),
+        createTelegramChannel({
+          token: '1:telegramtokentelegram',
+          chatId: '42',
+          apiUrl: loop.url,
+          sleep: async () => {},
+        }),
+      ];
+      for (const channel of channels) {
+        posts = 0;
+        const failure = await channel.send(digest({ maxPapers: 1 })).catch((e: Error) => e);
+        expect([channel.id, posts]).toEqual([channel.id, 1]);
+        expect(String(failure)).toContain('answered with a redirect (HTTP 307), which is not followed');
+        expect(String(failure)).not.toMatch(/token/);
+      }
+    } finally {
+      await loop.close();
+    }
+  });
+});
+
 describe('helpers', () => {
   it('should recognise the summary language', () => {
     expect(['Chinese', '中文', 'zh-CN', 'Simplified Chinese', 'Japanese', 'German'].map(localeOf)).toEqual([
@@ -1036,7 +1072,9 @@ describe('helpers', () => {
   });
 
   it('should redact secrets and read Retry-After', () => {
-    expect(redact('POST https://h/x/SECRET failed (SECRET)', ['SECRET'])).toBe('POST https://h/x/*** failed (***)');
+    expect(redactSecrets('POST https://h/x/SECRET failed (SECRET)', ['SECRET'])).toBe(
+      'POST https://h/x/*** failed (***)',
+    );
     expect(retryAfterMs('2')).toBe(2000);
     expect(retryAfterMs('1.5')).toBe(1500);
     expect(retryAfterMs(new Date(10_000).toUTCString(), 4000)).toBe(6000);

@@ -8,10 +8,10 @@
  */
 import nodemailer from 'nodemailer';
 import type { NodemailerError, SendMailOptions, SMTPTransportOptions } from 'nodemailer';
+import { redactSecrets, smtpSecrets } from '../core/secrets.js';
 import { errorMessage } from '../errors.js';
 import { oneLine, planDigest, type DigestPlan, type PaperItem, type PickItem } from './digest-content.js';
 import { DeliveryError, type Channel, type DigestMessage } from './types.js';
-import { redact } from './webhook.js';
 
 /** What sends a composed message: nodemailer's transporter, or a test's stand-in. */
 export interface EmailSender {
@@ -164,21 +164,13 @@ const isSender = (t: EmailOptions['transport']): t is EmailSender =>
   typeof (t as EmailSender | undefined)?.sendMail === 'function';
 
 /** The password and the forms it travels in (AUTH PLAIN and LOGIN send Base64). */
-function secretsOf(o: EmailOptions): string[] {
-  if (!o.pass) return [];
-  const user = o.user ?? '';
-  return [
-    o.pass,
-    Buffer.from(o.pass).toString('base64'),
-    Buffer.from(`\u0000${user}\u0000${o.pass}`).toString('base64'),
-  ];
-}
+const secretsOf = (o: EmailOptions): string[] => (o.pass ? smtpSecrets(o.user ?? null, o.pass) : []);
 
 /** One line for any SMTP failure: what happened, where, and the server's own reply. */
 export function emailError(e: unknown, o: EmailOptions): DeliveryError {
   const err = (typeof e === 'object' && e !== null ? e : {}) as NodemailerError;
   const where = `${o.host}:${o.port}`;
-  const clean = (s: string) => oneLine(redact(s, secretsOf(o)));
+  const clean = (s: string) => oneLine(redactSecrets(s, secretsOf(o)));
   const reply = clean(err.response ?? '');
   const detail = reply || clean(errorMessage(e));
   const cause = err.originalCode ?? err.code ?? '';

@@ -5,6 +5,7 @@
  * tokens are secrets: they never appear in an error (each message is scrubbed of them too).
  */
 import { describeNetworkError } from '../core/network.js';
+import { redactSecrets, urlSecrets } from '../core/secrets.js';
 import { errorMessage } from '../errors.js';
 import { DeliveryError, type Channel, type DigestMessage } from './types.js';
 
@@ -37,14 +38,6 @@ export const MAX_RETRIES = 3;
 export const MAX_WAIT_MS = 5 * 60_000;
 const BACKOFF_MS = [1000, 2000, 4000];
 
-/** Every occurrence of a secret replaced, so nothing printed or stored can leak one. */
-export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const s of [...secrets].filter((x) => x.length >= 4).sort((a, b) => b.length - a.length))
-    out = out.split(s).join('***');
-  return out;
-}
-
 /** Seconds from a Retry-After header (seconds or an HTTP date), as milliseconds; null when absent. */
 export function retryAfterMs(value: string | null, now = Date.now()): number | null {
   if (value === null || value.trim() === '') return null;
@@ -66,23 +59,32 @@ export async function postJson(o: PostOptions): Promise<void> {
         headers: { 'content-type': 'application/json; charset=utf-8' },
         body: payload,
         signal: AbortSignal.timeout(o.timeoutMs),
+        // A redirect would re-post the digest (and the URL's token) wherever it points; a 307
+        // loop re-posted it ~21 times per attempt. Platforms do not redirect their webhooks.
+        redirect: 'manual',
       });
       const text = await res.text();
-      verdict = o.interpret(res.status, res.headers, text);
+      verdict =
+        res.status >= 300 && res.status < 400
+          ? { kind: 'fail', reason: `answered with a redirect (HTTP ${res.status}), which is not followed` }
+          : o.interpret(res.status, res.headers, text);
       if (verdict.kind === 'retry' && verdict.afterMs === null && res.headers.get('retry-after'))
         verdict = { ...verdict, afterMs: retryAfterMs(res.headers.get('retry-after')) };
     } catch (e) {
       verdict = { kind: 'retry', afterMs: null, reason: networkReason(e, o.timeoutMs, hostOf(o.url) ?? 'the webhook') };
     }
     if (verdict.kind === 'ok') return;
-    if (verdict.kind === 'fail') throw new Error(redact(verdict.reason, o.secrets));
+    if (verdict.kind === 'fail') throw new Error(redactSecrets(verdict.reason, o.secrets));
     lastReason = verdict.reason;
     if (verdict.afterMs !== null && verdict.afterMs > MAX_WAIT_MS)
       throw new Error(
-        redact(`${lastReason}; asked to wait ${Math.round(verdict.afterMs / 1000)} s, more than we wait`, o.secrets),
+        redactSecrets(
+          `${lastReason}; asked to wait ${Math.round(verdict.afterMs / 1000)} s, more than we wait`,
+          o.secrets,
+        ),
       );
     if (attempt >= MAX_RETRIES)
-      throw new Error(redact(`${lastReason}; gave up after ${MAX_RETRIES + 1} attempts`, o.secrets));
+      throw new Error(redactSecrets(`${lastReason}; gave up after ${MAX_RETRIES + 1} attempts`, o.secrets));
     await o.sleep(verdict.afterMs ?? BACKOFF_MS[Math.min(attempt, BACKOFF_MS.length - 1)]!);
   }
 }
@@ -111,19 +113,6 @@ export function hostOf(url: string): string | null {
 /** The DeliveryError for a webhook URL that is not an http(s) URL. */
 export const invalidUrl = (platform: string): DeliveryError =>
   new DeliveryError(`${platform}: the webhook URL is not a valid http(s) URL`);
-
-/** The secrets hidden in a webhook URL: the whole URL, its path and each long path segment. */
-export function urlSecrets(url: string): string[] {
-  const out = [url];
-  try {
-    const u = new URL(url);
-    out.push(u.pathname + u.search, u.search.slice(1));
-    for (const seg of u.pathname.split('/')) if (seg.length >= 8) out.push(seg, decodeURIComponent(seg));
-  } catch {
-    // an invalid URL is refused before anything is sent
-  }
-  return out.filter(Boolean);
-}
 
 /** A JSON object from a response body, or null. */
 export function jsonObject(text: string): Record<string, unknown> | null {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toFtsQuery } from './query.js';
+import { checkSearchCost, toFtsQuery } from './query.js';
 
 describe('toFtsQuery', () => {
   it('should pass plain words, operators, prefixes, columns and parentheses through', () => {
@@ -22,5 +22,16 @@ describe('toFtsQuery', () => {
     expect(() => toFtsQuery('   ')).toThrow('empty search query');
     expect(() => toFtsQuery('"open phrase')).toThrow(/unterminated quote/);
     expect(() => toFtsQuery('+++ ---')).toThrow(/has no words to search for/);
+  });
+});
+
+describe('checkSearchCost', () => {
+  const cost = (q: string) => () => checkSearchCost(toFtsQuery(q));
+
+  it('should refuse more than 20 terms, and count phrases and prefixes but not operators', () => {
+    const words = Array.from({ length: 21 }, (_, i) => `word${i}`);
+    expect(cost(words.join(' '))).toThrow(/the query has 21 words, phrases and prefixes; at most 20/);
+    expect(cost(words.slice(0, 20).join(' OR '))).not.toThrow();
+    expect(cost(`${words.slice(0, 19).join(' ')} "two words"`)).not.toThrow();
   });
 });

@@ -10,7 +10,6 @@ import { HTTPException } from 'hono/http-exception';
 import { absUrl } from '../core/arxiv-id.js';
 import { paperLinks, renderJson, shownSummary } from '../publish/json.js';
 import type { ServeContext } from './context.js';
-import { runFilter } from './filter.js';
 import { plainSnippet } from './html.js';
 import { loadPaperDetails, type PaperDetails } from './paper-data.js';
 import {
@@ -20,6 +19,7 @@ import {
   dateRange,
   intParam,
   listParam,
+  MAX_SEARCH_DEPTH,
   paperIdFromPath,
   searchFiltersOf,
   searchParams,
@@ -85,12 +85,12 @@ export function registerApi(app: Hono, ctx: ServeContext): void {
     return c.json(paperJson(details));
   });
 
-  app.get('/api/search', (c) => {
+  app.get('/api/search', async (c) => {
     const p = searchParams((name) => c.req.query(name));
     const limit = intParam(c.req.query('limit'), 'limit', { min: 1, max: 100, fallback: 20 });
-    const offset = intParam(c.req.query('offset'), 'offset', { min: 0, max: 10_000, fallback: 0 });
+    const offset = intParam(c.req.query('offset'), 'offset', { min: 0, max: MAX_SEARCH_DEPTH, fallback: 0 });
     if (!asksSomething(p)) throw badRequest('give a query (q) or a filter (category, from, to, author)');
-    const { hits, more, order } = ctx.store.searchPage(searchFiltersOf(p, limit, offset));
+    const { hits, more, order } = await ctx.search.searchPage(searchFiltersOf(p, limit, offset), c.req.raw.signal);
     return c.json({
       ...p,
       limit,
@@ -102,7 +102,7 @@ export function registerApi(app: Hono, ctx: ServeContext): void {
     });
   });
 
-  app.get('/api/filter', (c) => {
+  app.get('/api/filter', async (c) => {
     const category = categoryParam(c.req.query('category'));
     const keywords = listParam(c.req.query('keywords'), 'keywords', { items: 50, length: 100 });
     const author = textParam(c.req.query('author'), 'author', 200);
@@ -111,6 +111,6 @@ export function registerApi(app: Hono, ctx: ServeContext): void {
     const offset = intParam(c.req.query('offset'), 'offset', { min: 0, max: 10_000, fallback: 0 });
     if (!category && keywords.length === 0 && !author)
       throw badRequest('give at least one of category, keywords (comma-separated) and author');
-    return c.json(runFilter(ctx.store, { category, keywords, author, from, to, limit, offset }, ctx.view));
+    return c.json(await ctx.search.filter({ category, keywords, author, from, to, limit, offset }, c.req.raw.signal));
   });
 }

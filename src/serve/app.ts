@@ -26,15 +26,15 @@ import { serveContext, type AppDeps, type ServeContext } from './context.js';
 import { bareErrorPage, renderAppPage } from './layout.js';
 import { errorMain } from './page-search.js';
 import { registerPages, statusOf } from './routes.js';
-import { accessToken, limitBody, loopbackHostOnly, sameOriginWrites, securityHeaders } from './security.js';
+import { accessToken, limitBody, loopbackHostOnly, sameOriginOnly, securityHeaders } from './security.js';
 
 export type { AppDeps } from './context.js';
 
 /** Request bodies are small form fields (the profile's the largest); anything bigger is not ours. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
-type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 413 | 500;
-const KNOWN: readonly number[] = [400, 401, 403, 404, 405, 413, 500];
+type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 408 | 413 | 429 | 500 | 503;
+const KNOWN: readonly number[] = [400, 401, 403, 404, 405, 408, 413, 429, 500, 503];
 
 function errorResponse(c: Context, ctx: ServeContext, status: number, message: string): Response {
   const code = (KNOWN.includes(status) ? status : status >= 500 ? 500 : 400) as ErrorStatus;
@@ -43,7 +43,7 @@ function errorResponse(c: Context, ctx: ServeContext, status: number, message: s
   if (c.req.path.startsWith('/api/')) return c.json({ error: { status: code, message } }, code);
   const title = code === 405 ? 'Method not allowed' : ctx.app.errors[code as keyof typeof ctx.app.errors];
   // Refused before the token check passed: a page that loads nothing, since its assets would be refused too.
-  if (code === 401) return c.html(bareErrorPage(title, message, ctx.labels.lang), code);
+  if (code === 401 || code === 429) return c.html(bareErrorPage(title, message, ctx.labels.lang), code);
   return c.html(renderAppPage(ctx.page(), { title, main: errorMain(ctx.page(), title, message) }), code);
 }
 
@@ -53,7 +53,7 @@ export function createApp(deps: AppDeps): Hono {
 
   app.use(securityHeaders());
   if (deps.token === null) app.use(loopbackHostOnly());
-  app.use(sameOriginWrites());
+  app.use(sameOriginOnly());
   if (deps.token !== null) app.use(accessToken(deps.token));
   app.use(limitBody(MAX_BODY_BYTES));
 
@@ -71,7 +71,8 @@ export function createApp(deps: AppDeps): Hono {
   app.notFound((c) => errorResponse(c, ctx, 404, `nothing at ${c.req.path.slice(0, 200)}`));
   app.onError((err, c) => {
     const status = statusOf(err);
-    if (status >= 500) {
+    // A 503 (a search out of time) says what happened; anything else from 500 up is ours.
+    if (status >= 500 && !(err instanceof HTTPException && status === 503)) {
       ctx.log(`serve: ${c.req.method} ${c.req.path}: ${err.stack ?? err.message}`);
       return errorResponse(c, ctx, 500, 'internal error: the details are in the server log');
     }

@@ -10,7 +10,9 @@ import type { DayView } from '../publish/day-view.js';
 import { loadDay } from '../publish/load-day.js';
 import { labelsFor, type Labels } from '../publish/site/labels.js';
 import type { Ranker } from '../rank/ranker.js';
-import type { DaySummary, Store } from '../store/store.js';
+import { SearchInterrupted, type DaySummary, type SearchFilters, type SearchPage, type Store } from '../store/store.js';
+import type { FilterRequest, FilterResult } from './filter.js';
+import { inProcessSearch, type SearchRunner } from './search-pool.js';
 import { badRequest } from './params.js';
 import { appLabelsFor, type AppLabels } from './labels.js';
 import type { PageContext } from './layout.js';
@@ -37,6 +39,19 @@ export interface AppDeps {
   ranker?: Ranker;
   /** Called after the reader marked a paper or saved the profile (the CLI exports the reader's state). */
   onReaderChange?: () => void;
+  /**
+   * Where searches run, each within its budget (search-pool.ts); default: in this thread, on
+   * `store`, with `searchBudgetMs`. `serve` passes worker threads.
+   */
+  search?: SearchRunner;
+  /** Time budget of a search without `search` (default 2000 ms). */
+  searchBudgetMs?: number;
+}
+
+/** Searches as routes use them: a search out of time is a 503 that says what to do. */
+export interface AppSearch {
+  searchPage(q: SearchFilters, signal?: AbortSignal): Promise<SearchPage>;
+  filter(req: FilterRequest, signal?: AbortSignal): Promise<FilterResult>;
 }
 
 /** A day as the reader's ranking sees it; `problem` when ranking failed and the day is unranked. */
@@ -55,6 +70,7 @@ export interface ServeContext {
   app: AppLabels;
   now: () => Date;
   log: (line: string) => void;
+  search: AppSearch;
   /** The reader marked a paper or saved the profile. */
   readerChanged(): void;
   page(): PageContext;
@@ -88,6 +104,16 @@ export function serveContext(deps: AppDeps): ServeContext {
       preferredSummarizer: deps.preferredSummarizer,
     });
   const ranker = deps.ranker ?? null;
+  const runner = deps.search ?? inProcessSearch(deps.store, view, deps.searchBudgetMs);
+  const timedOut = (e: unknown): never => {
+    if (!(e instanceof SearchInterrupted)) throw e;
+    throw new HTTPException(503, {
+      message:
+        e.reason === 'budget'
+          ? `this search takes longer than its limit of ${runner.budgetMs / 1000} s: narrow it with more specific words, a phrase, a category or dates`
+          : 'the search was cancelled',
+    });
+  };
   return {
     store: deps.store,
     view,
@@ -98,6 +124,10 @@ export function serveContext(deps: AppDeps): ServeContext {
     app,
     now,
     log,
+    search: {
+      searchPage: (q, signal) => runner.searchPage(q, signal).catch(timedOut),
+      filter: (req, signal) => runner.filter(req, signal).catch(timedOut),
+    },
     readerChanged: () => {
       try {
         deps.onReaderChange?.();

@@ -8,7 +8,7 @@ import { absUrl } from '../core/arxiv-id.js';
 import { isPlaceholderText } from '../core/placeholders.js';
 import { chooseSummary } from '../publish/day-view.js';
 import { toFtsQuery } from '../search/query.js';
-import type { Store } from '../store/store.js';
+import { checkBudget, type SearchBudget, type Store } from '../store/store.js';
 import type { ViewOptions } from './paper-data.js';
 
 export interface FilterRequest {
@@ -53,23 +53,36 @@ export const keywordQuery = (keyword: string): string => toFtsQuery(`"${keyword.
 /** The author as a phrase in the authors column (`Jane Doe` also matches `Mary Jane Doe`). */
 export const authorQuery = (author: string): string => `authors:"${author.replace(/"/g, ' ').trim()}"`;
 
-export function runFilter(store: Store, req: FilterRequest, opts: ViewOptions): FilterResult {
+export function runFilter(
+  store: Store,
+  req: FilterRequest,
+  opts: ViewOptions,
+  budget: SearchBudget | null = null,
+): FilterResult {
   const keywordQueries = req.keywords.map((k) => ({ keyword: k, fts: keywordQuery(k) }));
   const byAuthor = req.author ? authorQuery(req.author) : null;
   const alternatives = [...keywordQueries.map((k) => k.fts), ...(byAuthor ? [byAuthor] : [])];
-  const { hits, more } = store.searchPage({
-    fts: alternatives.length ? alternatives.map((q) => `(${q})`).join(' OR ') : null,
-    category: req.category,
-    from: req.from,
-    to: req.to,
-    order: 'newest',
-    limit: req.limit,
-    offset: req.offset,
-  });
+  const { hits, more } = store.searchPage(
+    {
+      fts: alternatives.length ? alternatives.map((q) => `(${q})`).join(' OR ') : null,
+      category: req.category,
+      from: req.from,
+      to: req.to,
+      order: 'newest',
+      limit: req.limit,
+      offset: req.offset,
+    },
+    budget,
+  );
   const ids = hits.map((h) => h.id);
-  const keywordHits = keywordQueries.map((k) => ({ keyword: k.keyword, ids: store.matchingPapers(k.fts, ids) }));
+  // The budget holds across the lookups that explain the hits, too (one per keyword, one per hit).
+  const keywordHits = keywordQueries.map((k) => {
+    checkBudget(budget);
+    return { keyword: k.keyword, ids: store.matchingPapers(k.fts, ids) };
+  });
   const authorHits = byAuthor ? store.matchingPapers(byAuthor, ids) : new Set<string>();
   const papers = hits.map((h): FilterPaper => {
+    checkBudget(budget);
     const keywords = keywordHits.filter((k) => k.ids.has(h.id)).map((k) => k.keyword);
     const author = authorHits.has(h.id);
     const reason = [

@@ -21,6 +21,8 @@ export interface AppLabels {
   resultsFor: string;
   /** Shown when a query matched so many papers that they are listed newest first. */
   broadNote: string;
+  /** On the last page there is, when more hits lie beyond it. */
+  depthNote: string;
   page: string;
   prev: string;
   next: string;
@@ -65,7 +67,7 @@ export interface AppLabels {
     lastUpdate: string;
     summarizedAt: string;
   };
-  errors: Record<400 | 401 | 403 | 404 | 413 | 500, string>;
+  errors: Record<400 | 401 | 403 | 404 | 408 | 413 | 429 | 500 | 503, string>;
   backHome: string;
   /** Navigation entry and title of the Profile page. */
   profile: string;
@@ -107,6 +109,7 @@ const ENGLISH: AppLabels = {
   author: 'Author',
   broadNote:
     'More than {n} papers match, so the newest come first. Add a word, a category or dates to rank them by relevance.',
+  depthNote: 'Hits are listed up to the {n}th. Add a word, a category or dates to reach the others.',
   resultsFor: 'Results for {q}',
   page: 'page {n}',
   prev: 'Previous',
@@ -157,8 +160,11 @@ const ENGLISH: AppLabels = {
     401: 'Access token needed',
     403: 'Forbidden',
     404: 'Not found',
+    408: 'Request too slow',
     413: 'Request too large',
+    429: 'Too many attempts',
     500: 'Something went wrong',
+    503: 'Too busy to answer',
   },
   backHome: 'Back to the list of days',
   profile: 'Profile',
@@ -207,6 +213,7 @@ const CHINESE: AppLabels = {
   to: '结束日期',
   author: '作者',
   broadNote: '匹配的论文超过 {n} 篇，按时间从新到旧列出。加一个词、分类或日期即可按相关度排序。',
+  depthNote: '结果最多列出前 {n} 条。加一个词、分类或日期即可找到其余的论文。',
   resultsFor: '{q} 的搜索结果',
   page: '第 {n} 页',
   prev: '上一页',
@@ -257,8 +264,11 @@ const CHINESE: AppLabels = {
     401: '需要访问令牌',
     403: '禁止访问',
     404: '未找到',
+    408: '请求太慢',
     413: '请求过大',
+    429: '尝试次数过多',
     500: '出错了',
+    503: '暂时无法回答',
   },
   backHome: '返回日期列表',
   profile: '兴趣设置',

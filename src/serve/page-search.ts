@@ -25,6 +25,8 @@ export interface SearchOutcome {
   next: string | null;
   /** The query matched so many papers that they are listed newest first (store's BROAD). */
   broad?: boolean;
+  /** Set on the last page there is when more hits lie beyond it: the depth hits are listed to. */
+  depthLimit?: number | null;
 }
 
 function form(ctx: PageContext, f: SearchForm, categories: readonly string[]): SafeHtml {
@@ -51,10 +53,13 @@ ${pager(A, outcome.page, outcome.prev, null)}`;
   const note = outcome.broad
     ? markup`<p class="note" id="broad-note">${fill(A.broadNote, { n: BROAD.toLocaleString('en-US') })}</p>\n`
     : '';
+  const depth = outcome.depthLimit
+    ? markup`<p class="note" id="depth-note">${fill(A.depthNote, { n: outcome.depthLimit.toLocaleString('en-US') })}</p>\n`
+    : '';
   return markup`<p class="counts"><span>${count(ctx.labels.results, outcome.hits.length)}</span><span>${fill(A.page, { n: outcome.page })}</span></p>
 ${note}<ol class="hits" id="hits">
 ${outcome.hits.map((h) => hitItem(h))}</ol>
-${pager(A, outcome.page, outcome.prev, outcome.next)}`;
+${depth}${pager(A, outcome.page, outcome.prev, outcome.next)}`;
 }
 
 export function searchMain(

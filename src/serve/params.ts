@@ -6,7 +6,7 @@
 import { HTTPException } from 'hono/http-exception';
 import { parseArxivId } from '../core/arxiv-id.js';
 import { isIsoDate } from '../core/dates.js';
-import { toFtsQuery } from '../search/query.js';
+import { checkSearchCost, toFtsQuery } from '../search/query.js';
 import type { SearchFilters } from '../store/store.js';
 
 export const badRequest = (message: string): HTTPException => new HTTPException(400, { message });
@@ -58,16 +58,27 @@ export function searchParams(query: (name: string) => Raw): SearchParams {
 /** True when the reader asked for something: a query or a filter. */
 export const asksSomething = (p: SearchParams): boolean => Boolean(p.q || p.category || p.from || p.to || p.author);
 
-/** The store's filters for one page of these hits. */
-export const searchFiltersOf = (p: SearchParams, limit: number, offset: number): SearchFilters => ({
-  fts: p.q ? toFtsQuery(p.q) : null,
-  category: p.category,
-  from: p.from,
-  to: p.to,
-  author: p.author,
-  limit,
-  offset,
-});
+/**
+ * Hits are listed up to this depth (offset + limit): deeper pages cost more with every page (each
+ * is found by walking past the ones before it), and nobody reads the 1,001st hit of a search
+ * that could be narrowed instead.
+ */
+export const MAX_SEARCH_DEPTH = 1000;
+
+/**
+ * The store's filters for one page of these hits; a 400 for a page beyond MAX_SEARCH_DEPTH and
+ * for a query too costly to answer (search/query.ts checkSearchCost).
+ */
+export function searchFiltersOf(p: SearchParams, limit: number, offset: number): SearchFilters {
+  if (offset + limit > MAX_SEARCH_DEPTH)
+    throw badRequest(
+      `hits are listed up to the ${MAX_SEARCH_DEPTH.toLocaleString('en-US')}th (offset + limit at most ${MAX_SEARCH_DEPTH}); ` +
+        'narrow the search with more words, a category or dates to reach others',
+    );
+  const fts = p.q ? toFtsQuery(p.q) : null;
+  if (fts) checkSearchCost(fts);
+  return { fts, category: p.category, from: p.from, to: p.to, author: p.author, limit, offset };
+}
 
 /** Optional whole number within bounds; absent or empty is the default. */
 export function intParam(value: Raw, name: string, bounds: { min: number; max: number; fallback: number }): number {

@@ -21,6 +21,7 @@ import {
   asksSomething,
   intParam,
   localPath,
+  MAX_SEARCH_DEPTH,
   orderParam,
   paperIdFromPath,
   searchFiltersOf,
@@ -33,7 +34,7 @@ const HITS_PER_PAGE = 20;
 const SIMILAR = 8;
 
 /** Pages show what the store holds now: never cached (a mark changes them). */
-const page = (c: Context, body: string | readonly string[], status: 200 | 400 = 200) => {
+const page = (c: Context, body: string | readonly string[], status: 200 | 400 | 503 = 200) => {
   c.header('Cache-Control', 'no-store');
   return c.body(htmlBytes(body), status, { 'Content-Type': 'text/html; charset=UTF-8' });
 };
@@ -105,7 +106,7 @@ export function registerPages(app: Hono, ctx: ServeContext): void {
     return c.redirect(localPath(body.back) ?? paperPath(id), 303);
   });
 
-  app.get('/search', (c) => {
+  app.get('/search', async (c) => {
     const raw = (name: string) => c.req.query(name) ?? '';
     const form: SearchForm = {
       q: raw('q').slice(0, 500),
@@ -114,7 +115,7 @@ export function registerPages(app: Hono, ctx: ServeContext): void {
       to: raw('to').slice(0, 10),
       author: raw('author').slice(0, 200),
     };
-    const render = (outcome: SearchOutcome | null, error: string | null) =>
+    const render = (outcome: SearchOutcome | null, error: string | null, status: 400 | 503 = 400) =>
       page(
         c,
         renderAppPage(ctx.page(), {
@@ -123,27 +124,34 @@ export function registerPages(app: Hono, ctx: ServeContext): void {
           section: 'search',
           query: form.q,
         }),
-        error ? 400 : 200,
+        error ? status : 200,
       );
     try {
       const p = searchParams((name) => c.req.query(name));
       const n = intParam(c.req.query('page'), 'page', { min: 1, max: 500, fallback: 1 });
       if (!asksSomething(p)) return render(null, null);
-      const { hits, more, order } = ctx.store.searchPage(searchFiltersOf(p, HITS_PER_PAGE, (n - 1) * HITS_PER_PAGE));
+      const { hits, more, order } = await ctx.search.searchPage(
+        searchFiltersOf(p, HITS_PER_PAGE, (n - 1) * HITS_PER_PAGE),
+        c.req.raw.signal,
+      );
+      // The last page there is (MAX_SEARCH_DEPTH) says so instead of linking to one that is refused.
+      const deepest = n * HITS_PER_PAGE + HITS_PER_PAGE > MAX_SEARCH_DEPTH;
       const at = (p: number) => withQuery('/search', { ...form, page: p > 1 ? p : null });
       return render(
         {
           hits,
           page: n,
           prev: n > 1 ? at(n - 1) : null,
-          next: more ? at(n + 1) : null,
+          next: more && !deepest ? at(n + 1) : null,
           broad: Boolean(p.q) && order === 'newest',
+          depthLimit: more && deepest ? MAX_SEARCH_DEPTH : null,
         },
         null,
       );
     } catch (e) {
       // The reader's own input: shown on the form they can fix, not on an error page.
-      if (e instanceof HTTPException && e.status === 400) return render(null, e.message);
+      if (e instanceof HTTPException && (e.status === 400 || e.status === 503))
+        return render(null, e.message, e.status);
       if (e instanceof UsageError) return render(null, e.message);
       throw e;
     }

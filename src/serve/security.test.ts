@@ -3,12 +3,14 @@
  * token (missing, wrong, right; Bearer and the cookie flow), loopback host names without a token
  * (DNS rebinding), cross-site POSTs, path traversal into the assets, and the body size limit.
  */
+import { request as httpRequest } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../store/store.js';
 import { testStore } from '../test-support/fixtures.js';
 import { createApp, MAX_BODY_BYTES, type AppDeps } from './app.js';
 import { ASSETS } from './assets.js';
 import { CSP, isLoopbackHost, sameToken } from './security.js';
+import { startServer } from './server.js';
 
 const TOKEN = 'correct-horse-battery-staple-42';
 
@@ -207,6 +209,97 @@ describe('serve: host names and cross-site requests', () => {
     for (const headers of sameOrigin) {
       const res = await a.request('/papers/2601.00001/favorite', favorite(headers));
       expect([headers, res.status]).toEqual([headers, 303]);
+    }
+  });
+});
+
+describe('serve: cross-site reads', () => {
+  // What browsers send (Sec-Fetch-*) for each way another site's page can reach this server.
+  const from = (site: string, mode: string, dest: string, extra: Record<string, string> = {}) => ({
+    'Sec-Fetch-Site': site,
+    'Sec-Fetch-Mode': mode,
+    'Sec-Fetch-Dest': dest,
+    ...extra,
+  });
+  const paths = ['/api/search?q=paper', '/search?q=paper', '/api/days', '/', '/papers/2601.00001', '/assets/site.css'];
+
+  it('should refuse what another site loads (img, fetch, frame, script) on pages and the API alike, before any work', async () => {
+    const a = app();
+    const loads: Record<string, string>[] = [
+      from('cross-site', 'no-cors', 'image'), // <img src=…/api/search?q=a*…>
+      from('cross-site', 'cors', 'empty', { Origin: 'https://evil.example' }), // fetch()
+      from('cross-site', 'no-cors', 'script'),
+      from('cross-site', 'navigate', 'iframe'),
+      from('same-site', 'no-cors', 'image'), // another port of this host
+      from('same-site', 'cors', 'empty', { Origin: 'http://localhost:3000' }),
+      { Origin: 'https://evil.example' }, // a browser without Sec-Fetch-* that sends Origin
+    ];
+    for (const headers of loads)
+      for (const path of paths) {
+        const res = await a.request(path, { headers });
+        expect([path, headers, res.status]).toEqual([path, headers, 403]);
+        expect(await res.text()).toContain('cross-site request refused: pages of other sites may link to this server');
+      }
+  });
+
+  it("should let links from elsewhere open (top-level navigations), and this server's own pages and curl load", async () => {
+    const a = app();
+    const allowed: Record<string, string>[] = [
+      from('cross-site', 'navigate', 'document'), // a link on another site
+      from('same-site', 'navigate', 'document'),
+      from('none', 'navigate', 'document'), // typed, bookmarked
+      from('same-origin', 'cors', 'empty', { Origin: 'http://localhost' }), // the app's own fetch
+      from('same-origin', 'no-cors', 'style'),
+      { Origin: 'http://localhost' },
+      {}, // curl
+    ];
+    for (const headers of allowed)
+      for (const path of paths) {
+        const res = await a.request(`http://localhost${path}`, { headers });
+        expect([path, headers, res.status]).toEqual([path, headers, 200]);
+      }
+    // A cross-site form posted as a navigation is still a change from elsewhere.
+    const posted = await a.request('/papers/2601.00001/favorite', favorite(from('cross-site', 'navigate', 'document')));
+    expect(posted.status).toBe(403);
+  });
+
+  it('should refuse an <img> bomb over real loopback HTTP with 403 and no search run', async () => {
+    let searches = 0;
+    const s = store();
+    const a = createApp({
+      store: s,
+      language: 'English',
+      categoryOrder: ['cs.LG'],
+      preferredSummarizer: 'offline',
+      siteTitle: 'Test digest',
+      token: null,
+      log: () => {},
+      search: {
+        budgetMs: 2000,
+        searchPage: async (q) => (searches++, s.searchPage(q)),
+        filter: async () => {
+          throw new Error('not used');
+        },
+        close: async () => {},
+      },
+    });
+    const server = await startServer(a, { host: '127.0.0.1', port: 0 });
+    try {
+      const get = (headers: Record<string, string>) =>
+        new Promise<number>((resolve, reject) => {
+          const req = httpRequest(`${server.url}/api/search?q=paper*&limit=100`, { headers }, (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          });
+          req.on('error', reject);
+          req.end();
+        });
+      expect(await get(from('cross-site', 'no-cors', 'image', { Referer: 'https://evil.example/' }))).toBe(403);
+      expect(searches).toBe(0);
+      expect(await get({})).toBe(200);
+      expect(searches).toBe(1);
+    } finally {
+      await server.close();
     }
   });
 });

@@ -295,4 +295,24 @@ export const MIGRATIONS: readonly Migration[] = [
       UPDATE summaries SET attempts = 1, retry_after = updated_at WHERE status IN ('failed', 'refused');
     `,
   },
+  {
+    version: 10,
+    name: 'summary claims',
+    sql: `
+      -- Which process is summarizing which paper right now, so concurrent summarize and run
+      -- processes share a day's papers and each is paid once (summarize/claims.ts). A claim
+      -- expires unless its holder renews it; one whose holder died on this host is taken over.
+      CREATE TABLE summary_claims (
+        paper_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        language TEXT NOT NULL,
+        summarizer TEXT NOT NULL,
+        prompt_version TEXT NOT NULL,
+        holder TEXT NOT NULL,               -- host:pid:nonce
+        expires_at INTEGER NOT NULL,        -- ms since the epoch
+        PRIMARY KEY (paper_id, version, language, summarizer, prompt_version)
+      ) WITHOUT ROWID;
+      CREATE INDEX summary_claims_holder ON summary_claims(holder);
+    `,
+  },
 ];

@@ -2,6 +2,7 @@
  * Rows as SQLite holds them, their conversion to the plain types of core/types.ts, and the
  * merge rules for writes. Pure; store.ts builds its SQL from the field lists here.
  */
+import { redactNullable } from '../core/secrets.js';
 import type { Paper, PaperInput, StoredSummary, SummaryInput, SummaryStatus } from '../core/types.js';
 
 /** Writable columns of `papers`, in one list for INSERT, UPDATE and change detection. */
@@ -107,6 +108,12 @@ export const toPaper = (r: PaperFields): Paper => ({
   updated: r.updated,
 });
 
+/**
+ * Summary text as stored and as read: a provider that echoes the API key in an error (or an
+ * answer) must not get it into the store, nor, for rows stored before, into anything published.
+ */
+const clean = redactNullable;
+
 export const toSummary = (r: SummaryRow): StoredSummary => ({
   paperId: r.paper_id,
   version: r.version,
@@ -125,7 +132,7 @@ export const toSummary = (r: SummaryRow): StoredSummary => ({
           result: r.result ?? '',
           conclusion: r.conclusion ?? '',
         },
-  error: r.error,
+  error: clean(r.error),
   flags: r.flags === '[]' ? [] : (JSON.parse(r.flags) as string[]),
   tokensIn: r.tokens_in,
   tokensOut: r.tokens_out,
@@ -213,12 +220,12 @@ export const summaryWrite = (s: SummaryInput): SummaryFieldsStored => ({
   prompt_version: s.promptVersion,
   day: s.day ?? '',
   status: s.status,
-  tldr: s.fields?.tldr ?? null,
-  motivation: s.fields?.motivation ?? null,
-  method: s.fields?.method ?? null,
-  result: s.fields?.result ?? null,
-  conclusion: s.fields?.conclusion ?? null,
-  error: s.error ?? null,
+  tldr: clean(s.fields?.tldr ?? null),
+  motivation: clean(s.fields?.motivation ?? null),
+  method: clean(s.fields?.method ?? null),
+  result: clean(s.fields?.result ?? null),
+  conclusion: clean(s.fields?.conclusion ?? null),
+  error: clean(s.error ?? null),
   flags: JSON.stringify(s.flags ?? []),
   tokens_in: s.tokensIn ?? null,
   tokens_out: s.tokensOut ?? null,

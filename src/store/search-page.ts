@@ -20,9 +20,14 @@
  * - Those decisions count matches by walking doclists; a query that is a list of words is judged
  *   by its words first, and what is learnt of single words is kept until the store changes
  *   (matchCounter).
+ * - Every statement that walks matches has a time budget (SearchBudget): better-sqlite3 has no
+ *   sqlite3_interrupt, so each one calls `search_budget()` for one row in 64 (a JS call costs
+ *   ~75 ns; one in 64 nothing measurable), which throws SearchInterrupted once the deadline has
+ *   passed or the caller has given up (a flag another thread can set), and SQLite abandons the
+ *   statement there.
  */
 import type { Database as Db } from 'better-sqlite3';
-import { unspaceCjk } from '../core/cjk.js';
+import { hasCjk, unspaceCjk } from '../core/cjk.js';
 import { AppError, UsageError, errorMessage } from '../errors.js';
 import { PAPER_COLUMNS, type PaperRow } from './rows.js';
 import { prepared as prep } from './statements.js';
@@ -42,6 +47,56 @@ export interface SearchFilters {
   limit: number;
   offset: number;
 }
+
+/**
+ * How long a search may take: until `deadline` (Date.now() milliseconds), and not once
+ * `cancelled[0]` is non-zero (set by whoever waits for it, from any thread: a client that went
+ * away). Checked while statements walk their matches (see the header).
+ */
+export interface SearchBudget {
+  deadline: number;
+  cancelled?: Int32Array;
+}
+
+/** A search stopped by its budget: `budget` (out of time) or `cancelled`. */
+export class SearchInterrupted extends AppError {
+  override name = 'SearchInterrupted';
+  constructor(readonly reason: 'budget' | 'cancelled') {
+    super(reason === 'budget' ? 'the search ran out of time' : 'the search was cancelled');
+  }
+}
+
+/** The budget of the search running on each connection (one at a time: better-sqlite3 is synchronous). */
+const budgets = new WeakMap<Db, { current: SearchBudget | null }>();
+
+/** Throws SearchInterrupted when `b` is spent or cancelled (for callers running several searches). */
+export function checkBudget(b: SearchBudget | null): void {
+  if (!b) return;
+  if (b.cancelled && Atomics.load(b.cancelled, 0) !== 0) throw new SearchInterrupted('cancelled');
+  if (Date.now() > b.deadline) throw new SearchInterrupted('budget');
+}
+
+function budgetSlot(db: Db): { current: SearchBudget | null } {
+  let slot = budgets.get(db);
+  if (!slot) {
+    const s: { current: SearchBudget | null } = { current: null };
+    db.function('search_budget', { deterministic: false, directOnly: true }, () => {
+      checkBudget(s.current);
+      return 1;
+    });
+    budgets.set(db, (slot = s));
+  }
+  return slot;
+}
+
+/** Between statements that do not walk matches (one per hit): the budget checked in JS. */
+const checkpoint = (db: Db): void => checkBudget(budgets.get(db)?.current ?? null);
+
+/**
+ * A condition that is always true but checks the budget at one row in 64 of `col` (a rowid), so a
+ * statement walking many matches stops soon after the deadline.
+ */
+const live = (col: string): string => `(${col} & 63 <> 0 OR search_budget())`;
 
 export interface SearchHit {
   id: string;
@@ -104,6 +159,54 @@ export const toHit = (r: HitRow): SearchHit => ({
   snippet: r.snip === null ? r.abstract.slice(0, 240) : unspaceCjk(r.snip).replace(/\s+/g, ' ').trim(),
 });
 
+/**
+ * The shortest prefix searched (after the index's stemming). The index has prefix entries for 3
+ * to 6 characters (migration 7); `a*`, `ab*` — or `res*`, which the Porter stemmer reads as
+ * `re*` — instead merge the lists of every word starting so, most of the index: 0.75 s on
+ * 1,000,000 papers for each statement of the search (16 s in all), in steps SQLite cannot
+ * interrupt.
+ */
+export const MIN_PREFIX = 3;
+
+/** The search index's tokenizer (migration 7): query text is read the same way to check it. */
+const TOKENIZER = 'porter unicode61 remove_diacritics 2';
+
+/** The index's tokens of `text`, from a scratch FTS5 table in this connection's temp schema (~40 µs). */
+function indexTokens(db: Db, text: string): string[] {
+  if (!tokenTables.has(db)) {
+    db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.query_tokens USING fts5(t, tokenize = '${TOKENIZER}');
+      CREATE VIRTUAL TABLE IF NOT EXISTS temp.query_tokens_v USING fts5vocab(temp, query_tokens, 'instance');`);
+    tokenTables.add(db);
+  }
+  prep(db, 'INSERT INTO temp.query_tokens (t) VALUES (?)').run(text);
+  const terms = (prep(db, 'SELECT term FROM temp.query_tokens_v ORDER BY offset').all() as { term: string }[]).map(
+    (r) => r.term,
+  );
+  prep(db, 'DELETE FROM temp.query_tokens').run();
+  return terms;
+}
+const tokenTables = new WeakSet<Db>();
+
+/** Refuses (UsageError) a prefix* that the index reads as fewer than MIN_PREFIX characters. */
+export function checkPrefixes(db: Db, fts: string): void {
+  for (const m of fts.matchAll(/("(?:[^"]|"")*"|[^\s()"]+)\*/g)) {
+    const item = m[1]!;
+    const text = item.startsWith('"') ? item.slice(1, -1).replace(/""/g, '"') : item.replace(/^[a-z]+:/, '');
+    const written =
+      text
+        .split(/[^\p{L}\p{N}_]+/u)
+        .filter(Boolean)
+        .pop() ?? '';
+    const read = indexTokens(db, text).pop() ?? '';
+    // CJK characters are single tokens: a prefix of one is always cheap.
+    if ([...read].length >= MIN_PREFIX || hasCjk(read)) continue;
+    throw new UsageError(
+      `prefix ${JSON.stringify(`${written}*`)}${read !== written.toLowerCase() ? ` (the index reads it as ${JSON.stringify(`${read}*`)}: word endings are left out)` : ''}: ` +
+        `give at least ${MIN_PREFIX} letters before the * (a shorter prefix matches most words of the index and takes too long to search)`,
+    );
+  }
+}
+
 /** FTS5's complaints about the reader's query are usage errors; anything else is ours. */
 export function searchError(e: unknown): Error {
   const msg = errorMessage(e);
@@ -132,7 +235,7 @@ const authorMatch = (author: string): string => `authors:${JSON.stringify(author
  */
 function matchBeyond(db: Db, match: string, k: number, newest: boolean): number | undefined {
   const order = newest ? 'DESC' : 'ASC';
-  const sql = `SELECT rowid AS n FROM search_index WHERE search_index MATCH ? ORDER BY rowid ${order} LIMIT 1 OFFSET ?`;
+  const sql = `SELECT rowid AS n FROM search_index WHERE search_index MATCH ? AND ${live('rowid')} ORDER BY rowid ${order} LIMIT 1 OFFSET ?`;
   return (prep(db, sql).get(match, k) as { n: number } | undefined)?.n;
 }
 
@@ -255,10 +358,10 @@ function withSnippets<R extends { n: number }>(
   limit: number,
 ): (R & { snip: string | null })[] {
   const one = prep(db, `SELECT ${SNIPPET} AS snip FROM search_index WHERE search_index MATCH ? AND rowid = ?`);
-  return rows.slice(0, limit).map((r) => ({
-    ...r,
-    snip: (one.get(match, r.n) as { snip: string } | undefined)?.snip ?? null,
-  }));
+  return rows.slice(0, limit).map((r) => {
+    checkpoint(db);
+    return { ...r, snip: (one.get(match, r.n) as { snip: string } | undefined)?.snip ?? null };
+  });
 }
 
 interface Restriction {
@@ -377,6 +480,7 @@ function ftsPage(db: Db, match: string, q: SearchFilters, tuning: SearchTuning, 
     where.push('s.rowid BETWEEN @lo AND @hi');
     Object.assign(params, r.bounds);
   }
+  where.push(live('s.rowid'));
   if (q.order === 'newest') {
     const rows = prep(
       db,
@@ -424,7 +528,7 @@ function newestProbed(db: Db, match: string, q: SearchFilters, floor: number | u
   const rows = prep(
     db,
     `SELECT s.rowid AS n, NULL AS score FROM search_index s
-       WHERE search_index MATCH @match AND ${r.probes.join(' AND ')} ${floor !== undefined ? 'AND s.rowid > @floor' : ''}
+       WHERE search_index MATCH @match AND ${r.probes.join(' AND ')} AND ${live('s.rowid')} ${floor !== undefined ? 'AND s.rowid > @floor' : ''}
        ORDER BY s.rowid DESC LIMIT @limit OFFSET @offset`,
   ).all({ ...r.params, match, floor: floor ?? 0, limit: q.limit + 1, offset: q.offset }) as {
     n: number;
@@ -488,10 +592,10 @@ function browsePage(db: Db, q: SearchFilters, smallCategory: number): SearchPage
     'NOT EXISTS (SELECT 1 FROM paper_days later WHERE later.n = d.n AND later.date > d.date AND later.date <= @to)';
   const sql = small
     ? `SELECT d.n FROM paper_categories c JOIN paper_days d ON d.n = c.n
-       WHERE c.category = @category AND d.date >= @from AND d.date <= @to AND ${newestInRange}
+       WHERE c.category = @category AND d.date >= @from AND d.date <= @to AND ${newestInRange} AND ${live('d.n')}
        ORDER BY d.date DESC, d.n DESC LIMIT @limit OFFSET @offset`
     : `SELECT d.n FROM paper_days d
-       WHERE d.date >= @from AND d.date <= @to AND ${newestInRange} ${filters}
+       WHERE d.date >= @from AND d.date <= @to AND ${newestInRange} ${filters} AND ${live('d.n')}
        ORDER BY d.date DESC, d.n DESC LIMIT @limit OFFSET @offset`;
   const rows = (prep(db, sql).all(params) as { n: number }[]).map((x) => ({ n: x.n, score: null, snip: null }));
   return { hits: hitsInOrder(db, rows, q.limit), more: rows.length > q.limit, order: 'newest' };
@@ -506,15 +610,21 @@ export function searchPage(
   q: SearchFilters,
   tuning: SearchTuning = DEFAULT_TUNING,
   wordCounts: WordCounts = new Map(),
+  budget: SearchBudget | null = null,
 ): SearchPage {
   const match: string[] = [];
   if (q.fts) match.push(`(${q.fts})`);
   if (q.author) match.push(authorMatch(q.author));
+  const slot = budgetSlot(db);
+  slot.current = budget;
   try {
     return match.length
       ? ftsPage(db, match.join(' AND '), q, tuning, wordCounts)
       : browsePage(db, q, tuning.smallCategory);
   } catch (e) {
+    if (e instanceof SearchInterrupted) throw e;
     throw searchError(e);
+  } finally {
+    slot.current = null;
   }
 }

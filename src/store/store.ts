@@ -18,19 +18,23 @@ import type {
   StoredSummary,
   SummaryInput,
 } from '../core/types.js';
+import { redactNullable, redactSecrets } from '../core/secrets.js';
 import { StoreError, errorMessage } from '../errors.js';
 import { MIGRATIONS } from './migrations.js';
 import { prepared } from './statements.js';
 import {
+  checkPrefixes,
   searchError,
   searchPage,
   type WordCounts,
+  type SearchBudget,
   type SearchFilters,
   type SearchHit,
   type SearchPage,
 } from './search-page.js';
 
-export type { SearchFilters, SearchHit, SearchPage } from './search-page.js';
+export type { SearchBudget, SearchFilters, SearchHit, SearchPage } from './search-page.js';
+export { SearchInterrupted, checkBudget } from './search-page.js';
 import {
   PAPER_COLUMNS,
   PAPER_FIELDS,
@@ -153,6 +157,9 @@ export function leadOrder(incoming: readonly string[], old: readonly string[]): 
 function* chunks<T>(items: readonly T[], size = 500): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
+
+/** What a summary is stored under: (paper, version, language, summarizer, prompt version). */
+export type SummaryKey = Pick<SummaryInput, 'paperId' | 'version' | 'language' | 'summarizer' | 'promptVersion'>;
 
 export interface OpenStoreOptions {
   /** Clock for created/updated stamps; injected so tests are deterministic. */
@@ -598,7 +605,9 @@ export class Store {
         const row = summaryWrite(s);
         const old = select.get(s.paperId, s.version, s.language, s.summarizer, s.promptVersion, row.day) as
           SummaryRow | undefined;
-        if (old && sameFields(old, row, SUMMARY_FIELDS_STORED)) {
+        // A summary that is done is never marked to do again: another process may have finished
+        // it since this one read the day (its pending mark would erase a paid summary).
+        if (old && ((old.status === 'ok' && row.status === 'pending') || sameFields(old, row, SUMMARY_FIELDS_STORED))) {
           counts.unchanged++;
           continue;
         }
@@ -611,6 +620,62 @@ export class Store {
       this.reindex([...touched]);
     });
     return counts;
+  }
+
+  /** Our summary (not one read from a published day) stored under this key, or null. */
+  getSummary(key: SummaryKey): StoredSummary | null {
+    const row = this.stmt(
+      "SELECT * FROM summaries WHERE paper_id = ? AND version = ? AND language = ? AND summarizer = ? AND prompt_version = ? AND day = ''",
+    ).get(key.paperId, key.version, key.language, key.summarizer, key.promptVersion) as SummaryRow | undefined;
+    return row ? toSummary(row) : null;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // summary claims (summarize/claims.ts)
+
+  /**
+   * Claims the key for `holder` until now + ttlMs, atomically: when nobody holds it, its claim
+   * has expired, `holder` holds it already, or it is held by `replacing` (a holder found dead).
+   * Returns who holds it afterwards.
+   */
+  claimSummary(key: SummaryKey, holder: string, ttlMs: number, replacing: string | null = null): string {
+    const now = Date.now();
+    const params = [key.paperId, key.version, key.language, key.summarizer, key.promptVersion] as const;
+    this.stmt(
+      `INSERT INTO summary_claims (paper_id, version, language, summarizer, prompt_version, holder, expires_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (paper_id, version, language, summarizer, prompt_version) DO UPDATE
+         SET holder = excluded.holder, expires_at = excluded.expires_at
+         WHERE summary_claims.expires_at < ? OR summary_claims.holder = excluded.holder OR summary_claims.holder = ?`,
+    ).run(...params, holder, now + ttlMs, now, replacing ?? '');
+    return (
+      this.stmt(
+        `SELECT holder FROM summary_claims
+         WHERE paper_id = ? AND version = ? AND language = ? AND summarizer = ? AND prompt_version = ?`,
+      ).get(...params) as { holder: string }
+    ).holder;
+  }
+
+  /** Who holds the key's claim (null: nobody, or it expired). */
+  summaryClaim(key: SummaryKey): string | null {
+    const row = this.stmt(
+      `SELECT holder FROM summary_claims
+       WHERE paper_id = ? AND version = ? AND language = ? AND summarizer = ? AND prompt_version = ? AND expires_at >= ?`,
+    ).get(key.paperId, key.version, key.language, key.summarizer, key.promptVersion, Date.now()) as
+      { holder: string } | undefined;
+    return row?.holder ?? null;
+  }
+
+  /** Keeps every claim of `holder` for another ttlMs. */
+  renewSummaryClaims(holder: string, ttlMs: number): void {
+    this.stmt('UPDATE summary_claims SET expires_at = ? WHERE holder = ?').run(Date.now() + ttlMs, holder);
+  }
+
+  releaseSummary(key: SummaryKey, holder: string): void {
+    this.stmt(
+      `DELETE FROM summary_claims
+       WHERE paper_id = ? AND version = ? AND language = ? AND summarizer = ? AND prompt_version = ? AND holder = ?`,
+    ).run(key.paperId, key.version, key.language, key.summarizer, key.promptVersion, holder);
   }
 
   /** Every summary of the day's papers in one language (all statuses, all summarizers). */
@@ -843,13 +908,10 @@ export class Store {
     channel: string,
     target: string,
   ): { status: 'sent' | 'failed'; error: string | null; attempts: number } | null {
-    return (
-      (this.stmt('SELECT status, error, attempts FROM deliveries WHERE date = ? AND channel = ? AND target = ?').get(
-        date,
-        channel,
-        target,
-      ) as { status: 'sent' | 'failed'; error: string | null; attempts: number } | undefined) ?? null
-    );
+    const row = this.stmt(
+      'SELECT status, error, attempts FROM deliveries WHERE date = ? AND channel = ? AND target = ?',
+    ).get(date, channel, target) as { status: 'sent' | 'failed'; error: string | null; attempts: number } | undefined;
+    return row ? { ...row, error: redactNullable(row.error) } : null;
   }
 
   /** The deliveries of a day, for its record. */
@@ -906,7 +968,7 @@ export class Store {
       INSERT INTO deliveries (date, channel, target, status, error, attempts, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?)
       ON CONFLICT (date, channel, target) DO UPDATE SET status = excluded.status, error = excluded.error,
         attempts = attempts + 1, updated_at = excluded.updated_at`,
-    ).run(date, channel, target, status, error, this.now());
+    ).run(date, channel, target, status, redactNullable(error), this.now());
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1080,11 +1142,16 @@ export class Store {
     ).map((r) => ({ paperId: r.paper_id, url: r.url, stars: r.stars, lastUpdate: r.last_update }));
   }
 
-  /** Full-text search with filters, one page at a time: see search-page.ts. */
-  searchPage(q: SearchFilters): SearchPage {
+  /**
+   * Full-text search with filters, one page at a time: see search-page.ts. With a budget, throws
+   * SearchInterrupted when it runs out (or is cancelled) while a statement walks its matches. A
+   * prefix* too short to search is a UsageError.
+   */
+  searchPage(q: SearchFilters, budget: SearchBudget | null = null): SearchPage {
+    if (q.fts) checkPrefixes(this.db, q.fts);
     const version = this.version();
     if (this.wordCounts.version !== version) this.wordCounts = { version, words: new Map() };
-    return searchPage(this.db, q, undefined, this.wordCounts.words);
+    return searchPage(this.db, q, undefined, this.wordCounts.words, budget);
   }
 
   private wordCounts: { version: string; words: WordCounts } = { version: '', words: new Map() };
@@ -1117,7 +1184,7 @@ export class Store {
   startRun(command: string, args: unknown): number {
     const info = this.stmt("INSERT INTO runs (command, args, started_at, status) VALUES (?, ?, ?, 'running')").run(
       command,
-      JSON.stringify(args ?? {}),
+      redactSecrets(JSON.stringify(args ?? {})),
       this.now(),
     );
     return Number(info.lastInsertRowid);
@@ -1128,7 +1195,7 @@ export class Store {
       this.now(),
       status,
       JSON.stringify(counts),
-      error ?? null,
+      redactNullable(error ?? null),
       id,
     );
   }
@@ -1150,7 +1217,7 @@ export class Store {
       startedAt: r.started_at,
       finishedAt: r.finished_at,
       counts: r.counts ? (JSON.parse(r.counts) as Record<string, number>) : null,
-      error: r.error,
+      error: redactNullable(r.error),
     }));
   }
 

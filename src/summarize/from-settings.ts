@@ -10,6 +10,7 @@ import type { Settings } from '../config/settings.js';
 import { UsageError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import type { ChatEndpoint } from './chat-http.js';
+import { claimedSummarizer } from './claims.js';
 import { DEFAULT_DIALECT, describeDialect, dialectFrom, type Dialect } from './dialect.js';
 import { createLimiter, type LimiterEvent, type RateLimiter } from './limiter.js';
 import { createOfflineSummarizer } from './offline.js';
@@ -116,7 +117,7 @@ export function summarizerFromSettings(
   if (!settings.openai.apiKey) throw new UsageError('--provider openai needs OPENAI_API_KEY in the environment');
   const { llm, openai } = settings;
   const limiter = limiterFor(settings, (e) => opts.log(`summarize: ${e.detail}`));
-  const summarizer = createOpenAiSummarizer({
+  const paid = createOpenAiSummarizer({
     endpoint: chatEndpoint(openai),
     model: openai.model,
     limiter,
@@ -131,7 +132,8 @@ export function summarizerFromSettings(
       );
     },
   });
-  return { summarizer, limiter };
+  // Concurrent summarize and run processes share the day's papers: each is paid once.
+  return { summarizer: claimedSummarizer(paid, { store, concurrency: llm.concurrency }), limiter };
 }
 
 /** The `openai` SDK client for the provider's other endpoints (embeddings, the model list). */

@@ -118,18 +118,13 @@ describe('summarizeDay', () => {
     });
     await summarizeDay({ store, summarizer: f.summarizer }, opts);
     expect(seen[0]).toHaveLength(4);
-    // A crash is simulated by putting two papers back to pending, as a killed run leaves them.
-    store.upsertSummaries(
-      ['2609.10001', '2609.10002'].map((paperId) => ({
-        paperId,
-        version: 1,
-        language: 'English',
-        summarizer: 'fake:model',
-        promptVersion: 'v1',
-        status: 'pending' as const,
-        fields: null,
-      })),
-    );
+    // A crash is simulated by putting two papers back to pending, as a killed run leaves them
+    // (in the file: the store itself never lets a pending mark replace a finished summary).
+    store.db
+      .prepare(
+        "UPDATE summaries SET status = 'pending', tldr = NULL WHERE summarizer = 'fake:model' AND paper_id IN ('2609.10001', '2609.10002')",
+      )
+      .run();
     const next = fake();
     await summarizeDay({ store, summarizer: next.summarizer }, opts);
     expect(next.calls.sort()).toEqual(['2609.10001', '2609.10002']);

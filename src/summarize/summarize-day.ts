@@ -12,6 +12,7 @@
 import { PLACEHOLDER_FLAG } from '../core/placeholders.js';
 import { IMPORTED_SUMMARIZER, OFFLINE_SUMMARIZER_ID, type StoredSummary, type SummaryInput } from '../core/types.js';
 import type { Store } from '../store/store.js';
+import { SummarizedElsewhere } from './claims.js';
 import { findUnsupportedNumbers } from './faithfulness.js';
 import { checkRelevance } from './relevance.js';
 import { LimiterStopped } from './limiter.js';
@@ -217,6 +218,12 @@ export async function summarizeDay(deps: SummarizeDeps, opts: SummarizeOptions):
           throw new LimiterStopped(report.stoppedBy ?? 'stopped');
         outcome = checkOutcome(await writer.summarize(req), req);
       } catch (e) {
+        // Done by a concurrent process (claims.ts): stored there, 0 calls here.
+        if (e instanceof SummarizedElsewhere) {
+          report.skipped++;
+          deps.onProgress?.(++done, todo.length);
+          return;
+        }
         if (e instanceof LimiterStopped) {
           // The cost cap, or the breaker: the provider stopped answering. Said once, kept on each
           // paper (in one write at the end: they are pending already, only the reason changes).

@@ -138,4 +138,42 @@ describe('arxiv-digest summarize', () => {
       'arxiv-digest: --provider openai needs OPENAI_API_KEY in the environment\n',
     ]);
   });
+
+  it('should pay for each paper once when two summarize processes run at the same time, sharing the work', async () => {
+    const cwd = dayWith(40);
+    const { server, env } = await llm({ latencyMs: 60 });
+    const args = ['summarize', '--lang', 'English', '--concurrency', '4'];
+    const [a, b] = await Promise.all([cliRun(args, { cwd, env }), cliRun(args, { cwd, env })]);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    expect(chatRequests(server)).toBe(40);
+    const ok = (r: { stdout: string }) => Number(/40 papers — (\d+) ok/.exec(r.stdout)![1]);
+    const skipped = (r: { stdout: string }) => Number(/(\d+) skipped/.exec(r.stdout)![1]);
+    expect(ok(a) + ok(b)).toBe(40);
+    expect(ok(a) + skipped(a)).toBe(40);
+    expect(ok(b) + skipped(b)).toBe(40);
+    // Shared, not one waiting for the other: both did a good part of the day.
+    expect(Math.min(ok(a), ok(b))).toBeGreaterThanOrEqual(8);
+    const db = new Database(join(cwd, 'data', 'arxiv-digest.db'), { readonly: true });
+    expect(db.prepare('SELECT status, count(*) AS n FROM summaries GROUP BY status').all()).toEqual([
+      { status: 'ok', n: 40 },
+    ]);
+    expect(db.prepare('SELECT count(*) AS n FROM summary_claims').get()).toEqual({ n: 0 });
+    db.close();
+    console.log(`two summarize processes: ${chatRequests(server)} requests for 40 papers (${ok(a)} + ${ok(b)})`);
+  });
+
+  it('should share the work between summarize and run at the same time', async () => {
+    const cwd = dayWith(30);
+    const { server, env } = await llm({ latencyMs: 60 });
+    const [s, r] = await Promise.all([
+      cliRun(['summarize', '--lang', 'English', '--concurrency', '4'], { cwd, env }),
+      cliRun(['run', '--no-fetch', '--no-deliver', '--lang', 'English'], {
+        cwd,
+        env: { ...env, LLM_CONCURRENCY: '4' },
+      }),
+    ]);
+    expect([s.code, r.code, r.stderr]).toEqual([0, 0, expect.any(String)]);
+    expect(chatRequests(server)).toBe(30);
+    expect(r.stdout).toMatch(/summaries 30 ok, 0 failed\/refused, 0 pending/);
+  });
 });

@@ -186,6 +186,11 @@ export interface OpenAiStandInOptions {
   embeddingDims?: number | null;
   /** When set, every embeddings request is answered with this HTTP status and an error body. */
   embeddingStatus?: number | null;
+  /**
+   * When set, every request is answered with this HTTP status and an error that quotes the API
+   * key it was sent (some providers and proxies do: `Incorrect API key provided: sk-…`).
+   */
+  echoKeyStatus?: number | null;
 }
 
 export interface OpenAiStandInRequest {
@@ -876,7 +881,20 @@ export async function startOpenAiStandIn(initial: OpenAiStandInOptions = {}): Pr
 
     const route = routeOf(path);
     let reply: Reply | null;
-    if (!authorized(req)) {
+    if (options.echoKeyStatus) {
+      const key = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+      reply = {
+        status: options.echoKeyStatus,
+        // Retried at once (Retry-After: 0), so a test sees every retry's message quickly.
+        headers: { 'retry-after': '0' },
+        body: errorBody(
+          `Incorrect API key provided: ${key} (sent as "Authorization: Bearer ${key}", url-encoded ${encodeURIComponent(key)}).`,
+          'server_error',
+          null,
+          null,
+        ),
+      };
+    } else if (!authorized(req)) {
       reply =
         profile.name === 'generic' || profile.name === 'openai'
           ? {

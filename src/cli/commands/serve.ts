@@ -7,6 +7,7 @@
  * `--workers N` (default: the cores, at most 4) answers in N processes (src/serve/cluster.ts);
  * `--workers 1` serves in this process alone.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import cluster from 'node:cluster';
@@ -20,7 +21,7 @@ import {
   withServedBy,
   workerStopRequest,
 } from '../../serve/cluster.js';
-import { isLoopbackHost } from '../../serve/security.js';
+import { MIN_TOKEN_LENGTH, isLoopbackHost } from '../../serve/security.js';
 import type { RunningServer } from '../../serve/server.js';
 import { openStore, type Store } from '../../store/store.js';
 import { writeReaderState } from '../../run/reader-state.js';
@@ -30,6 +31,8 @@ export interface ServeFlags {
   host?: string;
   port?: string;
   token?: string;
+  /** Print a new random access token and exit. */
+  generateToken?: boolean;
   workers?: string;
   /** Profile quick flags: ranking of the day pages (see src/rank). */
   keywords?: string;
@@ -86,7 +89,11 @@ function listenFlags(flags: ServeFlags): Listen {
   const token = flags.token?.trim() || null;
   if (!token && !isLoopbackHost(host))
     throw new UsageError(
-      `--host ${host}: serving beyond this machine needs an access token; set ARXIV_DIGEST_TOKEN (or --token) to a long random string, or keep the default --host 127.0.0.1`,
+      `--host ${host}: serving beyond this machine needs an access token; set ARXIV_DIGEST_TOKEN (or --token) to a long random string (arxiv-digest serve --generate-token prints one), or keep the default --host 127.0.0.1`,
+    );
+  if (token && token.length < MIN_TOKEN_LENGTH)
+    throw new UsageError(
+      `the access token (ARXIV_DIGEST_TOKEN or --token) has ${token.length} characters: use at least ${MIN_TOKEN_LENGTH} random ones; arxiv-digest serve --generate-token prints one`,
     );
   return { host, port, token };
 }
@@ -101,24 +108,45 @@ async function listen(
   // Loaded here, not at the top: every other command starts without Hono.
   const { createApp } = await import('../../serve/app.js');
   const { startServer } = await import('../../serve/server.js');
+  const { searchThreads } = await import('../../serve/search-pool.js');
   const ranker = await createRankerFor(settings, store, log);
+  const preferredSummarizer = configuredSummarizer(settings);
+  // Searches run in threads of their own, each within its time budget: a costly one never holds
+  // up this process's other requests.
+  const search = searchThreads({
+    db: settings.db,
+    view: { language: settings.language, preferredSummarizer },
+    budgetMs: settings.searchTimeoutMs,
+    log,
+  });
   const app = createApp({
     store,
     ranker,
     language: settings.language,
     categoryOrder: settings.categories,
-    preferredSummarizer: configuredSummarizer(settings),
+    preferredSummarizer,
     siteTitle: settings.publish.siteTitle,
     token,
+    search,
     // Kept beside the day files (when --out has any), so a lost store loses no mark.
     onReaderChange: () => {
       if (existsSync(settings.out)) writeReaderState(store, settings.out);
     },
   });
   const served = isServeWorker() && process.env[SERVED_BY_ENV] === '1' ? withServedBy(app) : app;
-  return startServer(served, { host, port }).catch((e: unknown) => {
-    throw new AppError(`cannot listen on ${host}:${port}: ${errorMessage(e)}`, { cause: e });
-  });
+  const server = await startServer(served, { host, port, requestTimeoutMs: settings.requestTimeoutMs }).catch(
+    async (e: unknown) => {
+      await search.close();
+      throw new AppError(`cannot listen on ${host}:${port}: ${errorMessage(e)}`, { cause: e });
+    },
+  );
+  return {
+    ...server,
+    close: async () => {
+      await server.close();
+      await search.close();
+    },
+  };
 }
 
 function announce(io: Io, url: string, token: string | null): void {
@@ -139,12 +167,13 @@ export async function serveCommand(
   options: ServeOptions = {},
 ): Promise<number> {
   if (isServeWorker()) return serveWorker(flags, globals);
+  if (flags.generateToken) {
+    // 24 random bytes: 32 URL-safe characters, 192 bits — no guessing at any rate a server allows.
+    io.stdout.write(`${randomBytes(24).toString('base64url')}\n`);
+    return 0;
+  }
   const where = listenFlags(flags);
   const workerFlag = flags.workers === undefined ? null : parseServeWorkers(flags.workers, '--workers');
-  if (where.token && where.token.length < 16)
-    io.stderr.write(
-      `arxiv-digest: warning: the access token has ${where.token.length} characters; use at least 16 random ones\n`,
-    );
   const settings = await rankingSettingsFrom(io, globals, profileFlags(flags));
   // In another tool's cluster worker (pm2's cluster mode, say) there is no forking: one process.
   const workers = cluster.isWorker ? 1 : (workerFlag ?? settings.serveWorkers ?? defaultWorkers());
