@@ -7,7 +7,8 @@ import { countDay } from '../../publish/day-view.js';
 import { loadDay } from '../../publish/load-day.js';
 import { RENDERERS, rendererFor } from '../../publish/renderers.js';
 import type { Store } from '../../store/store.js';
-import { plural, rankerFor, rankingSettingsFrom, withStore, type GlobalOptions, type Io } from '../context.js';
+import { rankerFor } from '../../app/wiring.js';
+import { plural, rankingSettingsFrom, resolveDate, withStore, type GlobalOptions, type Io } from '../context.js';
 
 export interface RenderFlags {
   date: string;
@@ -18,20 +19,6 @@ export interface RenderFlags {
   keywords?: string;
   exclude?: string;
   authors?: string;
-}
-
-/** `latest` → the newest stored announcement date; otherwise checks YYYY-MM-DD. */
-export function resolveDate(store: Store, date: string): string {
-  if (date === 'latest') {
-    const newest = store.listDays()[0];
-    if (!newest)
-      throw new NotFoundError(
-        `the store ${store.path} has no announcement days yet: import some with "arxiv-digest import FILE..."`,
-      );
-    return newest.date;
-  }
-  if (!isIsoDate(date)) throw new UsageError(`--date: expected YYYY-MM-DD or latest, got ${JSON.stringify(date)}`);
-  return date;
 }
 
 export async function renderCommand(flags: RenderFlags, globals: GlobalOptions, io: Io): Promise<number> {
