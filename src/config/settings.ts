@@ -38,6 +38,8 @@ export interface Settings {
       pass: string | null;
       from: string;
       to: string[];
+      /** `List-Unsubscribe` URIs (mailto:, http(s):); empty = a mailto: to the sender. */
+      listUnsubscribe: string[];
     } | null;
     slackWebhookUrl: string | null;
     discordWebhookUrl: string | null;
@@ -159,6 +161,7 @@ const KEYS = {
   smtpUser: 'SMTP_USER',
   smtpFrom: 'SMTP_FROM',
   smtpTo: 'SMTP_TO',
+  smtpListUnsubscribe: 'SMTP_LIST_UNSUBSCRIBE',
   telegramChatId: 'TELEGRAM_CHAT_ID',
   telegramApiUrl: 'TELEGRAM_API_URL',
   githubApiUrl: 'GITHUB_API_URL',
@@ -427,6 +430,14 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
     const from = pick('smtpFrom', null).value ?? pick('smtpUser', null).value;
     if (!from) problems.push('SMTP_FROM: needed with SMTP_HOST (or SMTP_USER as the sender)');
     if (smtpTo.length === 0) problems.push('SMTP_TO: needed with SMTP_HOST (comma-separated recipients)');
+    const unsubscribe = pick('smtpListUnsubscribe', '');
+    const listUnsubscribe = (unsubscribe.value ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
+    for (const u of listUnsubscribe)
+      if (!/^(mailto:[^\s<>,]+@[^\s<>,]+|https?:\/\/[^\s<>,]+)$/i.test(u))
+        problems.push(`${unsubscribe.source}: expected mailto: or https:// URIs separated by commas, got ${JSON.stringify(u)}`);
     smtp = {
       host: smtpHost,
       port: int('smtpPort', secure ? '465' : '587', 1, 65_535) ?? 587,
@@ -437,6 +448,7 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
       pass: secret('SMTP_PASS'),
       from: from ?? '',
       to: smtpTo,
+      listUnsubscribe,
     };
   }
   const feishuUrl = secret('FEISHU_WEBHOOK_URL');
