@@ -24,6 +24,8 @@ export interface Settings {
     /** Days in site/ (its search covers them all) and in the feeds. */
     siteDays: number;
     feedDays: number;
+    /** Most KiB of one feed (FEED_MAX_KB): the oldest items are left out beyond it. */
+    feedMaxKb: number;
     /** Papers sent in full by e-mail and chat; the rest get a line and a link. */
     maxPapers: number;
   };
@@ -152,6 +154,7 @@ const KEYS = {
   siteTitle: 'SITE_TITLE',
   siteDays: 'SITE_DAYS',
   feedDays: 'FEED_DAYS',
+  feedMaxKb: 'FEED_MAX_KB',
   maxPapers: 'DIGEST_MAX_PAPERS',
   smtpHost: 'SMTP_HOST',
   smtpPort: 'SMTP_PORT',
@@ -437,7 +440,9 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
       .filter(Boolean);
     for (const u of listUnsubscribe)
       if (!/^(mailto:[^\s<>,]+@[^\s<>,]+|https?:\/\/[^\s<>,]+)$/i.test(u))
-        problems.push(`${unsubscribe.source}: expected mailto: or https:// URIs separated by commas, got ${JSON.stringify(u)}`);
+        problems.push(
+          `${unsubscribe.source}: expected mailto: or https:// URIs separated by commas, got ${JSON.stringify(u)}`,
+        );
     smtp = {
       host: smtpHost,
       port: int('smtpPort', secure ? '465' : '587', 1, 65_535) ?? 587,
@@ -488,6 +493,7 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
       siteTitle: pick('siteTitle', 'arXiv digest').value!,
       siteDays: int('siteDays', '60', 1, 100_000) ?? 60,
       feedDays: int('feedDays', '7', 1, 3_650) ?? 7,
+      feedMaxKb: int('feedMaxKb', '1024', 16, 1_048_576) ?? 1024,
       maxPapers: int('maxPapers', '50', 1, 100_000) ?? 50,
     },
     deliver: {

@@ -18,7 +18,7 @@ import { importPaths, type ImportReport } from '../ingest/import-files.js';
 import { findCodeLinks } from '../links/code-links.js';
 import type { StarsResult } from '../links/github-stars.js';
 import { countDay, type DayCounts, type DayView } from '../publish/day-view.js';
-import { renderAtom, renderJsonFeed, renderRss } from '../publish/feeds.js';
+import { feedCategories, feedDates, FEED_FILES, publishedFeeds } from '../publish/feeds.js';
 import { enhancedJsonlRenderer, rawJsonlRenderer } from '../publish/jsonl.js';
 import { loadDay } from '../publish/load-day.js';
 import { renderDayRecord } from '../publish/day-record.js';
@@ -41,7 +41,8 @@ export interface DailyOptions {
   categoryOrder: readonly string[];
   preferredSummarizer: string;
   outDir: string;
-  site: { title: string; siteUrl: string | null; siteDays: number; feedDays: number };
+  /** `feedDays` calendar days end on the newest stored day; `feedMaxBytes` bounds each feed. */
+  site: { title: string; siteUrl: string | null; siteDays: number; feedDays: number; feedMaxBytes: number };
   maxPapers: number;
   retryFailed: boolean;
   maxCostUsd: number | null;
@@ -192,9 +193,10 @@ export async function runDaily(deps: DailyDeps, opts: DailyOptions): Promise<Dai
   // ranked again (the new summaries are searched too) so a re-run publishes the same bytes.
   const day = await rank(load(date));
   const storedDates = store.listDays().map((d) => d.date);
-  const siteDays = [day];
-  for (const d of storedDates.slice(0, opts.site.siteDays)) if (d !== date) siteDays.push(await rank(load(d)));
-  const files = publish(opts, day, storedDates, siteDays);
+  const loaded = [day];
+  const wanted = new Set([...storedDates.slice(0, opts.site.siteDays), ...feedDates(storedDates, opts.site.feedDays)]);
+  for (const d of storedDates) if (d !== date && wanted.has(d)) loaded.push(await rank(load(d)));
+  const files = publish(opts, day, storedDates, loaded);
   const reader = writeReaderState(store, opts.outDir);
   if (reader) files.push(reader);
 
@@ -285,7 +287,7 @@ async function collectLinks(deps: DailyDeps, day: DayView): Promise<{ found: num
 
 /**
  * Writes every published file; generated stamps come from the data, so a re-run writes the same
- * bytes. `loaded` holds the day and the site's other days (newest first is restored here).
+ * bytes. `loaded` holds the day, the site's other days and the feeds' (newest first is restored here).
  */
 function publish(opts: DailyOptions, day: DayView, storedDates: string[], loaded: DayView[]): string[] {
   const written: string[] = [];
@@ -297,6 +299,7 @@ function publish(opts: DailyOptions, day: DayView, storedDates: string[], loaded
 
   const byDate = new Map(loaded.map((d) => [d.date, d]));
   const siteDays = storedDates.slice(0, opts.site.siteDays).map((d) => byDate.get(d)!);
+  const feedDays = feedDates(storedDates, opts.site.feedDays).map((d) => byDate.get(d)!);
   const generatedAt = `${siteDays[0]?.date ?? day.date}T00:00:00Z`;
   for (const [rel, text] of renderSite(siteDays, {
     title: opts.site.title,
@@ -304,20 +307,22 @@ function publish(opts: DailyOptions, day: DayView, storedDates: string[], loaded
     generatedAt,
     baseUrl: opts.site.siteUrl,
     feeds: true,
+    categoryFeeds: feedCategories(feedDays),
   })) {
     write(join('site', rel), text);
   }
-  const feedDays = siteDays.slice(0, opts.site.feedDays);
-  const feedOpts = { title: opts.site.title, siteUrl: opts.site.siteUrl, language: opts.language, generatedAt };
-  const feedUrl = (name: string) => (opts.site.siteUrl ? `${opts.site.siteUrl}/${name}` : null);
-  const feeds: [string, string][] = [
-    ['feed.xml', renderRss(feedDays, { ...feedOpts, feedUrl: feedUrl('feed.xml') })],
-    ['atom.xml', renderAtom(feedDays, { ...feedOpts, feedUrl: feedUrl('atom.xml') })],
-    ['feed.json', renderJsonFeed(feedDays, { ...feedOpts, feedUrl: feedUrl('feed.json') })],
-  ];
-  // In --out (the contract) and inside site/, so a static host of site/ serves them too.
+  const feeds = publishedFeeds(feedDays, {
+    title: opts.site.title,
+    siteUrl: opts.site.siteUrl,
+    language: opts.language,
+    generatedAt,
+    maxBytes: opts.site.feedMaxBytes,
+  });
+  const root = new Set<string>(Object.values(FEED_FILES));
   for (const [name, text] of feeds) {
-    write(name, text);
+    // The feeds of every paper in --out (the contract) and inside site/, so a static host of
+    // site/ serves them too; the per-category ones in site/feeds/ only.
+    if (root.has(name)) write(name, text);
     write(join('site', name), text);
   }
   return written;
