@@ -148,7 +148,9 @@ function textPaper(p: PaperItem, n: number, plan: DigestPlan): string {
   return out;
 }
 
-const htmlBytes = (mail: RenderedEmail): number => Buffer.byteLength(mail.html, 'utf8');
+/** The HTML part's size as it travels: UTF-8, each line ending CRLF (SMTP's). */
+export const htmlBytes = (mail: Pick<RenderedEmail, 'html'>): number =>
+  Buffer.byteLength(mail.html, 'utf8') + (mail.html.match(/\n/g)?.length ?? 0);
 
 /**
  * The day's message: the papers up to `maxPapers` in full when the HTML part stays within

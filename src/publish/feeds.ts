@@ -416,6 +416,8 @@ export function renderAtom(days: readonly DayView[], opts: FeedOptions): string 
     let out = '  <entry>\n';
     out += t('id', absUrl(p.id), '    ');
     out += t('title', p.title, '    ', ' type="text"');
+    // `published` too: readers (feedparser, and the apps built on it) date entries by it.
+    out += t('published', rfc3339(e.instant), '    ');
     out += t('updated', rfc3339(e.instant), '    ');
     out += link('alternate', 'text/html', absUrl(p.id), '    ');
     out += link('related', 'application/pdf', pdfUrl(p.id), '    ');

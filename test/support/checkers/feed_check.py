@@ -25,6 +25,11 @@ def check(path):
         for key in missing:
             if not e.get(key):
                 missing[key] += 1
+    # A feed must not be built before what it holds (RSS lastBuildDate / Atom updated).
+    built = feed.get('updated_parsed')
+    newest = max((e.get('published_parsed') for e in entries if e.get('published_parsed')), default=None)
+    if built and newest and built < newest:
+        problems.append('the feed is dated %s, before its newest entry (%s)' % (feed.get('updated'), entries[0].get('published')))
     for key, n in missing.items():
         if n:
             problems.append('%d of %d entries without %s' % (n, len(entries), key))

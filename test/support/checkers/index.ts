@@ -119,6 +119,38 @@ export function pythonEmail(files: readonly string[]): EmailReport[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// feedsmith (npm): RSS, Atom and JSON Feed; the only one of the three that reads JSON Feed
+
+export interface FeedsmithReport {
+  format: string | null;
+  items: number;
+  problems: string[];
+}
+
+/** feedsmith's reading of a feed, and the JSON Feed 1.1 fields it leaves to the reader checked here. */
+export async function feedsmith(text: string): Promise<FeedsmithReport> {
+  const fs = await import('feedsmith');
+  try {
+    const r = fs.parseFeed(text);
+    const feed = r.feed as { items?: unknown[]; entries?: unknown[] };
+    const items = (feed.items ?? feed.entries ?? []) as Record<string, unknown>[];
+    const problems: string[] = [];
+    if (r.format === 'json') {
+      const doc = JSON.parse(text) as Record<string, unknown>;
+      if (doc.version !== 'https://jsonfeed.org/version/1.1') problems.push(`version ${String(doc.version)}`);
+      for (const k of ['title', 'home_page_url', 'feed_url']) if (typeof doc[k] !== 'string') problems.push(`no ${k}`);
+      const bad = items.filter(
+        (i) => typeof i.id !== 'string' || (typeof i.content_html !== 'string' && typeof i.content_text !== 'string'),
+      );
+      if (bad.length) problems.push(`${bad.length} items without id or content`);
+    }
+    return { format: r.format, items: items.length, problems };
+  } catch (e) {
+    return { format: null, items: 0, problems: [`feedsmith: ${(e as Error).message}`] };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // xmllint
 
 /** libxml2's well-formedness check; one line per error, naming the file and line. */
