@@ -5,17 +5,22 @@
  *   - BibTeX: a real pdflatex + bibtex build of each day with the standard styles (plain, unsrt,
  *     alpha, abbrv; OT1, nothing loaded), and BibLaTeX + biber; bibtool; citation-js;
  *   - RIS: citation-js, and how many authors came back with a family name;
- *   - the e-mail (every paper allowed): HTML and message sizes, Python's `email`, the Nu checker;
- *   - the feeds of `run` (FEED_DAYS=7 and all days, per category too): sizes, feedparser, xmllint.
+ *   - the e-mail (every paper allowed): papers sent in full, HTML and message sizes, and how many
+ *     categories DIGEST_MAX_PAPERS=50 reaches; Discord's largest post.
  *
  * The TeX build is here rather than in the conformance suite because its install (texlive,
- * biber: ~250 MB) and its runs (a few minutes) are long; the conformance suite runs the others.
+ * biber: ~250 MB, 33 s here) and its runs (~35 s) are long; the conformance suite runs the other
+ * checkers (feeds, HTML, MIME) on the same days.
  * Missing tools are reported and their rows skipped (exit 0), like the other benches.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import nodemailer from 'nodemailer';
+import { renderDiscord } from '../src/deliver/discord.js';
+import { createEmailChannel, htmlBytes, renderEmail } from '../src/deliver/email.js';
+import type { DigestMessage } from '../src/deliver/types.js';
 import { renderBibtex, renderRis } from '../src/publish/citations.js';
 import {
   bibtexBuild,
@@ -98,7 +103,48 @@ for (const { day, view } of days) {
 }
 line('all days', `${authors} authors, ${literal} without a family name`);
 
+// ---------------------------------------------------------------------------------------------
+console.log('\nE-mail (every paper allowed, then DIGEST_MAX_PAPERS=50) and Discord');
+const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+let discordMax = 0;
+for (const { day, view } of days) {
+  const message: DigestMessage = {
+    date: view.date,
+    language: view.language,
+    categories: view.categories,
+    papers: view.papers,
+    url: `https://digest.example.org/days/${view.date}.html`,
+    maxPapers: 100_000,
+  };
+  const all = renderEmail(message);
+  const fifty = renderEmail({ ...message, maxPapers: 50 });
+  const covered = new Set([...fifty.text.matchAll(/^== (\S+) — /gm)].map((m) => m[1])).size;
+  let raw: Buffer | null = null;
+  await createEmailChannel({
+    host: 'smtp.invalid',
+    port: 587,
+    secure: false,
+    from: 'arxiv-digest <digest@example.org>',
+    to: ['reader@example.org'],
+    transport: {
+      async sendMail(mail) {
+        raw = ((await transport.sendMail(mail)) as { message: Buffer }).message;
+      },
+    },
+  }).send(message);
+  for (const post of renderDiscord(message))
+    discordMax = Math.max(
+      discordMax,
+      post.embeds.reduce((n, e) => n + (e.title?.length ?? 0) + e.description.length, 0),
+    );
+  line(
+    day.name,
+    `${all.shown} of ${view.papers.length} papers in full`,
+    `HTML ${(htmlBytes(all) / 1000).toFixed(1)} kB`,
+    `message ${(raw!.length / 1000).toFixed(1)} kB`,
+    `with 50: ${covered} of ${view.categories.length} categories`,
+  );
+}
+line('Discord', `largest post: ${discordMax} of 6,000 embed characters`);
+
 rmSync(work, { recursive: true, force: true });
-void readdirSync;
-void readFileSync;
-void statSync;

@@ -35,7 +35,14 @@ import {
   renderTelegram,
 } from './chat.js';
 import { choosePapers, fit, hasLoneSurrogate, localeOf, planDigest, safeUrl } from './digest-content.js';
-import { createEmailChannel, EMAIL_HTML_MAX_BYTES, escapeHtml, htmlBytes, renderEmail } from './email.js';
+import {
+  createEmailChannel,
+  EMAIL_HTML_MAX_BYTES,
+  escapeHtml,
+  htmlBytes,
+  renderEmail,
+  transferEncoding,
+} from './email.js';
 import { digestItems, packParts } from './split.js';
 import { escapeTelegram } from './telegram.js';
 import { DeliveryError, type Channel, type DigestMessage } from './types.js';
@@ -881,6 +888,12 @@ describe('e-mail', () => {
     // Within the budget the whole day is sent.
     expect(renderEmail({ ...digestOf(day), maxPapers: 302 }, { maxHtmlBytes: 10_000_000 }).shown).toBe(302);
   });
+  it('should choose the smaller transfer encoding: base64 for a Chinese digest, quoted-printable for English', () => {
+    expect(transferEncoding('本文提出一种新方法'.repeat(100))).toBe('base64');
+    expect(transferEncoding(`<p>${'We propose a method. '.repeat(100)}</p>`)).toBe('quoted-printable');
+    expect(transferEncoding(renderEmail(digestOf(bigDay())).html)).toBe('base64');
+  });
+
   it('should name the recipients as its target', () => {
     expect(createEmailChannel(emailOptions(1)).target).toBe('email:reader@example.org,lab@example.org');
   });
