@@ -5,6 +5,7 @@ import { writeFileAtomic } from '../../core/write-file.js';
 import { NotFoundError, UsageError } from '../../errors.js';
 import { countDay } from '../../publish/day-view.js';
 import { loadDay } from '../../publish/load-day.js';
+import { feedRenderer } from '../../publish/feeds.js';
 import { RENDERERS, rendererFor } from '../../publish/renderers.js';
 import type { Store } from '../../store/store.js';
 import { rankerFor } from '../../app/wiring.js';
@@ -48,15 +49,18 @@ export async function renderCommand(flags: RenderFlags, globals: GlobalOptions, 
     const day = ranker ? await ranker.rankDay(loaded) : loaded;
     // The HTML page needs the site's title and language; loaded only when asked for, so the
     // other formats do not pay for the site's code at start-up.
+    const site = { title: settings.publish.siteTitle, siteUrl: settings.publish.siteUrl };
     const renderer =
-      flags.format === 'html'
-        ? (await import('../../publish/site/index.js')).htmlRenderer({
-            title: settings.publish.siteTitle,
-            language: settings.language,
-            generatedAt: `${date}T00:00:00Z`,
-            baseUrl: settings.publish.siteUrl,
-          })
-        : rendererFor(flags.format)!;
+      flags.format === 'rss' || flags.format === 'atom' || flags.format === 'jsonfeed'
+        ? feedRenderer(flags.format, site)
+        : flags.format === 'html'
+          ? (await import('../../publish/site/index.js')).htmlRenderer({
+              title: settings.publish.siteTitle,
+              language: settings.language,
+              generatedAt: `${date}T00:00:00Z`,
+              baseUrl: settings.publish.siteUrl,
+            })
+          : rendererFor(flags.format)!;
     const text = renderer.render(day);
     if (flags.out) writeFileAtomic(flags.out, text);
     else io.stdout.write(text);

@@ -145,6 +145,7 @@ export async function runCommand(flags: RunFlags, globals: GlobalOptions, io: Io
               siteUrl: settings.publish.siteUrl,
               siteDays: settings.publish.siteDays,
               feedDays: settings.publish.feedDays,
+              feedMaxBytes: settings.publish.feedMaxKb * 1024,
             },
             maxPapers: settings.publish.maxPapers,
             retryFailed: Boolean(flags.retryFailed),

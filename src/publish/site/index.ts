@@ -31,6 +31,8 @@ export interface SiteOptions {
   baseUrl?: string | null;
   /** True when feed.xml, atom.xml and feed.json are published at the site root (`run` does). */
   feeds?: boolean;
+  /** Categories with feeds of their own in feeds/ (`run` publishes them), listed on the index page. */
+  categoryFeeds?: readonly string[];
 }
 
 // The date becomes a file name: anything but YYYY-MM-DD could climb out of days/.
@@ -75,7 +77,7 @@ export function renderSite(days: readonly DayView[], options: SiteOptions): Map<
       homeHref: 'index.html',
       searchIndex,
       generatedAt: options.generatedAt,
-      main: indexMain(sorted, options.title, L),
+      main: indexMain(sorted, options.title, L, options.categoryFeeds ?? []),
     }),
   );
   files.set(CSS_PATH, SITE_CSS);
