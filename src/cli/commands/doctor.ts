@@ -62,7 +62,7 @@ async function checks(s: Settings, io: Io): Promise<Check[]> {
     const store = openStore(s.db);
     // What ranking checks below need, read while the store is open.
     marks = { saved: store.getState(PROFILE_STATE) !== null, marks: store.listMarks() };
-    const quick = store.db.pragma('quick_check', { simple: true });
+    const quick = store.integrity();
     const st = store.stats();
     const last = store.listRuns(1)[0];
     const missing = store.listMissing().length;
