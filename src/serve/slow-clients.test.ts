@@ -127,13 +127,10 @@ describe('serve: access tokens', () => {
   const run = async (args: string[]) => {
     let stdout = '';
     let stderr = '';
-    const code = await main(
-      ['node', 'arxiv-digest', '--db', join(testDir(), 'store.db'), 'serve', ...args],
-      {
-        stdout: sink((s) => (stdout += s)),
-        stderr: sink((s) => (stderr += s)),
-      },
-    );
+    const code = await main(['node', 'arxiv-digest', '--db', join(testDir(), 'store.db'), 'serve', ...args], {
+      stdout: sink((s) => (stdout += s)),
+      stderr: sink((s) => (stderr += s)),
+    });
     return { code, stdout, stderr };
   };
 
