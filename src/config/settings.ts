@@ -3,123 +3,16 @@
  * defaults (in that order of precedence) and checks them, collecting every problem at once.
  * Secrets (OPENAI_API_KEY) come from the environment only and are never printed.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { INCLUDE_OPTIONS, type IncludeOption } from '../arxiv/select.js';
-import { ARXIV_ARCHIVES, ARXIV_CATEGORIES, suggestCategory } from '../core/arxiv-categories.js';
 import { registerSecret, smtpSecrets } from '../core/secrets.js';
-import { grouped } from '../core/text.js';
 import { UsageError } from '../errors.js';
 import { endpointProblem } from './endpoints.js';
+import type { ProfileParser, RankSettings, Settings } from './settings-types.js';
+import { checkTaxonomy, expectation, parseCategoryList, parseIncludeList, readConfigFile } from './values.js';
 import { SETTING_IDS, SETTINGS, type SettingId, type SettingSpec } from './table.js';
 // Types only: the profile's parser (and zod, ~50 ms to load) is passed in by commands that rank.
 import type { Profile, ProfileError, ProfileFlags } from '../rank/profile.js';
-
-export interface Settings {
-  categories: string[];
-  language: string;
-  db: string;
-  out: string;
-  publish: {
-    /** Where the site will be served (links in feeds and e-mail); null = relative/arXiv links. */
-    siteUrl: string | null;
-    siteTitle: string;
-    /** Days in site/ (its search covers them all) and in the feeds. */
-    siteDays: number;
-    feedDays: number;
-    /** Most KiB of one feed (FEED_MAX_KB): the oldest items are left out beyond it. */
-    feedMaxKb: number;
-    /** Papers sent in full by e-mail and chat; the rest get a line and a link. */
-    maxPapers: number;
-  };
-  deliver: {
-    smtp: {
-      host: string;
-      port: number;
-      secure: boolean;
-      requireTls: boolean;
-      rejectUnauthorized: boolean;
-      user: string | null;
-      pass: string | null;
-      from: string;
-      to: string[];
-      /** `List-Unsubscribe` URIs (mailto:, http(s):); empty = a mailto: to the sender. */
-      listUnsubscribe: string[];
-    } | null;
-    slackWebhookUrl: string | null;
-    discordWebhookUrl: string | null;
-    feishu: { webhookUrl: string; secret: string | null } | null;
-    telegram: { token: string; chatId: string; apiUrl: string } | null;
-  };
-  github: { token: string | null; apiUrl: string };
-  /** Minutes after 20:00 US Eastern that `schedule` starts `run`. */
-  scheduleMarginMinutes: number;
-  /** Processes `serve` answers requests in (1 = the command's own); null = as many as cores, at most 4. */
-  serveWorkers: number | null;
-  /** Milliseconds a search of `serve` may take before it is stopped (503). */
-  searchTimeoutMs: number;
-  /** Milliseconds a client of `serve` has to send a whole request, headers and body (408 after). */
-  requestTimeoutMs: number;
-  /** Announced papers beyond the default (primary category yours): cross-lists, replacements. */
-  include: IncludeOption[];
-  /** The config file that was read, if any. */
-  configFile: string | null;
-  /** Settings that were ignored or look wrong, one line each, for the command to print. */
-  warnings: string[];
-  openai: {
-    apiKey: string | null;
-    baseUrl: string | null;
-    model: string;
-    /** Azure OpenAI's `api-version` (MODEL_NAME is then the deployment); null = not Azure's deployment API. */
-    apiVersion: string | null;
-  };
-  llm: {
-    /** Requests in flight at once. */
-    concurrency: number;
-    /** Requests / tokens per minute the client keeps to; null = as fast as the provider answers. */
-    rpm: number | null;
-    tpm: number | null;
-    /** Per request, the whole of it: connecting, headers and body (LLM_TIMEOUT_MS). */
-    timeoutMs: number;
-    /** USD per million tokens, by model name. */
-    prices: Record<string, { input: number; output: number }>;
-  };
-  arxiv: {
-    apiUrl: string;
-    rssUrl: string;
-    oaiUrl: string;
-    listingUrl: string;
-    minIntervalMs: number;
-    contact: string | null;
-  };
-  rank: RankSettings;
-}
-
-/** What ranking for the reader needs (src/rank/for-day.ts createRanker). */
-export interface RankSettings {
-  /**
-   * The config file's `profile`, checked (the empty profile without one). null when there is a
-   * profile or a profile flag to check and the settings were loaded without a ProfileParser:
-   * commands that rank load them with one (cli/context.ts rankingSettingsFrom).
-   */
-  profile: Profile | null;
-  /** `--keywords`, `--exclude`, `--authors` as given (checked with the profile); on top of the profile in force. */
-  flags: ProfileFlags;
-  /** The folder relative library paths are read from: the config file's, else the working folder. */
-  baseDir: string;
-  /** Only the best N papers go to the LLM summarizer (`--summarize-top`); null = no limit. */
-  summarizeTop: number | null;
-  /** Only papers scoring at least this go to the LLM summarizer (`--min-score`); null = no limit. */
-  minScore: number | null;
-  /** `/v1/embeddings` model of the chat provider; used only with OPENAI_API_KEY. null = no embeddings. */
-  embeddingModel: string | null;
-}
-
-/** parseProfile and mergeProfileFlags of src/rank/profile.ts, passed in by commands that rank. */
-export interface ProfileParser {
-  parseProfile(value: unknown, source: string): Profile;
-  mergeProfileFlags(base: Profile, flags: ProfileFlags): Profile;
-}
 
 /** Where the config file is looked for when neither --config nor ARXIV_DIGEST_CONFIG names one. */
 const DEFAULT_CONFIG_FILE = './arxiv-digest.config.json';
@@ -156,88 +49,8 @@ export interface SettingsSources {
 
 const EMPTY_PROFILE: Profile = { keywords: [], exclude: [], authors: [], categories: {}, examples: [], library: [] };
 
-const CATEGORY = /^[a-z][a-z-]*(\.[A-Za-z][A-Za-z-]*)?$/;
-
-/** `cs.AR, cs.DC,cs.LG` → ['cs.AR','cs.DC','cs.LG']; throws naming the source on a bad entry. */
-export function parseCategoryList(text: string, source: string): string[] {
-  const list = text
-    .split(',')
-    .map((c) => c.trim())
-    .filter(Boolean);
-  const bad = list.filter((c) => !CATEGORY.test(c));
-  if (bad.length)
-    throw new UsageError(`${source}: not an arXiv category: ${bad.join(', ')} (expected names like cs.LG or hep-th)`);
-  return [...new Set(list)];
-}
-
-/**
- * The reader's categories against arXiv's taxonomy: an archive with subject classes (`cs`) or a
- * likely typo (`cs.LX`, `CS.lg`) is a problem, with the category meant; a well-formed name this
- * release does not know (arXiv adds categories now and then) is used, with a warning.
- */
-function checkTaxonomy(categories: readonly string[], source: string, problems: string[], warnings: string[]): void {
-  for (const c of categories) {
-    if (ARXIV_CATEGORIES.has(c)) continue;
-    if (ARXIV_ARCHIVES.has(c)) {
-      const some = [...ARXIV_CATEGORIES].filter((x) => x.startsWith(`${c}.`)).slice(0, 3);
-      problems.push(`${source}: ${c} is an archive, not a category: name its categories (${some.join(', ')}, …)`);
-      continue;
-    }
-    const meant = suggestCategory(c);
-    if (meant) problems.push(`${source}: not an arXiv category: ${c} (did you mean ${meant}?)`);
-    else warnings.push(`${source}: ${c} is not in arXiv's category taxonomy as this release knows it; used as given`);
-  }
-}
-
-/** What a number setting must be, in the words of its problem line ("a whole number from 1 to 64"). */
-function expectation(key: SettingId): string {
-  const sp: SettingSpec = SETTINGS[key];
-  if (sp.expect) return sp.expect;
-  const what = sp.kind === 'int' ? 'a whole number' : 'a number';
-  if (sp.min !== undefined && sp.max !== undefined) return `${what} from ${sp.min} to ${grouped(sp.max)}`;
-  return sp.min !== undefined ? `${what} ≥ ${sp.min}` : what;
-}
-
-/** `serve`'s process count (`--workers`): a whole number from 1 to 64; throws naming the source otherwise. */
-export function parseServeWorkers(text: string, source: string): number {
-  const { min, max } = SETTINGS.serveWorkers;
-  const n = Number(text);
-  if (!/^\s*\d+\s*$/.test(text) || n < min || n > max)
-    throw new UsageError(`${source}: expected ${expectation('serveWorkers')}, got ${JSON.stringify(text)}`);
-  return n;
-}
-
-function parseIncludeList(text: string, source: string, problems: string[]): IncludeOption[] {
-  const list = text
-    .split(',')
-    .map((x) => x.trim())
-    .filter(Boolean);
-  const bad = list.filter((x) => !(INCLUDE_OPTIONS as readonly string[]).includes(x));
-  if (bad.length)
-    problems.push(`${source}: unknown ${bad.join(', ')} (expected a list of: ${INCLUDE_OPTIONS.join(', ')})`);
-  return [...new Set(list.filter((x): x is IncludeOption => (INCLUDE_OPTIONS as readonly string[]).includes(x)))];
-}
-
-function readConfigFile(path: string): Record<string, unknown> {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read config file ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, {
-      cause: e,
-    });
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`config file ${path} is not valid JSON: ${(e as Error).message}`, { cause: e });
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new UsageError(`config file ${path}: expected a JSON object of settings`);
-  }
-  return value as Record<string, unknown>;
-}
+export type { ProfileParser, RankSettings, Settings } from './settings-types.js';
+export { parseCategoryList, parseServeWorkers } from './values.js';
 
 export function loadSettings(sources: SettingsSources = {}): Settings {
   const env = sources.env ?? process.env;
