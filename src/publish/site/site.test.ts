@@ -10,12 +10,14 @@ import { describe, expect, it } from 'vitest';
 import type { CodeLink, Paper, StoredSummary } from '../../core/types.js';
 import { ai } from '../../test-support/fixtures.js';
 import { buildDayView, withRanking, type DayView, type PaperRank } from '../day-view.js';
-import { dayMain } from './day-page.js';
+import { asset } from '../../ui/assets.js';
+import { dayMain } from '../../ui/components/day.js';
+import { catalogFor } from '../../ui/i18n/catalog.js';
 import { htmlRenderer, renderDayPage, renderSite, type SiteOptions } from './index.js';
-import { labelsFor } from './labels.js';
 import { formatScore } from '../day-view.js';
 import { SEARCH_GLOBAL, type SearchIndex } from './search-index.js';
-import { SITE_JS } from './site-js.js';
+
+const SITE_JS = asset('site.js').body;
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const HOSTILE_ATTR = `" onmouseover="alert(2)" x='`;
@@ -602,10 +604,10 @@ describe('ranked days', () => {
   });
 
   it('should render one list best first when the web app asks for the score order', () => {
-    const main = dayMain(ranked(), labelsFor('English'), null, null, {
+    const main = dayMain(ranked(), catalogFor('English').site, null, null, {
       order: 'score',
       links: { category: '/days/2026-01-06', score: '/days/2026-01-06?sort=score' },
-    });
+    }).join('');
     const sections = byClass(main, 'category');
     expect(sections.map((s) => s.attribs['class'])).toEqual(['category by-score']);
     expect(byClass(main, 'paper').map((e) => e.attribs['id'])).toEqual([

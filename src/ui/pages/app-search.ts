@@ -2,13 +2,14 @@
  * The search page (a GET form: the query and filters live in the URL, so a search can be
  * bookmarked, shared and reloaded), the favorites page, and the page of an error. Pure.
  */
-import type { DayPaper } from '../publish/day-view.js';
-import { count, fill } from '../publish/site/labels.js';
-import { BROAD } from '../store/search-page.js';
-import type { ReaderMark, SearchHit } from '../store/store.js';
-import { markup, type SafeHtml } from './html.js';
-import type { PageContext } from './layout.js';
-import { cardsHtml, hitItem, pager } from './parts.js';
+import type { DayPaper } from '../../publish/day-view.js';
+import { BROAD } from '../../store/search-page.js';
+import type { ReaderMark, SearchHit } from '../../store/store.js';
+import { hitItem, pager } from '../components/hits.js';
+import { cardsHtml } from '../components/marks.js';
+import { html, type SafeHtml } from '../html.js';
+import { count, fill } from '../i18n/catalog.js';
+import type { PageContext } from './app-frame.js';
 
 export interface SearchForm {
   q: string;
@@ -31,8 +32,8 @@ export interface SearchOutcome {
 
 function form(ctx: PageContext, f: SearchForm, categories: readonly string[]): SafeHtml {
   const A = ctx.app;
-  const options = categories.map((c) => markup`<option value="${c}"></option>`);
-  return markup`<section class="panel"><form class="search-form" action="/search" method="get" role="search">
+  const options = categories.map((c) => html`<option value="${c}"></option>`);
+  return html`<section class="panel"><form class="search-form" action="/search" method="get" role="search">
 <label class="wide">${A.query}<input name="q" type="search" value="${f.q}" autocomplete="off" spellcheck="false"></label>
 <label>${A.category}<input name="category" value="${f.category}" list="category-list" placeholder="cs.LG" autocomplete="off"></label>
 <label>${A.from}<input name="from" type="date" value="${f.from}"></label>
@@ -48,15 +49,15 @@ function form(ctx: PageContext, f: SearchForm, categories: readonly string[]): S
 function results(ctx: PageContext, outcome: SearchOutcome): SafeHtml {
   const A = ctx.app;
   if (!outcome.hits.length)
-    return markup`<p class="counts" id="no-results">${ctx.labels.noResults}</p>
+    return html`<p class="counts" id="no-results">${ctx.labels.noResults}</p>
 ${pager(A, outcome.page, outcome.prev, null)}`;
   const note = outcome.broad
-    ? markup`<p class="note" id="broad-note">${fill(A.broadNote, { n: BROAD.toLocaleString('en-US') })}</p>\n`
+    ? html`<p class="note" id="broad-note">${fill(A.broadNote, { n: BROAD.toLocaleString('en-US') })}</p>\n`
     : '';
   const depth = outcome.depthLimit
-    ? markup`<p class="note" id="depth-note">${fill(A.depthNote, { n: outcome.depthLimit.toLocaleString('en-US') })}</p>\n`
+    ? html`<p class="note" id="depth-note">${fill(A.depthNote, { n: outcome.depthLimit.toLocaleString('en-US') })}</p>\n`
     : '';
-  return markup`<p class="counts"><span>${count(ctx.labels.results, outcome.hits.length)}</span><span>${fill(A.page, { n: outcome.page })}</span></p>
+  return html`<p class="counts"><span>${count(ctx.labels.results, outcome.hits.length)}</span><span>${fill(A.page, { n: outcome.page })}</span></p>
 ${note}<ol class="hits" id="hits">
 ${outcome.hits.map((h) => hitItem(h))}</ol>
 ${depth}${pager(A, outcome.page, outcome.prev, outcome.next)}`;
@@ -70,7 +71,7 @@ export function searchMain(
   categories: readonly string[],
 ): SafeHtml {
   const heading = f.q ? fill(ctx.app.resultsFor, { q: `\u201c${f.q}\u201d` }) : ctx.app.searchTitle;
-  return markup`<div class="day-head"><h1>${heading}</h1></div>
+  return html`<div class="day-head"><h1>${heading}</h1></div>
 ${form(ctx, f, categories)}${error ? errorBox(error) : ''}${outcome ? results(ctx, outcome) : ''}`;
 }
 
@@ -82,19 +83,19 @@ export function favoritesMain(
 ): SafeHtml {
   const A = ctx.app;
   const list = cards.length
-    ? markup`<div id="papers">\n${cardsHtml(cards, marks, ctx.labels, A, language, () => '/favorites')}</div>\n`
-    : markup`<p>${A.noFavorites}</p>\n`;
-  return markup`<div class="day-head"><h1>${A.favorites}</h1><p class="counts"><span>${count(ctx.labels.papers, cards.length)}</span></p>
+    ? html`<div id="papers">\n${cardsHtml(cards, marks, ctx.labels, A, language, () => '/favorites')}</div>\n`
+    : html`<p>${A.noFavorites}</p>\n`;
+  return html`<div class="day-head"><h1>${A.favorites}</h1><p class="counts"><span>${count(ctx.labels.papers, cards.length)}</span></p>
 <p class="actions"><a href="/favorites.bib" download>${A.exportBibtex}</a><a href="/favorites.ris" download>${A.exportRis}</a></p></div>
 ${list}`;
 }
 
 const errorBox = (message: string): SafeHtml =>
-  markup`<section class="panel error-box" role="alert"><p>${message}</p></section>
+  html`<section class="panel error-box" role="alert"><p>${message}</p></section>
 `;
 
 export function errorMain(ctx: PageContext, title: string, message: string): SafeHtml {
-  return markup`<div class="day-head"><h1>${title}</h1></div>
+  return html`<div class="day-head"><h1>${title}</h1></div>
 ${errorBox(message)}<p><a href="/">${ctx.app.backHome}</a></p>
 `;
 }

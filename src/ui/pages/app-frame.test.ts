@@ -1,19 +1,22 @@
 /**
- * The app's page frame: edited while it holds a stand-in for the main content, then joined with
- * the content once. The result must be what editing the whole page gave (the former algorithm,
- * kept here as the reference), whatever the content holds.
+ * The app's page frame: the site's frame with the app's slots. The result must be what the former
+ * algorithm gave — the site's whole page rendered, then edited (its CSP meta cut, the app's assets
+ * spliced before </head>, the navigation after the brand), kept here as the reference — whatever
+ * the content holds.
  */
 import { describe, expect, it } from 'vitest';
-import { renderPage } from '../publish/site/layout.js';
-import { labelsFor } from '../publish/site/labels.js';
-import { assetHref } from './assets.js';
-import { markup, trusted } from './html.js';
-import { appLabelsFor } from './labels.js';
-import { renderAppPage, type AppPage, type PageContext } from './layout.js';
+import { asset } from '../assets.js';
+import { html, trusted, type SafeHtml } from '../html.js';
+import { catalogFor } from '../i18n/catalog.js';
+import { appPage, type AppPage, type PageContext } from './app-frame.js';
+import { sitePage } from './site.js';
+
+const renderAppPage = (ctx: PageContext, page: AppPage): string => appPage(ctx, page).join('');
+const assetHref = (name: 'serve.css' | 'serve.js'): string => `/assets/${asset(name).versioned}`;
 
 /** The former renderAppPage: the frame's edits made on the whole page. */
-function reference(ctx: PageContext, page: AppPage): string {
-  let out = renderPage({
+function reference(ctx: PageContext, page: AppPage & { main: SafeHtml }): string {
+  let out = sitePage({
     labels: ctx.labels,
     title: page.title === ctx.siteTitle ? page.title : `${page.title} \u00b7 ${ctx.siteTitle}`,
     siteTitle: ctx.siteTitle,
@@ -24,8 +27,8 @@ function reference(ctx: PageContext, page: AppPage): string {
     homeHref: '/',
     searchIndex: null,
     generatedAt: ctx.now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    main: page.main.text,
-  });
+    main: page.main,
+  }).join('');
   out = out.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">\n/, () => '');
   const assets = `<link rel="stylesheet" href="${assetHref('serve.css')}">
 <script src="${assetHref('serve.js')}" defer></script>
@@ -34,15 +37,15 @@ function reference(ctx: PageContext, page: AppPage): string {
   const at = out.indexOf('</a>\n', out.indexOf('<a class="brand"')) + '</a>\n'.length;
   const A = ctx.app;
   const current = (s: AppPage['section']) => (page.section === s ? ' aria-current="page"' : '');
-  const nav = markup`<nav class="app-nav" aria-label="${A.nav}"><a href="/"${trusted(current('days'))}>${A.days}</a><a href="/favorites"${trusted(current('favorites'))}>${A.favorites}</a><a href="/profile"${trusted(current('profile'))}>${A.profile}</a></nav>
+  const nav = html`<nav class="app-nav" aria-label="${A.nav}"><a href="/"${trusted(current('days'))}>${A.days}</a><a href="/favorites"${trusted(current('favorites'))}>${A.favorites}</a><a href="/profile"${trusted(current('profile'))}>${A.profile}</a></nav>
 <form class="search" role="search" action="/search" method="get"><input id="app-q" name="q" type="search" value="${page.query ?? ''}" placeholder="${A.searchPlaceholder}" aria-label="${A.searchPlaceholder}" autocomplete="off" spellcheck="false"></form>
 `;
   return out.slice(0, at) + nav.text + out.slice(at);
 }
 
 const context = (language: string, siteTitle: string): PageContext => ({
-  labels: labelsFor(language),
-  app: appLabelsFor(language),
+  labels: catalogFor(language).site,
+  app: catalogFor(language).app,
   siteTitle,
   now: new Date('2026-01-06T07:08:09.123Z'),
 });
@@ -61,13 +64,13 @@ describe('serve: layout', () => {
       ['Chinese', '<b>"x" & \'y\'</b> $&'],
     ] as const)
       for (const page of [
-        { title: siteTitle, main: markup`<p>${'<days>'}</p>\n`, section: 'days' },
+        { title: siteTitle, main: html`<p>${'<days>'}</p>\n`, section: 'days' },
         { title: '2026-01-06', main: TRICKY, section: 'days' },
-        { title: '<script>', main: markup``, section: 'search', query: '"q" <x> $&' },
+        { title: '<script>', main: html``, section: 'search', query: '"q" <x> $&' },
         { title: 'Favorites', main: TRICKY, section: 'favorites' },
         { title: 'Profile', main: TRICKY, section: 'profile' },
         { title: 'A paper $1', main: TRICKY },
-      ] satisfies AppPage[]) {
+      ] satisfies (AppPage & { main: SafeHtml })[]) {
         const ctx = context(language, siteTitle);
         expect(renderAppPage(ctx, page)).toBe(reference(ctx, page));
       }
