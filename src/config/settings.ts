@@ -17,6 +17,8 @@ import type { Profile, ProfileError, ProfileFlags } from '../rank/profile.js';
 export interface Settings {
   categories: string[];
   language: string;
+  /** Language of the site's, the web app's, e-mail's and chat's own words; default `language`. */
+  uiLanguage: string;
   db: string;
   out: string;
   publish: {
@@ -134,6 +136,7 @@ export const DEFAULTS = {
 const KEYS = {
   categories: 'CATEGORIES',
   language: 'LANGUAGE',
+  uiLanguage: 'UI_LANGUAGE',
   db: 'ARXIV_DIGEST_DB',
   out: 'ARXIV_DIGEST_OUT',
   include: 'ARXIV_DIGEST_INCLUDE',
@@ -358,6 +361,8 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
     gettext ? pick('language', DEFAULTS.language, { skipEnv: true }) : pick('language', DEFAULTS.language)
   ).value!.trim();
   if (!language) problems.push('language: must not be empty');
+  // The words around the summaries follow the summary language unless asked otherwise.
+  const uiLanguage = pick('uiLanguage', language).value!.trim() || language;
 
   const interval = pick('arxivMinIntervalMs', String(DEFAULTS.minIntervalMs));
   const minIntervalMs = Number(interval.value);
@@ -489,6 +494,7 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
   const settings: Settings = {
     categories,
     language,
+    uiLanguage,
     db: resolve(cwd, pick('db', DEFAULTS.db).value!),
     out: resolve(cwd, pick('out', DEFAULTS.out).value!),
     include,

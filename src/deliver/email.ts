@@ -10,6 +10,7 @@ import nodemailer from 'nodemailer';
 import type { NodemailerError, SendMailOptions, SMTPTransportOptions } from 'nodemailer';
 import { redactSecrets, smtpSecrets } from '../core/secrets.js';
 import { errorMessage } from '../errors.js';
+import { esc } from '../ui/html.js';
 import { oneLine, planDigest, type DigestPlan, type PaperItem, type PickItem } from './digest-content.js';
 import { DeliveryError, type Channel, type DigestMessage } from './types.js';
 
@@ -50,8 +51,8 @@ export interface RenderedEmail {
 // ---------------------------------------------------------------------------------------------
 // Rendering (pure)
 
-export const escapeHtml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+/** The one HTML escaper (src/ui/html.ts), under the name the e-mail code has always used. */
+const escapeHtml = esc;
 
 const a = (url: string, label: string, style = ''): string =>
   `<a href="${escapeHtml(url)}"${style ? ` style="${style}"` : ''}>${escapeHtml(label)}</a>`;
@@ -127,7 +128,7 @@ export function renderEmail(message: DigestMessage, options: { subjectPrefix?: s
   const l = plan.labels;
   const prefix = oneLine(options.subjectPrefix ?? '');
   const subject = prefix ? `${prefix} ${plan.title}` : plan.title;
-  const lang = { en: 'en', zh: 'zh-CN', ja: 'ja' }[plan.locale];
+  const lang = l.lang;
 
   let html =
     `<!DOCTYPE html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n` +

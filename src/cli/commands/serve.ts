@@ -123,6 +123,7 @@ async function listen(
     store,
     ranker,
     language: settings.language,
+    uiLanguage: settings.uiLanguage,
     categoryOrder: settings.categories,
     preferredSummarizer,
     siteTitle: settings.publish.siteTitle,

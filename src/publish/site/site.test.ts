@@ -335,6 +335,16 @@ describe('renderSite', () => {
     }
   });
 
+  it('should put the labels in the UI language when it is set apart from the summary language', () => {
+    const html = renderSite(twoDays('English'), { ...OPTIONS, language: 'English', uiLanguage: 'Chinese' }).get(
+      'days/2026-01-06.html',
+    )!;
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain('<span class="tldr-label">一句话总结</span>');
+    // The summaries keep their own language's tag.
+    expect(html).toContain('<p class="tldr" lang="en">');
+  });
+
   it('should put the labels in Chinese for a Chinese digest', () => {
     const files = renderSite(twoDays('Chinese'), { ...OPTIONS, language: 'Chinese' });
     const html = files.get('days/2026-01-06.html')!;
