@@ -119,7 +119,9 @@ export function renderFeishuPost(
   }
   return {
     msg_type: 'post',
-    content: { post: { [LOCALE_KEY[plan.locale] ?? 'en_us']: { title: `${plan.title}${partLabel(info)}`, content: rows } } },
+    content: {
+      post: { [LOCALE_KEY[plan.locale] ?? 'en_us']: { title: `${plan.title}${partLabel(info)}`, content: rows } },
+    },
     ...(signed ? SIGN_PLACEHOLDER : {}),
   };
 }
