@@ -256,6 +256,15 @@ describe('renderSite', () => {
     ]);
   });
 
+  it('should show a flag it has no label for as written, also one named like an object member', () => {
+    const flags = ['constructor', '__proto__', 'toString'];
+    const d = day('2026-01-06', [{ paper: paper('2601.00001'), summaries: [summary('2601.00001', { flags })] }]);
+    const html = renderDayPage(d, OPTIONS);
+    expect(byClass(html, 'badge').map((b) => [b.attribs['data-flag'], text(b), b.attribs['title']])).toEqual(
+      flags.map((f) => [f, f, f]),
+    );
+  });
+
   it('should show the honest status and the abstract for a paper without a summary, never placeholder text', () => {
     const html = renderSite(twoDays(), OPTIONS).get('days/2026-01-06.html')!;
     const status = byClass(html, 'status').map((s) => [s.attribs['data-status'], text(s)]);

@@ -15,14 +15,15 @@ import { byId, doc } from './site/dom.js';
 import {
   closeButtons,
   closePanels,
+  collectItems,
   move,
   openCurrent,
   setCategory,
   setCurrent,
+  setupFilter,
   state,
   togglePanel,
 } from './site/page.js';
-import { collectItems, setupFilter } from './site/page.js';
 import { setupOrder } from './site/order.js';
 import { setupSearch, type SearchBox } from './site/search.js';
 import { applySettings, readSettings, setupSettings } from './site/settings.js';
