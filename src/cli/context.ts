@@ -1,8 +1,7 @@
 /** What every command needs: settings resolved from flags/env/config, and the store. */
 import { loadSettings, type Settings, type SettingsSources } from '../config/settings.js';
-import { UsageError } from '../errors.js';
-import type { Profile } from '../rank/profile.js';
-import { PROFILE_STATE, type Ranker } from '../rank/ranker.js';
+import { isIsoDate } from '../core/dates.js';
+import { NotFoundError, UsageError } from '../errors.js';
 import { openStore, type Store, type WriteCounts } from '../store/store.js';
 import { grouped } from '../core/text.js';
 
@@ -92,61 +91,6 @@ export async function rankingSettingsFrom(
   return warned(io, loadSettings({ ...sources, profileParser }));
 }
 
-/**
- * The reader's ranker, or null when there is nothing to rank by: no profile in the config, no
- * profile flag, none saved from the web app and no ratings. Ranking's code (and the embeddings
- * client) is loaded only when there may be something; `log` says what ranking notices.
- */
-export async function rankerFor(settings: Settings, store: Store, log: (line: string) => void): Promise<Ranker | null> {
-  const profile = checkedProfile(settings);
-  const quiet =
-    !Object.keys(settings.rank.flags).length &&
-    isEmptyProfile(profile) &&
-    store.getState(PROFILE_STATE) === null &&
-    store.listMarks().size === 0;
-  if (quiet) return null;
-  const ranker = await createRankerFor(settings, store, log);
-  return ranker.active() ? ranker : null;
-}
-
-/**
- * A ranker over the store from the settings (loaded by rankingSettingsFrom), active or not: for a
- * long-lived process (serve) where a profile or ratings may come later. Embeddings are used when
- * EMBEDDING_MODEL and OPENAI_API_KEY are set, through the chat provider's base URL.
- */
-export async function createRankerFor(settings: Settings, store: Store, log: (line: string) => void): Promise<Ranker> {
-  const { rank } = settings;
-  const { createRanker } = await import('../rank/for-day.js');
-  let embeddings = null;
-  if (rank.embeddingModel && settings.openai.apiKey) {
-    const { sdkClient } = await import('../summarize/from-settings.js');
-    const { createOpenAiEmbeddingSource } = await import('../rank/embeddings.js');
-    embeddings = createOpenAiEmbeddingSource({ client: sdkClient(settings), model: rank.embeddingModel });
-  }
-  return createRanker({
-    store,
-    configProfile: checkedProfile(settings),
-    flags: rank.flags,
-    baseDir: rank.baseDir,
-    embeddings,
-    log,
-  });
-}
-
-const checkedProfile = (settings: Settings): Profile => {
-  if (!settings.rank.profile)
-    throw new Error('ranking needs settings loaded with the profile parser (rankingSettingsFrom)');
-  return settings.rank.profile;
-};
-
-const isEmptyProfile = (p: Profile): boolean =>
-  !p.keywords.length &&
-  !p.exclude.length &&
-  !p.authors.length &&
-  !Object.keys(p.categories).length &&
-  !p.examples.length &&
-  !p.library.length;
-
 /** Opens the store, runs fn, closes the store even when fn throws. */
 export async function withStore<T>(settings: Settings, fn: (store: Store) => T | Promise<T>): Promise<T> {
   // A slow migration (rebuilding the search index of a large store) says so instead of hanging.
@@ -194,3 +138,17 @@ export const describeCounts = (c: WriteCounts): string =>
   ]
     .filter(Boolean)
     .join(', ') || 'none';
+
+/** `latest` → the newest stored announcement date; otherwise checks YYYY-MM-DD. */
+export function resolveDate(store: Store, date: string): string {
+  if (date === 'latest') {
+    const newest = store.listDays()[0];
+    if (!newest)
+      throw new NotFoundError(
+        `the store ${store.path} has no announcement days yet: import some with "arxiv-digest import FILE..."`,
+      );
+    return newest.date;
+  }
+  if (!isIsoDate(date)) throw new UsageError(`--date: expected YYYY-MM-DD or latest, got ${JSON.stringify(date)}`);
+  return date;
+}

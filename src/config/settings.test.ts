@@ -62,6 +62,24 @@ describe('loadSettings', () => {
     expect(loadSettings({ env: { LANGUAGE: 'en_US:en' }, cwd, flags: { language: 'German' } }).warnings).toEqual([]);
   });
 
+  it('should read the feed bound and the List-Unsubscribe URIs, refusing other schemes', () => {
+    const cwd = testDir();
+    const smtp = { SMTP_HOST: 'smtp.example.org', SMTP_FROM: 'd@example.org', SMTP_TO: 'r@example.org' };
+    const plain = loadSettings({ env: smtp, cwd });
+    expect(plain.publish.feedMaxKb).toBe(1024);
+    expect(plain.deliver.smtp?.listUnsubscribe).toEqual([]);
+    const set = loadSettings({
+      env: { ...smtp, FEED_MAX_KB: '512', SMTP_LIST_UNSUBSCRIBE: 'https://l.example.org/u, mailto:o@example.org' },
+      cwd,
+    });
+    expect(set.publish.feedMaxKb).toBe(512);
+    expect(set.deliver.smtp?.listUnsubscribe).toEqual(['https://l.example.org/u', 'mailto:o@example.org']);
+    expect(() => loadSettings({ env: { ...smtp, SMTP_LIST_UNSUBSCRIBE: 'javascript:alert(1)' }, cwd })).toThrow(
+      /SMTP_LIST_UNSUBSCRIBE: expected mailto: or https:\/\/ URIs/,
+    );
+    expect(() => loadSettings({ env: { FEED_MAX_KB: '1' }, cwd })).toThrow(/FEED_MAX_KB/);
+  });
+
   it('should read ARXIV_DIGEST_DB and --db', () => {
     const cwd = testDir();
     expect(loadSettings({ env: { ARXIV_DIGEST_DB: 'x/y.db' }, cwd }).db).toBe(join(cwd, 'x/y.db'));

@@ -28,6 +28,8 @@ export interface Settings {
     /** Days in site/ (its search covers them all) and in the feeds. */
     siteDays: number;
     feedDays: number;
+    /** Most KiB of one feed (FEED_MAX_KB): the oldest items are left out beyond it. */
+    feedMaxKb: number;
     /** Papers sent in full by e-mail and chat; the rest get a line and a link. */
     maxPapers: number;
   };
@@ -42,6 +44,8 @@ export interface Settings {
       pass: string | null;
       from: string;
       to: string[];
+      /** `List-Unsubscribe` URIs (mailto:, http(s):); empty = a mailto: to the sender. */
+      listUnsubscribe: string[];
     } | null;
     slackWebhookUrl: string | null;
     discordWebhookUrl: string | null;
@@ -159,6 +163,7 @@ const KEYS = {
   siteTitle: 'SITE_TITLE',
   siteDays: 'SITE_DAYS',
   feedDays: 'FEED_DAYS',
+  feedMaxKb: 'FEED_MAX_KB',
   maxPapers: 'DIGEST_MAX_PAPERS',
   smtpHost: 'SMTP_HOST',
   smtpPort: 'SMTP_PORT',
@@ -168,6 +173,7 @@ const KEYS = {
   smtpUser: 'SMTP_USER',
   smtpFrom: 'SMTP_FROM',
   smtpTo: 'SMTP_TO',
+  smtpListUnsubscribe: 'SMTP_LIST_UNSUBSCRIBE',
   telegramChatId: 'TELEGRAM_CHAT_ID',
   telegramApiUrl: 'TELEGRAM_API_URL',
   githubApiUrl: 'GITHUB_API_URL',
@@ -453,6 +459,16 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
     const from = pick('smtpFrom', null).value ?? pick('smtpUser', null).value;
     if (!from) problems.push('SMTP_FROM: needed with SMTP_HOST (or SMTP_USER as the sender)');
     if (smtpTo.length === 0) problems.push('SMTP_TO: needed with SMTP_HOST (comma-separated recipients)');
+    const unsubscribe = pick('smtpListUnsubscribe', '');
+    const listUnsubscribe = (unsubscribe.value ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
+    for (const u of listUnsubscribe)
+      if (!/^(mailto:[^\s<>,]+@[^\s<>,]+|https?:\/\/[^\s<>,]+)$/i.test(u))
+        problems.push(
+          `${unsubscribe.source}: expected mailto: or https:// URIs separated by commas, got ${JSON.stringify(u)}`,
+        );
     smtp = {
       host: smtpHost,
       port: int('smtpPort', secure ? '465' : '587', 1, 65_535) ?? 587,
@@ -463,6 +479,7 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
       pass: secret('SMTP_PASS'),
       from: from ?? '',
       to: smtpTo,
+      listUnsubscribe,
     };
   }
   const feishuUrl = secretEndpoint('FEISHU_WEBHOOK_URL');
@@ -503,6 +520,7 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
       siteTitle: pick('siteTitle', 'arXiv digest').value!,
       siteDays: int('siteDays', '60', 1, 100_000) ?? 60,
       feedDays: int('feedDays', '7', 1, 3_650) ?? 7,
+      feedMaxKb: int('feedMaxKb', '1024', 16, 1_048_576) ?? 1024,
       maxPapers: int('maxPapers', '50', 1, 100_000) ?? 50,
     },
     deliver: {

@@ -36,9 +36,9 @@ import {
   renderSlack,
   renderTelegram,
 } from './chat.js';
-import { fit, hasLoneSurrogate, localeOf, planDigest, safeUrl } from './digest-content.js';
+import { choosePapers, fit, hasLoneSurrogate, localeOf, planDigest, safeUrl } from './digest-content.js';
 import { esc as escapeHtml } from '../ui/html.js';
-import { createEmailChannel, renderEmail } from './email.js';
+import { createEmailChannel, EMAIL_HTML_MAX_BYTES, htmlBytes, renderEmail, transferEncoding } from './email.js';
 import { digestItems, packParts } from './split.js';
 import { escapeTelegram } from './telegram.js';
 import { DeliveryError, type Channel, type DigestMessage } from './types.js';
@@ -167,6 +167,116 @@ function rankedDigest(over: Partial<DigestMessage> = {}): DigestMessage {
   const view = withRanking(dayOf('English'), ranks);
   return { ...digest(), papers: view.papers, forYou: view.forYou, ...over };
 }
+
+/**
+ * A 302-paper Chinese day as the reference publishes them: cs.CV first with 150 papers, then cs.CL
+ * 80 and cs.AI 72; real lengths (a 90-character title, six authors, a 120-character TL;DR).
+ */
+function bigDay(): DayView {
+  const rows: DayRow[] = [];
+  const summaries: StoredSummary[] = [];
+  let i = 0;
+  for (const [cat, n] of [
+    ['cs.CV', 150],
+    ['cs.CL', 80],
+    ['cs.AI', 72],
+  ] as const)
+    for (let k = 0; k < n; k++, i++) {
+      const id = `2607.${String(10000 + i)}`;
+      const paper: Paper = {
+        ...paperOf(i + 1000, cat),
+        id,
+        title: `${cat} paper ${k + 1}`.padEnd(90, ' of a long title about learning'),
+        authors: ['Xinze Zhang', 'Wei Wang', 'Ludwig van Beethoven', 'Ada Lovelace', 'Alan Turing', 'Grace Hopper'],
+      };
+      rows.push({ paper, category: cat, kind: 'new', version: 1, position: i });
+      summaries.push({
+        paperId: id,
+        version: 1,
+        language: 'Chinese',
+        summarizer: 'openai:test',
+        promptVersion: 'v2',
+        createdAt: '2026-07-01T00:00:00Z',
+        updatedAt: '2026-07-01T00:00:00Z',
+        status: 'ok',
+        fields: {
+          tldr: '本文提出一种新方法，'.repeat(12),
+          motivation: 'M',
+          method: 'Me',
+          result: 'R',
+          conclusion: 'C',
+        },
+        flags: [],
+      });
+    }
+  return buildDayView({
+    date: '2026-07-01',
+    language: 'Chinese',
+    rows,
+    summaries,
+    otherLanguages: new Map(),
+    codeLinks: new Map(),
+    categoryOrder: ['cs.CV', 'cs.CL', 'cs.AI'],
+    preferredSummarizer: 'openai:test',
+  });
+}
+
+const digestOf = (view: DayView): DigestMessage => ({
+  date: view.date,
+  language: view.language,
+  categories: view.categories,
+  papers: view.papers,
+  url: SITE,
+  maxPapers: 50,
+});
+
+describe('choosePapers', () => {
+  it('should share the cap fairly among categories, not send the first category whole', () => {
+    const papers = bigDay().papers;
+    // The first 50 in digest order would all be cs.CV.
+    expect(new Set(papers.slice(0, 50).map((p) => p.primary))).toEqual(new Set(['cs.CV']));
+    const chosen = choosePapers(papers, 50, false);
+    const count = (cat: string) => chosen.filter((p) => p.primary === cat).length;
+    expect([count('cs.CV'), count('cs.CL'), count('cs.AI')]).toEqual([17, 17, 16]);
+    // Unranked: the first of each category, in digest order.
+    expect(chosen.filter((p) => p.primary === 'cs.CL').map((p) => p.paper.id)).toEqual(
+      papers
+        .filter((p) => p.primary === 'cs.CL')
+        .slice(0, 17)
+        .map((p) => p.paper.id),
+    );
+  });
+
+  it("should give a small category's unused share to the others, the remainder in the reader's order", () => {
+    const papers = bigDay().papers;
+    const few = [
+      ...papers.filter((p) => p.primary !== 'cs.AI'),
+      ...papers.filter((p) => p.primary === 'cs.AI').slice(0, 3),
+    ];
+    const chosen = choosePapers(few, 40, false);
+    const count = (cat: string) => chosen.filter((p) => p.primary === cat).length;
+    expect([count('cs.CV'), count('cs.CL'), count('cs.AI')]).toEqual([19, 18, 3]);
+    expect(choosePapers(few, 0, false)).toEqual([]);
+    expect(choosePapers(few, 1000, false)).toEqual(few);
+  });
+
+  it("should take each category's best papers by score on a ranked day, best first", () => {
+    const view = bigDay();
+    const ranks = new Map<string, PaperRank>(
+      view.papers.map((p, i) => [p.paper.id, { score: ((i * 37) % 100) / 100, reason: '' }]),
+    );
+    const ranked = withRanking(view, ranks).papers;
+    const chosen = choosePapers(ranked, 30, true);
+    for (const cat of ['cs.CV', 'cs.CL', 'cs.AI']) {
+      const mine = chosen.filter((p) => p.primary === cat).map((p) => p.rank!.score);
+      const all = ranked
+        .filter((p) => p.primary === cat)
+        .map((p) => p.rank!.score)
+        .sort((a, b) => b - a);
+      expect(mine).toEqual(all.slice(0, 10));
+    }
+  });
+});
 
 // ---------------------------------------------------------------------------------------------
 // E-mail: a real SMTP server and a small MIME reader
@@ -481,9 +591,10 @@ const HARNESSES: Harness[] = [
 ];
 
 const abs = (i: number) => `https://arxiv.org/abs/${idOf(i)}`;
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
 
 describe.each(HARNESSES.map((h) => [h.name, h] as const))('channel contract: %s', (_name, h) => {
-  it('should deliver every paper up to the cap in order, then the cap line with a link to the rest', async () => {
+  it('should deliver a fair share of every category up to the cap in digest order, then the cap line with a link to the rest', async () => {
     const message = digest();
     await h.make().send(message);
     const got = h.delivered();
@@ -491,29 +602,35 @@ describe.each(HARNESSES.map((h) => [h.name, h] as const))('channel contract: %s'
     const links = got.flatMap((d) => d.links);
     const visible = got.map((d) => d.visible).join('\n');
     const firstAt = (i: number) => links.indexOf(abs(i));
-    for (let i = 0; i < 100; i++) expect(firstAt(i), `paper ${i + 1} (${idOf(i)})`).toBeGreaterThanOrEqual(0);
-    for (let i = 1; i < 100; i++) expect(firstAt(i)).toBeGreaterThan(firstAt(i - 1));
-    for (let i = 100; i < 120; i++) expect(links).not.toContain(abs(i));
+    // 100 of cs.CV 50, cs.CL 40, cs.LG 30: 35, 35 and all 30 (not the first 100 in digest order).
+    const sent = [...range(0, 35), ...range(50, 85), ...range(90, 120)];
+    for (const i of sent) expect(firstAt(i), `paper ${i + 1} (${idOf(i)})`).toBeGreaterThanOrEqual(0);
+    for (let k = 1; k < sent.length; k++) expect(firstAt(sent[k]!)).toBeGreaterThan(firstAt(sent[k - 1]!));
+    for (const i of [...range(35, 50), ...range(85, 90)]) expect(links).not.toContain(abs(i));
     expect(visible).toContain('Paper 2 on cs.CV: learning with line breaks');
     expect(visible).toContain('… and 20 more papers not listed here:');
     expect(links).toContain(SITE);
     // The cap line comes last.
-    expect(links.lastIndexOf(SITE)).toBeGreaterThan(firstAt(99));
+    expect(links.lastIndexOf(SITE)).toBeGreaterThan(firstAt(119));
   });
 
   it("should link to arXiv's listings of what was left out when there is no site", async () => {
-    await h.make().send(digest({ url: null, maxPapers: 60 }));
+    await h.make().send(digest({ url: null, maxPapers: 75 }));
     const links = h.delivered().flatMap((d) => d.links);
-    // Papers 61–120 are the last 40 of cs.CL and all of cs.LG.
-    expect(links).toContain(`https://arxiv.org/catchup/cs.CL/${DATE}`);
-    expect(links).toContain(`https://arxiv.org/catchup/cs.LG/${DATE}`);
-    expect(links).not.toContain(`https://arxiv.org/catchup/cs.CV/${DATE}`);
+    // 25 of each category: cs.CV and cs.CL lose papers, cs.LG (30) loses 5.
+    for (const c of ['cs.CV', 'cs.CL', 'cs.LG']) expect(links).toContain(`https://arxiv.org/catchup/${c}/${DATE}`);
+    await h.make().send(digest({ url: null, maxPapers: 110 }));
+    // 40, 40 and 30: only cs.CV loses papers.
+    const second = h.delivered().slice(-1)[0]!;
+    const more = h.delivered().flatMap((d) => d.links);
+    expect(more).toContain(`https://arxiv.org/catchup/cs.CV/${DATE}`);
     expect(
-      h
-        .delivered()
-        .map((d) => d.visible)
-        .join('\n'),
-    ).toContain('… and 60 more papers not listed here:');
+      second.visible +
+        h
+          .delivered()
+          .map((d) => d.visible)
+          .join('\n'),
+    ).toContain('… and 10 more papers not listed here:');
   });
 
   it('should keep every post within the platform limits, never cutting a character, and number the parts', async () => {
@@ -548,7 +665,7 @@ describe.each(HARNESSES.map((h) => [h.name, h] as const))('channel contract: %s'
   });
 
   it('should show the status of papers without a summary and the check notes of flagged ones', async () => {
-    await h.make().send(digest({ maxPapers: 20 }));
+    await h.make().send(digest({ maxPapers: 40 }));
     const visible = h
       .delivered()
       .map((d) => d.visible)
@@ -571,10 +688,23 @@ describe.each(HARNESSES.map((h) => [h.name, h] as const))('channel contract: %s'
     expect(visible).toContain('score 0.80');
     expect(visible).toContain("keyword 'learning' in title; author Zoë Ünicode");
     expect(visible).toContain(HOSTILE_REASON);
-    // The rest: every paper up to the cap in order (their last link), the cap line unchanged.
+    // The rest: a fair share of each category (35, 35, 30), its best papers by score, best first
+    // (their last link), and the cap line: the 20 left out are cs.CV's and cs.CL's lowest.
     const lastAt = (i: number) => links.lastIndexOf(abs(i));
-    for (let i = 1; i < 100; i++) expect(lastAt(i), `paper ${i + 1}`).toBeGreaterThan(lastAt(i - 1));
-    expect(links.filter((l) => l === abs(110))).toHaveLength(1);
+    const score = (i: number) => rankedDigest().papers[i]!.rank!.score;
+    for (const [from, to, keep] of [
+      [0, 50, 35],
+      [50, 90, 35],
+      [90, 120, 30],
+    ] as const) {
+      const best = range(from, to).sort((a, b) => score(b) - score(a) || a - b);
+      const order = best.slice(0, keep);
+      for (let k = 1; k < order.length; k++)
+        expect(lastAt(order[k]!), `paper ${order[k]! + 1}`).toBeGreaterThan(lastAt(order[k - 1]!));
+      for (const i of best.slice(keep)) expect(links, `paper ${i + 1}`).not.toContain(abs(i));
+    }
+    // Paper 111: its pick, then its entry (title and arXiv link) as the best of cs.LG.
+    expect(links.filter((l) => l === abs(110))).toHaveLength(3);
     expect(visible).toContain('… and 20 more papers not listed here:');
     // Within limits, inert, pinging no one.
     for (const d of got) expect(h.overLimit(d)).toBeNull();
@@ -616,6 +746,7 @@ describe('e-mail', () => {
     const text = mail.parts[0]!.body;
     const html = mail.parts[1]!.body;
     expect(text).toContain('== cs.CV — 50 篇 ==');
+    expect(text).toContain('== cs.LG — 30 篇 ==');
     expect(text).toContain(`[1] ${HOSTILE}`);
     expect(text).toContain('摘要状态：失败（failed）— the model refused to answer (openai:test)');
     expect(html).toContain('<html lang="zh-CN">');
@@ -665,7 +796,7 @@ describe('e-mail', () => {
   });
 
   it('should render both parts purely, escape every value and link only http(s)', () => {
-    const m = renderEmail(digest({ maxPapers: 15 }));
+    const m = renderEmail(digest({ maxPapers: 42 }));
     expect(m.subject).toBe('arXiv digest 2026-09-23 — 120 papers');
     expect(m.html).not.toMatch(/<img|javascript:|<Lab>|"Quote"/);
     expect(m.html).toContain('C &amp; D &lt;Lab&gt;');
@@ -673,7 +804,10 @@ describe('e-mail', () => {
     expect(m.text).toContain('Code: https://github.com/org/repo?tab=readme&x=(1)');
     expect(m.text).toContain('Author 10 et al.');
     expect(m.text).not.toContain('Author 11');
-    expect(m.text).toContain('… and 105 more papers not listed here:');
+    expect(m.text).toContain('… and 78 more papers not listed here:');
+    // 42 shared fairly: 14 papers of each category.
+    expect(m.text).toContain('== cs.LG — 30 papers ==');
+    expect([...m.text.matchAll(/^\[\d+\] /gm)]).toHaveLength(42);
     expect(renderEmail(digest({ papers: [], categories: [] })).subject).toBe('arXiv digest 2026-09-23 — 0 papers');
   });
 
@@ -702,8 +836,8 @@ describe('e-mail', () => {
     const { forYou: _picks, ...ranksOnly } = rankedDigest({ maxPapers: 10 });
     expect(renderEmail(ranksOnly)).toEqual(renderEmail(plain));
     expect(renderSlack(ranksOnly)).toEqual(renderSlack(plain));
-    // Ranked, but nothing stood out: no For you section either.
-    expect(renderTelegram({ ...ranksOnly, forYou: [] }, '1')).toEqual(renderTelegram(plain, '1'));
+    // Ranked, but nothing stood out: no For you section either (the papers are chosen by score).
+    expect(renderTelegram({ ...ranksOnly, forYou: [] }, '1')[0]!.text).not.toContain('For you');
   });
 
   it('should name the For you section in the digest language', () => {
@@ -713,6 +847,47 @@ describe('e-mail', () => {
     const ja = renderDiscord({ ...rankedDigest({ maxPapers: 3 }), language: 'Japanese' });
     expect(ja[0]!.embeds[0]!.title).toBe('あなたへのおすすめ');
     expect(ja[0]!.embeds[0]!.description).toContain('スコア 0.80');
+  });
+
+  it('should carry List-Unsubscribe, one-click with an https URI, and List-Id', async () => {
+    await createEmailChannel(emailOptions(smtp.port)).send(digest({ maxPapers: 3 }));
+    const plain = smtp.mails[0]!.headers;
+    expect(headerOf(plain, 'List-Unsubscribe')).toBe('<mailto:digest@example.org?subject=unsubscribe>');
+    // RFC 8058: one-click only over https.
+    expect(headerOf(plain, 'List-Unsubscribe-Post')).toBe('');
+    expect(headerOf(plain, 'List-Id')).toBe('arXiv digest <arxiv-digest.example.org>');
+    const listUnsubscribe = ['https://lists.example.org/u/abc', 'mailto:owner@example.org?subject=stop'];
+    await createEmailChannel(emailOptions(smtp.port, { listUnsubscribe })).send(digest({ maxPapers: 3 }));
+    const oneClick = smtp.mails[1]!.headers;
+    expect(headerOf(oneClick, 'List-Unsubscribe')).toBe(
+      '<https://lists.example.org/u/abc>, <mailto:owner@example.org?subject=stop>',
+    );
+    expect(headerOf(oneClick, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+  });
+
+  it('should keep a 302-paper day under 100 KB of HTML, a fair share of each category sent, the rest linked', () => {
+    const day = bigDay();
+    const m = renderEmail({ ...digestOf(day), maxPapers: 302 }, {});
+    const bytes = htmlBytes(m);
+    expect(bytes).toBeLessThanOrEqual(EMAIL_HTML_MAX_BYTES);
+    // Not a handful: the budget is used.
+    expect(bytes).toBeGreaterThan(EMAIL_HTML_MAX_BYTES * 0.95);
+    expect(m.shown).toBeGreaterThan(60);
+    expect(m.shown).toBeLessThan(302);
+    const sections = [...m.text.matchAll(/^== (cs\.\w+) — \d+ 篇 ==$/gm)].map((x) => x[1]);
+    expect(sections).toEqual(['cs.CV', 'cs.CL', 'cs.AI']);
+    const perCategory = (cat: string) => (m.html.match(new RegExp(`>${cat} paper \\d+<`, 'g')) ?? []).length;
+    const counts = ['cs.CV', 'cs.CL', 'cs.AI'].map(perCategory);
+    expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+    expect(m.text).toContain(`…… 另有 ${302 - m.shown} 篇未在此列出：`);
+    expect(m.html).toContain(`href="${SITE}"`);
+    // Within the budget the whole day is sent.
+    expect(renderEmail({ ...digestOf(day), maxPapers: 302 }, { maxHtmlBytes: 10_000_000 }).shown).toBe(302);
+  });
+  it('should choose the smaller transfer encoding: base64 for a Chinese digest, quoted-printable for English', () => {
+    expect(transferEncoding('本文提出一种新方法'.repeat(100))).toBe('base64');
+    expect(transferEncoding(`<p>${'We propose a method. '.repeat(100)}</p>`)).toBe('quoted-printable');
+    expect(transferEncoding(renderEmail(digestOf(bigDay())).html)).toBe('base64');
   });
 
   it('should name the recipients as its target', () => {
@@ -777,10 +952,13 @@ describe('telegram', () => {
     createTelegramChannel({ token: chat.telegramToken, chatId: '12345', apiUrl: chat.telegramApiUrl, sleep, ...over });
 
   it('should send HTML with data escaped and link previews off', async () => {
-    await make({ apiUrl: `${chat.telegramApiUrl}/` }).send(digest({ maxPapers: 14 }));
+    await make({ apiUrl: `${chat.telegramApiUrl}/` }).send(digest({ maxPapers: 40 }));
     const bodies = chat.receivedBy('telegram').map((r) => r.body as Record<string, unknown> & { text: string });
-    for (const b of bodies)
-      expect(b).toMatchObject({ chat_id: '12345', parse_mode: 'HTML', disable_web_page_preview: true });
+    for (const b of bodies) {
+      expect(b).toMatchObject({ chat_id: '12345', parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+      // Deprecated since Bot API 7.0.
+      expect(b).not.toHaveProperty('disable_web_page_preview');
+    }
     const all = bodies.map((b) => b.text).join('\n');
     expect(all).toContain(`<b><a href="${abs(0)}">&lt;img src=x onerror=alert(1)&gt;</a></b>`);
     expect(all).toContain('<i>Zoë Ünicode, B. "Quote" O\'Neil, C &amp; D &lt;Lab&gt;</i>');
@@ -951,6 +1129,16 @@ describe('chat posts', () => {
     expect(entry && entry.type === 'section' ? entry.text.text : '').toContain(
       'TL &lt;img src=x onerror=alert(1)&gt; @everyone @here &lt;!channel&gt; &lt;@123456789&gt; &amp; *bold*',
     );
+  });
+
+  it('should pack Discord embeds to 5,400 of the 6,000 characters, a margin for how Discord counts', () => {
+    for (const message of [digest({ maxPapers: 120 }), digestOf(bigDay())]) {
+      const posts = renderDiscord({ ...message, maxPapers: 302 });
+      const totals = posts.map((p) => p.embeds.reduce((n, e) => n + (e.title?.length ?? 0) + e.description.length, 0));
+      expect(Math.max(...totals)).toBeLessThanOrEqual(5400);
+      // Packed, not sparse: most posts are near the budget.
+      expect(totals.filter((t) => t > 4000).length).toBeGreaterThanOrEqual(totals.length / 2 - 1);
+    }
   });
 
   it('should turn off Discord mentions and escape its Markdown', () => {

@@ -1,9 +1,9 @@
 /**
  * What every delivery channel says about a day, before any platform's markup: the localized
  * labels, the reader's "For you" picks when the day was ranked (title, score, reason; before
- * everything else, and not counted against the cap), the papers that are sent in full (the cap),
- * each paper as plain text (title, authors, TL;DR or an honest status line, check notes, links),
- * and the line + links for the rest. Pure.
+ * everything else, and not counted against the cap), the papers that are sent in full (the cap,
+ * shared fairly among the categories: choosePapers), each paper as plain text (title, authors,
+ * TL;DR or an honest status line, check notes, links), and the line + links for the rest. Pure.
  *
  * Platforms format and escape this themselves; `fit` shortens a value to a budget measured in the
  * platform's escaped form, cutting only between grapheme clusters, so an escape sequence (`&amp;`,
@@ -12,7 +12,7 @@
 import { absUrl, pdfUrl } from '../core/arxiv-id.js';
 import { isPlaceholderText } from '../core/placeholders.js';
 import { grouped } from '../core/text.js';
-import { formatScore, type DayPaper } from '../publish/day-view.js';
+import { byScore, formatScore, type DayPaper } from '../publish/day-view.js';
 import { catalogFor, type CheckFlag, type DigestLabels } from '../ui/i18n/catalog.js';
 import type { DigestMessage } from './types.js';
 
@@ -186,12 +186,46 @@ export function capOf(maxPapers: number, total: number): number {
   return Math.min(total, Math.max(0, Math.floor(maxPapers)));
 }
 
+/**
+ * The papers sent in full when at most `cap` of them fit: a fair share of the cap for every
+ * category (max-min: each category gets the same number, a category with fewer papers gives its
+ * unused share to the others, and a remainder goes to the categories first in the reader's
+ * order), and within a category, on a day ranked for the reader (`ranked`: the message has
+ * its For you picks), its best papers by score (DayView `rank`), else the first in digest order. Taking the first `cap` in digest order instead would send a
+ * 300-paper day's first category in full (all 50 papers cs.CV) and every later category as a
+ * bare count. Returned grouped by category in display order, best first within a ranked one.
+ */
+export function choosePapers(papers: readonly DayPaper[], cap: number, ranked: boolean): DayPaper[] {
+  if (cap >= papers.length && !ranked) return [...papers];
+  const groups = new Map<string, DayPaper[]>();
+  for (const p of papers) {
+    const g = groups.get(p.primary);
+    if (g) g.push(p);
+    else groups.set(p.primary, [p]);
+  }
+  const cats = [...groups.keys()];
+  const quota = new Map(cats.map((c) => [c, 0]));
+  let left = Math.max(0, cap);
+  while (left > 0) {
+    const open = cats.filter((c) => quota.get(c)! < groups.get(c)!.length);
+    if (!open.length) break;
+    const share = Math.max(1, Math.floor(left / open.length));
+    for (const c of open) {
+      const give = Math.min(share, groups.get(c)!.length - quota.get(c)!, left);
+      quota.set(c, quota.get(c)! + give);
+      left -= give;
+      if (left === 0) break;
+    }
+  }
+  return cats.flatMap((c) => (ranked ? byScore(groups.get(c)!) : groups.get(c)!).slice(0, quota.get(c)));
+}
+
 export function planDigest(message: DigestMessage): DigestPlan {
   const uiLanguage = message.uiLanguage ?? message.language;
   const locale = localeOf(uiLanguage);
   const labels = labelsFor(uiLanguage);
   const total = message.papers.length;
-  const shown = message.papers.slice(0, capOf(message.maxPapers, total));
+  const shown = choosePapers(message.papers, capOf(message.maxPapers, total), message.forYou !== undefined);
   const countOf = (name: string) =>
     message.categories.find((c) => c.name === name)?.count ?? message.papers.filter((p) => p.primary === name).length;
 
@@ -203,7 +237,8 @@ export function planDigest(message: DigestMessage): DigestPlan {
     else sections.push({ category: p.primary, count: countOf(p.primary), papers: [item] });
   }
 
-  const omittedPapers = message.papers.slice(shown.length);
+  const sent = new Set(shown);
+  const omittedPapers = message.papers.filter((p) => !sent.has(p));
   const url = safeUrl(message.url);
   let rest: DigestPlan['rest'] = [];
   if (omittedPapers.length > 0) {

@@ -1,5 +1,6 @@
 /**
- * Telegram bot: `sendMessage` with `parse_mode: 'HTML'`, link previews off, split into messages
+ * Telegram bot: `sendMessage` with `parse_mode: 'HTML'`, link previews off (`link_preview_options`,
+ * which replaced the deprecated `disable_web_page_preview` in Bot API 7.0), split into messages
  * of at most 4,096 characters. Telegram counts the text after parsing the HTML; we count the
  * HTML as sent (always at least as long), so a message can never come back "too long". Data is
  * escaped as Telegram's HTML mode asks (`&`, `<`, `>`; also `"` inside an `href`), and tags are
@@ -49,7 +50,7 @@ export interface TelegramMessage {
   chat_id: string;
   text: string;
   parse_mode: 'HTML';
-  disable_web_page_preview: true;
+  link_preview_options: { is_disabled: true };
 }
 
 const TELEGRAM_MARKUP: TextMarkup = {
@@ -97,7 +98,7 @@ export function renderTelegram(message: DigestMessage, chatId: string): Telegram
     digestItems(plan),
     (items, info) => renderTelegramText(plan, items, info),
     telegramProblem,
-  ).map((text) => ({ chat_id: chatId, text, parse_mode: 'HTML', disable_web_page_preview: true }));
+  ).map((text) => ({ chat_id: chatId, text, parse_mode: 'HTML', link_preview_options: { is_disabled: true } }));
 }
 
 /** Bot API answers `{ok, result}` or `{ok: false, error_code, description, parameters?}`. */

@@ -47,7 +47,7 @@ export function retryAfterMs(value: string | null, now = Date.now()): number | n
   return Number.isNaN(t) ? null : Math.max(0, t - now);
 }
 
-/** Posts `body` as JSON until the platform accepts it; throws an Error with a one-line reason. */
+/** Posts `body` as JSON until the platform accepts it; throws a DeliveryError with a one-line reason. */
 export async function postJson(o: PostOptions): Promise<void> {
   const payload = JSON.stringify(o.body);
   let lastReason = '';
@@ -74,17 +74,17 @@ export async function postJson(o: PostOptions): Promise<void> {
       verdict = { kind: 'retry', afterMs: null, reason: networkReason(e, o.timeoutMs, hostOf(o.url) ?? 'the webhook') };
     }
     if (verdict.kind === 'ok') return;
-    if (verdict.kind === 'fail') throw new Error(redactSecrets(verdict.reason, o.secrets));
+    if (verdict.kind === 'fail') throw new DeliveryError(redactSecrets(verdict.reason, o.secrets));
     lastReason = verdict.reason;
     if (verdict.afterMs !== null && verdict.afterMs > MAX_WAIT_MS)
-      throw new Error(
+      throw new DeliveryError(
         redactSecrets(
           `${lastReason}; asked to wait ${Math.round(verdict.afterMs / 1000)} s, more than we wait`,
           o.secrets,
         ),
       );
     if (attempt >= MAX_RETRIES)
-      throw new Error(redactSecrets(`${lastReason}; gave up after ${MAX_RETRIES + 1} attempts`, o.secrets));
+      throw new DeliveryError(redactSecrets(`${lastReason}; gave up after ${MAX_RETRIES + 1} attempts`, o.secrets));
     await o.sleep(verdict.afterMs ?? BACKOFF_MS[Math.min(attempt, BACKOFF_MS.length - 1)]!);
   }
 }
@@ -149,7 +149,7 @@ export async function sendPosts<P>(o: {
     } catch (e) {
       const where =
         o.posts.length > 1 ? ` (post ${i + 1} of ${o.posts.length}; ${i} ${i === 1 ? 'was' : 'were'} sent)` : '';
-      throw new DeliveryError(`${o.platform}: ${errorMessage(e)}${where}`);
+      throw new DeliveryError(`${o.platform}: ${errorMessage(e)}${where}`, { cause: e });
     }
   }
 }

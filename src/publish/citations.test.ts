@@ -163,13 +163,27 @@ describe('renderBibtex', () => {
 
   it('should keep arXiv LaTeX, escape %, & and # and join the title onto one line', () => {
     const title = parseBibtex(renderBibtex(sampleDay()))[0]!.fields.get('title');
-    expect(title).toBe('Learning $\\mathcal{O}(n)$ 100\\% of {the} time \\& \\#1 with \\% kept');
+    expect(title).toBe('Learning {$\\mathcal{O}(n)$} 100\\% of {the} time \\& \\#1 with \\% kept');
   });
 
-  it('should write authors joined by "and", bracing names that contain "and" or a comma', () => {
+  it('should write authors "Family, Given" joined by "and", bodies and odd names braced whole', () => {
     const author = parseBibtex(renderBibtex(sampleDay()))[0]!.fields.get('author');
-    expect(author).toBe('Zoë Ünicode and {Sandy and Co} and {John Smith, Jr.}');
-    expect(bibtexAuthors(['A', 'Anderson Brandt'])).toBe('A and Anderson Brandt');
+    expect(author).toBe('{\\"U}nicode, Zo{\\"e} and {Sandy and Co} and Smith, Jr., John');
+    expect(bibtexAuthors(['A', 'Anderson Brandt'])).toBe('{A} and Brandt, Anderson');
+    expect(bibtexAuthors(['Ludwig van Beethoven', 'ATLAS Collaboration', 'Xinze Zhang'])).toBe(
+      'van Beethoven, Ludwig and {ATLAS Collaboration} and Zhang, Xinze',
+    );
+  });
+
+  it('should start the file with an @preamble only when an entry needs a default command', () => {
+    expect(renderBibtex(sampleDay())).toMatch(/^@misc\{/);
+    const text = renderBibtex(
+      day([paper('2401.00009', { title: 'Codes over $\\mathbb{F}_2$', authors: ['Anna Mączyńska'] })]),
+    );
+    expect(text.split('\n')[0]).toBe(
+      '@preamble{ "\\ProvideTextCommandDefault{\\k}[1]{\\UseTextAccent{T1}{\\k}{#1}} \\providecommand{\\mathbb}[1]{\\mathbf{#1}}" }',
+    );
+    expect(parseBibtex(text.slice(text.indexOf('@misc')))[0]!.fields.get('author')).toBe("M{\\k{a}}czy{\\'n}ska, Anna");
   });
 
   it('should be the same text on every run', () => {
@@ -180,7 +194,7 @@ describe('renderBibtex', () => {
 describe('bibtexText', () => {
   it('should drop unmatched braces, escaped or not, and keep matched ones', () => {
     expect(bibtexText('Unbalanced } here { and \\} there')).toBe('Unbalanced  here  and  there');
-    expect(bibtexText('$\\{0,1\\}^n$ and {A}')).toBe('$\\{0,1\\}^n$ and {A}');
+    expect(bibtexText('$\\{0,1\\}^n$ and {A}')).toBe('{$\\{0,1\\}^n$} and {A}');
     expect(bibtexText('open \\{ set')).toBe('open  set');
     expect(bibtexText('ends with \\')).toBe('ends with ');
   });
@@ -215,7 +229,7 @@ describe('renderRis', () => {
     const [first, second, third] = records;
     expect(first!.get('TY')).toEqual(['JOUR']);
     expect(second!.get('TY')).toEqual(['GEN']);
-    expect(first!.get('AU')).toEqual(['Zoë Ünicode', 'Sandy and Co', 'John Smith, Jr.']);
+    expect(first!.get('AU')).toEqual(['Ünicode, Zoë', 'Sandy and Co', 'Smith, John, Jr.']);
     expect(first!.get('TI')).toEqual(['Learning $\\mathcal{O}(n)$ 100% of {the} time & #1 with \\% kept']);
     expect(first!.get('AB')).toEqual(['First line second line ]]> and a }{ brace.']);
     expect(first!.get('PY')).toEqual(['2024']);
@@ -234,5 +248,44 @@ describe('renderRis', () => {
     expect(text.match(/^ER {2}- $/gm)).toHaveLength(3);
     expect(text.endsWith('ER  - \n')).toBe(true);
     expect(renderRis(sampleDay())).toBe(text);
+  });
+});
+
+describe('RIS authors', () => {
+  it('should write every person "Family, Given[, Suffix]" and a collaboration whole', () => {
+    const records = parseRis(
+      renderRis(
+        day([
+          paper('2401.00010', {
+            authors: [
+              'Xinze Zhang',
+              'Ludwig van Beethoven',
+              'Jean de la Fontaine',
+              'Martin Luther King Jr.',
+              'ZHANG Xinze',
+              '张新泽',
+              '欧阳修',
+              '田中さくら',
+              '김민수',
+              'ATLAS Collaboration',
+              'and Wen Tong',
+            ],
+          }),
+        ]),
+      ),
+    );
+    expect(records[0]!.get('AU')).toEqual([
+      'Zhang, Xinze',
+      'van Beethoven, Ludwig',
+      'de la Fontaine, Jean',
+      'King, Martin Luther, Jr.',
+      'ZHANG, Xinze',
+      '张, 新泽',
+      '欧阳, 修',
+      '田中, さくら',
+      '김, 민수',
+      'ATLAS Collaboration',
+      'Tong, Wen',
+    ]);
   });
 });

@@ -2,8 +2,11 @@
  * Citation exports of a day's papers: BibTeX (`@misc` entries in arXiv's own style) and RIS.
  * Pure and deterministic; the papers in the digest's order. Metadata only (no summaries).
  *
- * BibTeX values keep LaTeX as arXiv has it (`$\mathcal{O}(n)$`, `\"u`), with three repairs so
- * BibTeX and LaTeX both accept every entry:
+ * BibTeX values compile: a plain `pdflatex` + `bibtex` build with the standard styles (plain,
+ * unsrt, alpha, abbrv; OT1, nothing loaded) and BibLaTeX + biber typeset every entry of every
+ * real day without an error (bench/outputs.ts builds them). arXiv's LaTeX is kept
+ * (`$\mathcal{O}(n)$`, `\"u`); what would break is rewritten (latex-text.ts: `_`, `^`, `<`, URLs,
+ * Greek and T1-only letters), and then:
  * - `%`, `&` and `#` not already escaped become `\%`, `\&`, `\#`: BibTeX copies them through, and
  *   LaTeX then reads `%` as a comment and `&`/`#` as errors;
  * - braces are balanced the way BibTeX counts them (escaped `\{` `\}` count too) and LaTeX
@@ -14,12 +17,18 @@
  * `url` and `doi` are verbatim fields in biblatex and hyperref, so they are not escaped (only
  * braces and spaces, which cannot occur in a valid one, are removed).
  *
+ * Authors are written `Family, Given` (person-name.ts), so BibTeX, biber and reference managers
+ * agree on the family name whatever particles or suffixes a name has; a collaboration is braced
+ * whole.
+ *
  * Keys are `arxiv:ID` (`/` of old-style ids becomes `_`): unique within a day and stable across
  * runs, unlike author-year keys that depend on the other papers of the file.
  */
 import { absUrl, pdfUrl } from '../core/arxiv-id.js';
 import type { Paper } from '../core/types.js';
 import type { DayPaper, DayView } from './day-view.js';
+import { bibtexPreamble, latexText } from './latex-text.js';
+import { splitName } from './person-name.js';
 import type { Renderer } from './renderer.js';
 
 // C0 controls and DEL: meaningless in citations and rejected by some RIS readers.
@@ -47,7 +56,7 @@ export function paperYear(paper: Paper, fallbackDate: string): string {
 
 /** A BibTeX value with arXiv's LaTeX kept: specials escaped, braces balanced (see the header). */
 export function bibtexText(raw: string): string {
-  const s = oneLine(raw);
+  const s = latexText(oneLine(raw));
   const out: string[] = [];
   // Output indexes of the `{` still open, and whether each was written as `\{`.
   const open: { at: number; escaped: boolean }[] = [];
@@ -85,15 +94,27 @@ export function bibtexText(raw: string): string {
 /** `url`/`doi`: verbatim fields; only what cannot be in a valid one and would break BibTeX goes. */
 const verbatim = (text: string): string => text.replace(/[{}\s]/g, '').replace(CONTROL, '');
 
-/**
- * `A and B and C`. A name containing the word "and" or a comma is braced, so BibTeX does not
- * split it into two people or read it as "Last, First".
- */
+/** A BibTeX name: `Family, Given` (`Family, Jr, Given`), or a name without a family name braced whole. */
+function bibtexName(raw: string): string {
+  const n = splitName(oneLine(raw));
+  if (!n) {
+    const whole = bibtexText(raw);
+    return whole && `{${whole}}`;
+  }
+  // A part that still holds the word "and" or a comma is braced, so BibTeX neither splits the
+  // name into two people nor reads the comma as a separator.
+  const part = (text: string) => {
+    const t = bibtexText(text);
+    return /(^|\s)and(\s|$)/i.test(t) || t.includes(',') ? `{${t}}` : t;
+  };
+  return [part(n.family), ...(n.suffix ? [part(n.suffix)] : []), ...(n.given ? [part(n.given)] : [])].join(', ');
+}
+
+/** `Zhang, Xinze and van Beethoven, Ludwig and {ATLAS Collaboration}`. */
 export function bibtexAuthors(authors: readonly string[]): string {
   return authors
-    .map((a) => bibtexText(a))
+    .map(bibtexName)
     .filter((a) => a !== '')
-    .map((a) => (/(^|\s)and(\s|$)/i.test(a) || a.includes(',') ? `{${a}}` : a))
     .join(' and ');
 }
 
@@ -122,15 +143,24 @@ function bibtexEntry(dp: DayPaper, date: string): string {
 }
 
 export function renderBibtex(day: DayView): string {
-  return day.papers.map((p) => bibtexEntry(p, day.date)).join('\n');
+  const entries = day.papers.map((p) => bibtexEntry(p, day.date)).join('\n');
+  const preamble = bibtexPreamble(entries);
+  return preamble ? `${preamble}\n${entries}` : entries;
+}
+
+/** RIS's `Family, Given, Suffix`; a name without a family name (a collaboration) as it is. */
+export function risName(raw: string): string {
+  const n = splitName(oneLine(raw));
+  if (!n) return oneLine(raw);
+  return [n.family, n.given, ...(n.suffix ? [n.suffix] : [])].join(', ');
 }
 
 /**
  * RIS (one `TAG  - value` per line, records ending `ER  - `). `JOUR` when arXiv knows a journal
- * reference, else `GEN`; authors one `AU` each, as arXiv writes them ("First Last": readers such
- * as Zotero split a name without a comma at its last space; reordering them here would guess
- * wrong for multi-word surnames). Lines end in LF like every other output of ours; readers
- * accept it. Values are single lines (line breaks become spaces).
+ * reference, else `GEN`; authors one `AU` each as `Family, Given` (the RIS specification's form:
+ * a name without a comma is read as a literal with no family name — citation-js, and so Zotero's
+ * CSL, keep it whole). Lines end in LF like every other output of ours; readers accept it.
+ * Values are single lines (line breaks become spaces).
  */
 function risRecord(dp: DayPaper, date: string): string {
   const p = dp.paper;
@@ -141,7 +171,7 @@ function risRecord(dp: DayPaper, date: string): string {
   };
   lines.push(`TY  - ${p.journalRef ? 'JOUR' : 'GEN'}`);
   add('TI', p.title);
-  for (const a of p.authors) add('AU', a);
+  for (const a of p.authors) add('AU', risName(a));
   add('AB', p.abstract);
   add('PY', paperYear(p, date));
   const published = /^(\d{4})-(\d{2})-(\d{2})/.exec(p.published ?? '');

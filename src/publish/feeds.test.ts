@@ -11,7 +11,12 @@ import { ai } from '../test-support/fixtures.js';
 import { buildDayView, withRanking, type DayView, type PaperRank } from './day-view.js';
 import {
   announcementInstant,
+  categoryDays,
+  feedCategories,
+  feedDates,
   feedEntries,
+  feedRenderer,
+  publishedFeeds,
   FOR_YOU_TAG,
   htmlEscape,
   languageTag,
@@ -339,6 +344,7 @@ describe('all three feeds', () => {
   it.each(renderers)('should render an empty %s feed dated by generatedAt', (_f, render) => {
     const out = render([], OPTS);
     expect(out).not.toContain('arxiv.org/abs');
+    if (_f === 'jsonfeed') expect(JSON.parse(out).items).toEqual([]);
     if (_f === 'atom') expect(text((parseXml(out).feed as Node).updated)).toBe('2026-07-07T06:30:00Z');
   });
 
@@ -455,5 +461,109 @@ describe('ranked days', () => {
       expect(xml).not.toContain('<script>');
       expect(xml).not.toContain(']]>');
     }
+  });
+});
+
+describe('the feeds run publishes', () => {
+  it('should take FEED_DAYS as calendar days ending on the newest stored day', () => {
+    const stored = ['2026-07-10', '2026-07-09', '2026-07-08', '2026-07-07', '2026-07-06', '2026-07-03', '2026-07-02'];
+    // A week: the five announcements of 6–10 July, not seven stored days back to 2 July.
+    expect(feedDates(stored, 7)).toEqual(stored.slice(0, 5));
+    expect(feedDates(stored, 1)).toEqual(['2026-07-10']);
+    expect(feedDates(stored, 9)).toEqual(stored);
+    expect(feedDates([], 7)).toEqual([]);
+  });
+
+  it('should never date lastBuildDate before the newest pubDate', () => {
+    // run builds at 00:00Z of the newest day; the items are dated midnight US Eastern (04:00Z).
+    const { channel, items } = rssItems(renderRss(days(), { ...OPTS, generatedAt: '2026-07-07T00:00:00Z' }));
+    const built = Date.parse(text(channel.lastBuildDate));
+    expect(built).toBeGreaterThanOrEqual(Date.parse(text(channel.pubDate)));
+    for (const i of items) expect(built).toBeGreaterThanOrEqual(Date.parse(text(i.pubDate)));
+  });
+
+  it('should keep each feed within maxBytes, newest items first, and say how many it holds', () => {
+    const whole = renderRss(days(), OPTS);
+    const all = rssItems(whole).items.length;
+    for (const render of [renderRss, renderAtom, renderJsonFeed]) {
+      const full = render(days(), OPTS);
+      const max = Math.floor(Buffer.byteLength(full) * 0.7);
+      const bounded = render(days(), { ...OPTS, maxBytes: max });
+      expect(Buffer.byteLength(bounded)).toBeLessThanOrEqual(max);
+      expect(bounded).toContain(`of ${all} papers; all of them are on the site.`);
+      // What is kept is the start of the unbounded feed's items.
+      expect(bounded.indexOf('2401.00003')).toBeGreaterThan(0);
+      expect(render(days(), { ...OPTS, maxBytes: Buffer.byteLength(full) })).toBe(full);
+    }
+    expect(rssItems(renderRss(days(), { ...OPTS, maxBytes: 2000 })).items).toHaveLength(0);
+    expect(jsonFeed(renderJsonFeed(days(), { ...OPTS, maxBytes: 800 })).items).toEqual([]);
+  });
+
+  it('should write the JSON Feed as JSON.stringify does, bounded or not', () => {
+    for (const maxBytes of [null, 3000]) {
+      const out = renderJsonFeed(days(), { ...OPTS, maxBytes });
+      expect(out).toBe(`${JSON.stringify(JSON.parse(out), null, 2)}\n`);
+    }
+  });
+
+  it('should give every category a feed of the papers filed under it or announced in it', () => {
+    const cv = paper('2401.00011', { categories: ['cs.CV'] });
+    const cross = paper('2401.00012', { categories: ['cs.LG', 'cs.CV'] });
+    const d = buildDayView({
+      date: '2026-07-08',
+      language: 'English',
+      rows: [
+        { paper: cv, category: 'cs.CV', kind: 'new', version: 1, position: 0 },
+        { paper: cross, category: 'cs.LG', kind: 'new', version: 1, position: 1 },
+        { paper: cross, category: 'cs.CV', kind: 'cross', version: 1, position: 2 },
+      ],
+      summaries: [],
+      otherLanguages: new Map(),
+      codeLinks: new Map(),
+      categoryOrder: ['cs.CV', 'cs.LG'],
+      preferredSummarizer: 'offline',
+    });
+    expect(feedCategories([d, ...days()])).toEqual(['cs.CV', 'cs.LG']);
+    expect(categoryDays([d], 'cs.CV')[0]!.papers.map((p) => p.paper.id)).toEqual(['2401.00011', '2401.00012']);
+    expect(categoryDays([d], 'cs.LG')[0]!.papers.map((p) => p.paper.id)).toEqual(['2401.00012']);
+    const feeds = publishedFeeds([d], {
+      title: 'Digest',
+      siteUrl: 'https://example.org/d',
+      language: 'English',
+      generatedAt: '2026-07-08T00:00:00Z',
+      maxBytes: 1_000_000,
+    });
+    expect([...feeds.keys()].sort()).toEqual([
+      'atom.xml',
+      'feed.json',
+      'feed.xml',
+      'feeds/cs.CV.atom.xml',
+      'feeds/cs.CV.json',
+      'feeds/cs.CV.xml',
+      'feeds/cs.LG.atom.xml',
+      'feeds/cs.LG.json',
+      'feeds/cs.LG.xml',
+    ]);
+    const cvFeed = jsonFeed(feeds.get('feeds/cs.CV.json')!);
+    expect(cvFeed.title).toBe('Digest — cs.CV');
+    expect(cvFeed.feed_url).toBe('https://example.org/d/feeds/cs.CV.json');
+    expect(cvFeed.items.map((i) => idOf(i.id))).toEqual(['2401.00011', '2401.00012']);
+  });
+
+  it('should point a one-day feed at the site when there is one', () => {
+    const one = days()[0]!;
+    const withSite = jsonFeed(
+      feedRenderer('jsonfeed', { title: 'Digest', siteUrl: 'https://example.org/d' }).render(one),
+    );
+    expect(withSite.home_page_url).toBe('https://example.org/d/days/2026-07-07.html');
+    expect(withSite.feed_url).toBe('https://example.org/d/feed.json');
+    expect(withSite.title).toBe('Digest 2026-07-07');
+    const rss = rssItems(
+      feedRenderer('rss', { title: 'Digest', siteUrl: 'https://example.org/d' }).render(one),
+    ).channel;
+    expect(text(rss.link)).toBe('https://example.org/d/days/2026-07-07.html');
+    const bare = jsonFeed(feedRenderer('jsonfeed').render(one));
+    expect(bare.home_page_url).toBe('https://arxiv.org/');
+    expect(bare.feed_url).toBeUndefined();
   });
 });

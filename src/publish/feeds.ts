@@ -21,8 +21,14 @@
  *   winter, 04:00Z in summer), written in UTC. Midnight Eastern rather than 00:00Z because it
  *   is arXiv's own time zone and shows as the listing date from the Americas to Asia; 00:00Z
  *   would show as the day before everywhere in the Americas.
- * - The feed's updated date is the newest day's; `generatedAt` is RSS's `lastBuildDate` (and the
- *   updated date of a feed with no days).
+ * - The feed's updated date is the newest day's; RSS's `lastBuildDate` is `generatedAt`, or that
+ *   updated date when it is later (a build cannot predate what it contains; feed validators flag
+ *   a `lastBuildDate` earlier than the `pubDate`); a feed with no days is dated by `generatedAt`.
+ * - `maxBytes` bounds the feed's size (UTF-8): items are kept in order — newest day first, a
+ *   ranked day's best first — while they fit, and the description says how many of how many
+ *   papers it holds (`The newest 270 of 532 papers; all of them are on the site.`). Feed readers
+ *   and hosts refuse or time out on multi-megabyte feeds, and a reader polls at least daily, so
+ *   the newest items are the ones that matter.
  * - Titles are plain text (Atom `type="text"`, RSS titles per the RSS Board: no HTML), XML
  *   escaped; content is HTML whose text is HTML-escaped, then XML-escaped as a whole (no CDATA).
  *   Characters XML 1.0 forbids even as references (C0 controls, lone surrogates) are dropped.
@@ -64,6 +70,8 @@ export interface FeedOptions {
   generatedAt: string;
   /** Keep only papers of ranked days scoring at least this (see the header); null or absent keeps all. */
   minScore?: number | null;
+  /** At most this many bytes of UTF-8: items are left out from the end (see the header). */
+  maxBytes?: number | null;
 }
 
 export const GENERATOR = 'arxiv-digest';
@@ -259,20 +267,60 @@ interface FeedHead {
 
 function head(days: readonly DayView[], opts: FeedOptions): FeedHead {
   const entries = feedEntries(days, opts.minScore ?? null);
-  const built = generatedInstant(opts);
+  const generated = generatedInstant(opts);
   const newest = [...days]
     .map((d) => d.date)
     .sort()
     .at(-1);
+  const updated = newest ? announcementInstant(newest) : generated;
   return {
     entries,
     link: opts.siteUrl || ARXIV_HOME,
     feedUrl: opts.feedUrl || null,
-    updated: newest ? announcementInstant(newest) : built,
-    built,
+    updated,
+    built: generated < updated ? updated : generated,
     lang: languageTag(opts.language),
     description: `New arXiv papers with summaries in ${opts.language}, published by ${GENERATOR}.`,
   };
+}
+
+/** A feed in pieces, so its size can be bounded by whole items: `head(kept, total)` + items + tail. */
+interface FeedParts {
+  head(kept: number, total: number): string;
+  items: string[];
+  /** Between two items. */
+  sep: string;
+  tail: string;
+  /** The whole text when there are no items (JSON's `[]`). */
+  empty?: (head: string) => string;
+}
+
+const utf8 = (s: string): number => Buffer.byteLength(s, 'utf8');
+
+/** The description of a feed that holds `kept` of `total` papers. */
+const keptNote = (description: string, kept: number, total: number): string =>
+  kept < total ? `${description} The newest ${kept} of ${total} papers; all of them are on the site.` : description;
+
+/** The feed with as many items as fit in `maxBytes` (all of them without a bound). */
+function assemble(parts: FeedParts, maxBytes: number | null | undefined): string {
+  const total = parts.items.length;
+  let kept = total;
+  if (maxBytes) {
+    const whole = (n: number) => parts.head(n, total) + parts.items.slice(0, n).join(parts.sep) + parts.tail;
+    if (utf8(whole(total)) > maxBytes) {
+      // The head with the longest note it can have (the counts at their widest).
+      let left = maxBytes - utf8(parts.head(total - 1, total)) - utf8(parts.tail);
+      kept = 0;
+      for (const item of parts.items) {
+        left -= utf8(item) + (kept ? utf8(parts.sep) : 0);
+        if (left < 0) break;
+        kept++;
+      }
+    }
+  }
+  const head = parts.head(kept, total);
+  if (!kept && parts.empty) return parts.empty(head);
+  return head + parts.items.slice(0, kept).join(parts.sep) + parts.tail;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -281,23 +329,9 @@ function head(days: readonly DayView[], opts: FeedOptions): FeedHead {
 export function renderRss(days: readonly DayView[], opts: FeedOptions): string {
   const h = head(days, opts);
   const t = (name: string, text: string, indent: string): string => `${indent}<${name}>${xmlEscape(text)}</${name}>\n`;
-  let out = '<?xml version="1.0" encoding="UTF-8"?>\n';
-  out += '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">\n';
-  out += '  <channel>\n';
-  out += t('title', opts.title, '    ');
-  out += t('link', h.link, '    ');
-  out += t('description', h.description, '    ');
-  if (h.lang) out += t('language', h.lang, '    ');
-  out += t('pubDate', h.updated.toUTCString(), '    ');
-  out += t('lastBuildDate', h.built.toUTCString(), '    ');
-  out += t('generator', GENERATOR, '    ');
-  out += t('docs', 'https://www.rssboard.org/rss-specification', '    ');
-  if (h.feedUrl) {
-    out += `    <atom:link href="${xmlEscape(h.feedUrl)}" rel="self" type="application/rss+xml"/>\n`;
-  }
-  for (const e of h.entries) {
+  const items = h.entries.map((e) => {
     const p = e.paper.paper;
-    out += '    <item>\n';
+    let out = '    <item>\n';
     out += t('title', p.title, '      ');
     out += t('link', absUrl(p.id), '      ');
     out += `      <guid isPermaLink="true">${xmlEscape(absUrl(p.id))}</guid>\n`;
@@ -307,10 +341,26 @@ export function renderRss(days: readonly DayView[], opts: FeedOptions): string {
     for (const c of p.categories) out += t('category', c, '      ');
     if (e.pick) out += t('category', FOR_YOU_TAG, '      ');
     out += t('description', paperHtml(e.paper, rankingOf(e)), '      ');
-    out += '    </item>\n';
-  }
-  out += '  </channel>\n</rss>\n';
-  return out;
+    return `${out}    </item>\n`;
+  });
+  const feedHead = (kept: number, total: number): string => {
+    let out = '<?xml version="1.0" encoding="UTF-8"?>\n';
+    out += '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">\n';
+    out += '  <channel>\n';
+    out += t('title', opts.title, '    ');
+    out += t('link', h.link, '    ');
+    out += t('description', keptNote(h.description, kept, total), '    ');
+    if (h.lang) out += t('language', h.lang, '    ');
+    out += t('pubDate', h.updated.toUTCString(), '    ');
+    out += t('lastBuildDate', h.built.toUTCString(), '    ');
+    out += t('generator', GENERATOR, '    ');
+    out += t('docs', 'https://www.rssboard.org/rss-specification', '    ');
+    if (h.feedUrl) {
+      out += `    <atom:link href="${xmlEscape(h.feedUrl)}" rel="self" type="application/rss+xml"/>\n`;
+    }
+    return out;
+  };
+  return assemble({ head: feedHead, items, sep: '', tail: '  </channel>\n</rss>\n' }, opts.maxBytes);
 }
 
 export function renderAtom(days: readonly DayView[], opts: FeedOptions): string {
@@ -319,21 +369,13 @@ export function renderAtom(days: readonly DayView[], opts: FeedOptions): string 
     `${indent}<${name}${attrs}>${xmlEscape(text)}</${name}>\n`;
   const link = (rel: string, type: string, href: string, indent: string): string =>
     `${indent}<link rel="${rel}" type="${type}" href="${xmlEscape(href)}"/>\n`;
-  let out = '<?xml version="1.0" encoding="UTF-8"?>\n';
-  out += `<feed xmlns="http://www.w3.org/2005/Atom"${h.lang ? ` xml:lang="${xmlEscape(h.lang)}"` : ''}>\n`;
-  // The feed id must be a stable IRI: where it is published, else one derived from its title.
-  out += t('id', h.feedUrl ?? `${GENERATOR}:feed:${encodeURIComponent(opts.title)}`, '  ');
-  out += t('title', opts.title, '  ', ' type="text"');
-  out += t('subtitle', h.description, '  ', ' type="text"');
-  out += t('updated', rfc3339(h.updated), '  ');
-  out += link('alternate', 'text/html', h.link, '  ');
-  if (h.feedUrl) out += link('self', 'application/atom+xml', h.feedUrl, '  ');
-  out += t('generator', GENERATOR, '  ');
-  for (const e of h.entries) {
+  const items = h.entries.map((e) => {
     const p = e.paper.paper;
-    out += '  <entry>\n';
+    let out = '  <entry>\n';
     out += t('id', absUrl(p.id), '    ');
     out += t('title', p.title, '    ', ' type="text"');
+    // `published` too: readers (feedparser, and the apps built on it) date entries by it.
+    out += t('published', rfc3339(e.instant), '    ');
     out += t('updated', rfc3339(e.instant), '    ');
     out += link('alternate', 'text/html', absUrl(p.id), '    ');
     out += link('related', 'application/pdf', pdfUrl(p.id), '    ');
@@ -345,72 +387,184 @@ export function renderAtom(days: readonly DayView[], opts: FeedOptions): string 
     if (e.pick) out += `    <category term="${FOR_YOU_TAG}"/>\n`;
     out += t('summary', summaryLine(e.paper), '    ', ' type="text"');
     out += t('content', paperHtml(e.paper, rankingOf(e)), '    ', ' type="html"');
-    out += '  </entry>\n';
-  }
-  out += '</feed>\n';
-  return out;
+    return `${out}  </entry>\n`;
+  });
+  const feedHead = (kept: number, total: number): string => {
+    let out = '<?xml version="1.0" encoding="UTF-8"?>\n';
+    out += `<feed xmlns="http://www.w3.org/2005/Atom"${h.lang ? ` xml:lang="${xmlEscape(h.lang)}"` : ''}>\n`;
+    // The feed id must be a stable IRI: where it is published, else one derived from its title.
+    out += t('id', h.feedUrl ?? `${GENERATOR}:feed:${encodeURIComponent(opts.title)}`, '  ');
+    out += t('title', opts.title, '  ', ' type="text"');
+    out += t('subtitle', keptNote(h.description, kept, total), '  ', ' type="text"');
+    out += t('updated', rfc3339(h.updated), '  ');
+    out += link('alternate', 'text/html', h.link, '  ');
+    if (h.feedUrl) out += link('self', 'application/atom+xml', h.feedUrl, '  ');
+    out += t('generator', GENERATOR, '  ');
+    return out;
+  };
+  return assemble({ head: feedHead, items, sep: '', tail: '</feed>\n' }, opts.maxBytes);
 }
 
 export function renderJsonFeed(days: readonly DayView[], opts: FeedOptions): string {
   const h = head(days, opts);
-  const doc = {
+  const doc = (kept: number, total: number) => ({
     version: 'https://jsonfeed.org/version/1.1',
     title: opts.title,
     home_page_url: h.link,
     ...(h.feedUrl ? { feed_url: h.feedUrl } : {}),
-    description: h.description,
+    description: keptNote(h.description, kept, total),
     ...(h.lang ? { language: h.lang } : {}),
     // JSON Feed has no generator or feed-level date; custom keys start with `_` (spec §"Extensions").
     _arxiv_digest: { generator: GENERATOR, updated: rfc3339(h.updated), generated_at: rfc3339(h.built) },
-    items: h.entries.map((e) => {
-      const p = e.paper.paper;
-      return {
-        id: absUrl(p.id),
-        url: absUrl(p.id),
-        title: p.title,
-        content_html: paperHtml(e.paper, rankingOf(e)),
-        summary: summaryLine(e.paper),
-        date_published: rfc3339(e.instant),
-        ...(p.authors.length ? { authors: p.authors.map((name) => ({ name })) } : {}),
-        tags: e.pick ? [...p.categories, FOR_YOU_TAG] : p.categories,
-        ...(e.ranked && e.paper.rank
-          ? { _arxiv_digest: { score: e.paper.rank.score, reason: e.paper.rank.reason, for_you: e.pick } }
-          : {}),
-      };
-    }),
-  };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  });
+  const items = h.entries.map((e) => {
+    const p = e.paper.paper;
+    const item = {
+      id: absUrl(p.id),
+      url: absUrl(p.id),
+      title: p.title,
+      content_html: paperHtml(e.paper, rankingOf(e)),
+      summary: summaryLine(e.paper),
+      date_published: rfc3339(e.instant),
+      ...(p.authors.length ? { authors: p.authors.map((name) => ({ name })) } : {}),
+      tags: e.pick ? [...p.categories, FOR_YOU_TAG] : p.categories,
+      ...(e.ranked && e.paper.rank
+        ? { _arxiv_digest: { score: e.paper.rank.score, reason: e.paper.rank.reason, for_you: e.pick } }
+        : {}),
+    };
+    // As JSON.stringify(feed, null, 2) writes an element of the top-level `items`.
+    return `    ${JSON.stringify(item, null, 2).replace(/\n/g, '\n    ')}`;
+  });
+  // The document up to its last member, `items` opened after it.
+  const feedHead = (kept: number, total: number) =>
+    `${JSON.stringify(doc(kept, total), null, 2).slice(0, -2)},\n  "items": [\n`;
+  return assemble(
+    {
+      head: feedHead,
+      items,
+      sep: ',\n',
+      tail: '\n  ]\n}\n',
+      empty: (text) => `${text.slice(0, -1)}]\n}\n`,
+    },
+    opts.maxBytes,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
 // `render --format rss|atom|jsonfeed`: the given day as a one-day feed
 
-/** Options of a one-day feed: everything from the day itself, so rendering stays deterministic. */
-export const dayFeedOptions = (day: DayView): FeedOptions => ({
-  title: `arXiv digest ${day.date}`,
-  siteUrl: null,
-  feedUrl: null,
+/** Where a site publishes its feeds (SITE_URL, SITE_TITLE), for a one-day feed to point at. */
+export interface FeedSite {
+  title: string;
+  siteUrl: string | null;
+}
+
+/** The site's feeds of every paper, by file name, in --out and site/. */
+export const FEED_FILES = { rss: 'feed.xml', atom: 'atom.xml', jsonfeed: 'feed.json' } as const;
+export type FeedFormat = keyof typeof FEED_FILES;
+
+/**
+ * Options of a one-day feed: everything from the day itself, so rendering stays deterministic.
+ * With a site, it links to the day's page and names the site's feed of that format as its
+ * `rel="self"` / `feed_url` — where a reader who opens the snapshot subscribes; without one,
+ * arXiv and no feed URL.
+ */
+export const dayFeedOptions = (day: DayView, format: FeedFormat, site: FeedSite | null = null): FeedOptions => ({
+  title: site ? `${site.title} ${day.date}` : `arXiv digest ${day.date}`,
+  siteUrl: site?.siteUrl ? `${site.siteUrl}/days/${day.date}.html` : null,
+  feedUrl: site?.siteUrl ? `${site.siteUrl}/${FEED_FILES[format]}` : null,
   language: day.language,
   generatedAt: announcementInstant(day.date).toISOString(),
 });
 
-export const rssRenderer: Renderer = {
-  format: 'rss',
-  summaries: true,
-  fileName: (day) => `${day.date}.rss.xml`,
-  render: (day) => renderRss([day], dayFeedOptions(day)),
+const RENDER: Record<FeedFormat, (days: readonly DayView[], opts: FeedOptions) => string> = {
+  rss: renderRss,
+  atom: renderAtom,
+  jsonfeed: renderJsonFeed,
 };
+const DAY_FILE: Record<FeedFormat, string> = { rss: 'rss.xml', atom: 'atom.xml', jsonfeed: 'feed.json' };
 
-export const atomRenderer: Renderer = {
-  format: 'atom',
-  summaries: true,
-  fileName: (day) => `${day.date}.atom.xml`,
-  render: (day) => renderAtom([day], dayFeedOptions(day)),
-};
+/** `render --format rss|atom|jsonfeed`: the day as a one-day feed, pointing at the site when there is one. */
+export function feedRenderer(format: FeedFormat, site: FeedSite | null = null): Renderer {
+  return {
+    format,
+    summaries: true,
+    fileName: (day) => `${day.date}.${DAY_FILE[format]}`,
+    render: (day) => RENDER[format]([day], dayFeedOptions(day, format, site)),
+  };
+}
 
-export const jsonFeedRenderer: Renderer = {
-  format: 'jsonfeed',
-  summaries: true,
-  fileName: (day) => `${day.date}.feed.json`,
-  render: (day) => renderJsonFeed([day], dayFeedOptions(day)),
-};
+export const rssRenderer = feedRenderer('rss');
+export const atomRenderer = feedRenderer('atom');
+export const jsonFeedRenderer = feedRenderer('jsonfeed');
+
+// ---------------------------------------------------------------------------------------------
+// The feeds `run` publishes
+
+/**
+ * The stored days inside the last `feedDays` calendar days, ending on the newest: FEED_DAYS=7 is
+ * a week of announcements (five), not seven announcement days (which reach back ten days and
+ * made feeds of 4–5 MB).
+ */
+export function feedDates(storedDates: readonly string[], feedDays: number): string[] {
+  const newest = [...storedDates].sort().at(-1);
+  if (!newest) return [];
+  const first = new Date(Date.parse(`${newest}T00:00:00Z`) - (feedDays - 1) * 86_400_000).toISOString().slice(0, 10);
+  return storedDates.filter((d) => d >= first && d <= newest);
+}
+
+/** A category a feed can be named after: arXiv's `cs.CV`, `hep-th`, `math.AG` (never a path). */
+const FEED_CATEGORY = /^[a-z][a-z-]*(?:\.[A-Za-z][A-Za-z-]*)?$/;
+
+/**
+ * The days as one category's feed sees them: the papers filed under it or announced in it
+ * (a cross-list into cs.CL is in cs.CL's feed), and those of the For you picks.
+ */
+export function categoryDays(days: readonly DayView[], category: string): DayView[] {
+  const inIt = (p: DayPaper) => p.primary === category || p.listings.some((l) => l.category === category);
+  return days
+    .map((d) => ({
+      ...d,
+      categories: d.categories.filter((c) => c.name === category),
+      papers: d.papers.filter(inIt),
+      ...(d.forYou ? { forYou: d.forYou.filter(inIt) } : {}),
+    }))
+    .filter((d) => d.papers.length > 0);
+}
+
+/** The categories that get a feed of their own: every one the days file papers under. */
+export const feedCategories = (days: readonly DayView[]): string[] =>
+  [...new Set(days.flatMap((d) => d.categories.map((c) => c.name)))].filter((c) => FEED_CATEGORY.test(c)).sort();
+
+/** A category feed's file, under `feeds/` of the site: `cs.CV.xml`, `cs.CV.atom.xml`, `cs.CV.json`. */
+export const categoryFeedFile = (category: string, format: FeedFormat): string =>
+  `feeds/${category}.${{ rss: 'xml', atom: 'atom.xml', jsonfeed: 'json' }[format]}`;
+
+export interface PublishedFeedsOptions {
+  title: string;
+  siteUrl: string | null;
+  language: string;
+  generatedAt: string;
+  maxBytes: number;
+}
+
+/**
+ * Every feed `run` publishes, by path: the three feeds of all papers (FEED_FILES) and three per
+ * category (categoryFeedFile), each within `maxBytes`.
+ */
+export function publishedFeeds(days: readonly DayView[], o: PublishedFeedsOptions): Map<string, string> {
+  const out = new Map<string, string>();
+  const url = (path: string) => (o.siteUrl ? `${o.siteUrl}/${path}` : null);
+  const formats = Object.keys(FEED_FILES) as FeedFormat[];
+  const base = { siteUrl: o.siteUrl, language: o.language, generatedAt: o.generatedAt, maxBytes: o.maxBytes };
+  for (const f of formats)
+    out.set(FEED_FILES[f], RENDER[f](days, { ...base, title: o.title, feedUrl: url(FEED_FILES[f]) }));
+  for (const c of feedCategories(days)) {
+    const sub = categoryDays(days, c);
+    for (const f of formats) {
+      const path = categoryFeedFile(c, f);
+      out.set(path, RENDER[f](sub, { ...base, title: `${o.title} — ${c}`, feedUrl: url(path) }));
+    }
+  }
+  return out;
+}

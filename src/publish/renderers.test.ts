@@ -60,10 +60,13 @@ describe.each(RENDERERS.map((r) => [r.format, r] as const))('renderer %s', (_for
   it('should carry hostile text unchanged as data', () => {
     const text = renderer.render(sampleDay());
     // Markdown is the reference format (raw text); JSON formats escape quotes and backslashes;
-    // XML formats (RSS, Atom) escape with the predefined entities, which any XML parser decodes.
+    // XML formats (RSS, Atom) escape with the predefined entities, which any XML parser decodes;
+    // BibTeX writes < and > as the LaTeX text commands every BibTeX reader decodes.
     const xmlDecoded = text.replace(/&(lt|gt|quot|apos|amp);/g, (_m, e: string) => XML_ENTITIES[e]!);
+    const latexDecoded = text.replace(/\\textless\{\}/g, '<').replace(/\\textgreater\{\}/g, '>');
     expect(
-      text.includes(HOSTILE) || text.includes(JSON.stringify(HOSTILE).slice(1, -1)) || xmlDecoded.includes(HOSTILE),
+      [text, xmlDecoded, latexDecoded].some((t) => t.includes(HOSTILE)) ||
+        text.includes(JSON.stringify(HOSTILE).slice(1, -1)),
     ).toBe(true);
   });
 

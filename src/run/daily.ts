@@ -18,7 +18,7 @@ import { importPaths, type ImportReport } from '../ingest/import-files.js';
 import { findCodeLinks } from '../links/code-links.js';
 import type { StarsResult } from '../links/github-stars.js';
 import { countDay, type DayCounts, type DayView } from '../publish/day-view.js';
-import { renderAtom, renderJsonFeed, renderRss } from '../publish/feeds.js';
+import { feedCategories, feedDates, FEED_FILES, publishedFeeds } from '../publish/feeds.js';
 import { enhancedJsonlRenderer, rawJsonlRenderer } from '../publish/jsonl.js';
 import { loadDay } from '../publish/load-day.js';
 import { renderDayRecord } from '../publish/day-record.js';
@@ -44,7 +44,8 @@ export interface DailyOptions {
   categoryOrder: readonly string[];
   preferredSummarizer: string;
   outDir: string;
-  site: { title: string; siteUrl: string | null; siteDays: number; feedDays: number };
+  /** `feedDays` calendar days end on the newest stored day; `feedMaxBytes` bounds each feed. */
+  site: { title: string; siteUrl: string | null; siteDays: number; feedDays: number; feedMaxBytes: number };
   maxPapers: number;
   retryFailed: boolean;
   maxCostUsd: number | null;
@@ -197,8 +198,9 @@ export async function runDaily(deps: DailyDeps, opts: DailyOptions): Promise<Dai
   // ranked again (the new summaries are searched too) so a re-run publishes the same bytes.
   const day = await rank(load(date));
   const storedDates = store.listDays().map((d) => d.date);
-  const siteDays = [day];
-  for (const d of storedDates.slice(0, opts.site.siteDays)) if (d !== date) siteDays.push(await rank(load(d)));
+  const loaded = [day];
+  const wanted = new Set([...storedDates.slice(0, opts.site.siteDays), ...feedDates(storedDates, opts.site.feedDays)]);
+  for (const d of storedDates) if (d !== date && wanted.has(d)) loaded.push(await rank(load(d)));
   // A file that cannot be written (a full disk) is a problem of the run, said in one line with its
   // path; the later steps still run.
   let files: string[] = [];
@@ -212,7 +214,7 @@ export async function runDaily(deps: DailyDeps, opts: DailyOptions): Promise<Dai
     }
   };
   guarded('publish', () => {
-    ({ files, written } = publish(opts, day, storedDates, siteDays));
+    ({ files, written } = publish(opts, day, storedDates, loaded));
     const reader = writeReaderState(store, opts.outDir);
     if (reader) files.push(reader);
   });
@@ -310,7 +312,7 @@ async function collectLinks(deps: DailyDeps, day: DayView): Promise<{ found: num
  * Writes every published file; generated stamps come from the data, so a re-run writes the same
  * bytes (and rewrites nothing unchanged). The day's files first, then the site — its pages
  * before the index that links them — then the feeds, so a run killed midway leaves every
- * reader a complete site and day. `loaded` holds the day and the site's other days.
+ * reader a complete site and day. `loaded` holds the day, the site's other days and the feeds'.
  */
 function publish(
   opts: DailyOptions,
@@ -323,6 +325,7 @@ function publish(
   );
   const byDate = new Map(loaded.map((d) => [d.date, d]));
   const siteDays = storedDates.slice(0, opts.site.siteDays).map((d) => byDate.get(d)!);
+  const feedDays = feedDates(storedDates, opts.site.feedDays).map((d) => byDate.get(d)!);
   const generatedAt = `${siteDays[0]?.date ?? day.date}T00:00:00Z`;
   const site = renderSite(siteDays, {
     title: opts.site.title,
@@ -331,26 +334,35 @@ function publish(
     generatedAt,
     baseUrl: opts.site.siteUrl,
     feeds: true,
+    categoryFeeds: feedCategories(feedDays),
   });
-  const feedDays = siteDays.slice(0, opts.site.feedDays);
-  const feedOpts = { title: opts.site.title, siteUrl: opts.site.siteUrl, language: opts.language, generatedAt };
-  const feedUrl = (name: string) => (opts.site.siteUrl ? `${opts.site.siteUrl}/${name}` : null);
-  const feeds = new Map([
-    ['feed.xml', renderRss(feedDays, { ...feedOpts, feedUrl: feedUrl('feed.xml') })],
-    ['atom.xml', renderAtom(feedDays, { ...feedOpts, feedUrl: feedUrl('atom.xml') })],
-    ['feed.json', renderJsonFeed(feedDays, { ...feedOpts, feedUrl: feedUrl('feed.json') })],
-  ]);
-  // In --out (the contract) and inside site/, so a static host of site/ serves them too.
-  for (const [name, text] of feeds) site.set(name, text);
+  const feeds = publishedFeeds(feedDays, {
+    title: opts.site.title,
+    siteUrl: opts.site.siteUrl,
+    language: opts.language,
+    generatedAt,
+    maxBytes: opts.site.feedMaxBytes,
+  });
+  // The feeds of every paper in --out (the contract) and inside site/, so a static host of site/
+  // serves them too; the per-category ones in site/feeds/ only.
+  const root = new Set<string>(Object.values(FEED_FILES));
+  const rootFeeds = new Map<string, string>();
+  for (const [name, text] of feeds) {
+    if (root.has(name)) rootFeeds.set(name, text);
+    site.set(name, text);
+  }
   const never = () => false;
   const written = [
     writeTree(opts.outDir, dayFiles, { last: never, prunable: never }),
     writeTree(join(opts.outDir, 'site'), site, {
       last: (rel) => rel === 'index.html' || feeds.has(rel),
-      // Pages of days that left the site's window, and assets no page names any more.
-      prunable: (rel) => /^(days|assets)\//.test(rel),
+      // Pages of days that left the site's window, assets and category feeds no page names any more.
+      prunable: (rel) => /^(days|assets|feeds)\//.test(rel),
     }),
-    writeTree(opts.outDir, feeds, { last: never, prunable: never }),
+    writeTree(opts.outDir, rootFeeds, { last: never, prunable: never }),
   ].reduce((n, w) => n + w.written, 0);
-  return { files: [...dayFiles.keys(), ...[...site.keys()].map((rel) => join('site', rel)), ...feeds.keys()], written };
+  return {
+    files: [...dayFiles.keys(), ...[...site.keys()].map((rel) => join('site', rel)), ...rootFeeds.keys()],
+    written,
+  };
 }

@@ -598,6 +598,9 @@ export class Store {
        ON CONFLICT (${SUMMARY_KEY.join(', ')}) DO UPDATE SET
          ${SUMMARY_FIELDS_STORED.map((c) => `${c} = excluded.${c}`).join(', ')}, updated_at = excluded.updated_at`,
     );
+    const endClaim = this.stmt(
+      'DELETE FROM summary_claims WHERE paper_id = ? AND version = ? AND language = ? AND summarizer = ? AND prompt_version = ?',
+    );
     this.transaction(() => {
       const now = this.now();
       const touched = new Set<string>();
@@ -612,6 +615,10 @@ export class Store {
           continue;
         }
         upsert.run({ ...row, now });
+        // A finished summary ends its claim in the same transaction: a process waiting for the
+        // paper sees it done, never released but not yet stored (it would pay for it again).
+        if (row.status !== 'pending' && row.day === '')
+          endClaim.run(s.paperId, s.version, s.language, s.summarizer, s.promptVersion);
         if (old) counts.updated++;
         else counts.inserted++;
         // The search index holds ok summaries only: a pending or failed row that was not ok leaves it as it is.

@@ -30,12 +30,20 @@ function setup() {
 }
 
 describe('claimedSummarizer', () => {
-  it('should claim, summarize and let go', async () => {
+  it('should claim, summarize, and let go when the answer is stored', async () => {
     const { store, inner, req, key, calls } = setup();
     const s = claimedSummarizer(inner, { store, concurrency: 2 });
     expect(await s.summarize(req)).toBe(OUTCOME);
     expect(calls()).toBe(1);
+    // Answered but not stored yet: still claimed, so no other process pays for it meanwhile.
+    expect(store.summaryClaim(key)).not.toBeNull();
+    const other = claimedSummarizer(inner, { store, concurrency: 1, pollMs: 10 });
+    const waiting = other.summarize(req);
+    await new Promise((r) => setTimeout(r, 60));
+    store.upsertSummaries([{ ...key, ...OUTCOME }]);
     expect(store.summaryClaim(key)).toBeNull();
+    await expect(waiting).rejects.toBeInstanceOf(SummarizedElsewhere);
+    expect(calls()).toBe(1);
   });
 
   it('should leave a paper to the live process holding it, and find it done when it lets go (0 calls)', async () => {
@@ -61,6 +69,8 @@ describe('claimedSummarizer', () => {
     await new Promise((r) => setTimeout(r, 50));
     store.releaseSummary(key, other); // stopped (a cost cap) without a summary
     expect(await waiting).toBe(OUTCOME);
+    store.upsertSummaries([{ ...key, status: 'failed', fields: null, error: 'stored as failed' }]);
+    await new Promise((r) => setTimeout(r, 5));
     const dead = `${hostname()}:999999:gone`;
     store.claimSummary(key, dead, 60_000);
     const t = performance.now();

@@ -62,9 +62,12 @@ export function claimedSummarizer(inner: Summarizer, o: ClaimOptions): Summarize
     if (held++ === 0)
       renewal = setInterval(() => o.store.renewSummaryClaims(holder, ttlMs), Math.max(10, ttlMs / 3)).unref();
   };
+  const stopHolding = (): void => {
+    if (--held === 0 && renewal) clearInterval(renewal);
+  };
   const letGo = (key: SummaryKey): void => {
     o.store.releaseSummary(key, holder);
-    if (--held === 0 && renewal) clearInterval(renewal);
+    stopHolding();
   };
   /** A holder on this host whose process is gone. */
   const dead = (other: string): boolean => {
@@ -93,13 +96,19 @@ export function claimedSummarizer(inner: Summarizer, o: ClaimOptions): Summarize
           claimed = owner === holder;
           if (claimed) {
             hold();
+            let answered = false;
             try {
               const now = o.store.getSummary(key);
               if (now && now.status !== 'pending' && now.updatedAt >= since)
                 throw new SummarizedElsewhere(`${req.paperId} was summarized by another process meanwhile`);
-              return await inner.summarize(req);
+              const outcome = await inner.summarize(req);
+              answered = true;
+              return outcome;
             } finally {
-              letGo(key);
+              // An answer keeps its claim until the caller stores it (the store ends the claim in
+              // that write); released now, another process could pay for the paper again.
+              if (answered) stopHolding();
+              else letGo(key);
             }
           }
         } finally {

@@ -3,9 +3,7 @@
  * importing each day's enhanced JSONL and rendering it gives the reference Markdown byte for
  * byte, and the JSONL files come back byte for byte too.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importReferenceFile } from '../../src/ingest/import-files.js';
 import { loadDay } from '../../src/publish/load-day.js';
@@ -14,44 +12,9 @@ import { renderMarkdown } from '../../src/publish/markdown.js';
 import type { Store } from '../../src/store/store.js';
 import { testDir, testStore } from '../../src/test-support/fixtures.js';
 import { cli } from '../support/cli.js';
+import { ANCHOR, realDays, tocOrder, type RealDay } from '../support/real-days.js';
 
-const FIXTURES =
-  process.env.ARXIV_DIGEST_FIXTURES ?? fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
-const ANCHOR = join(FIXTURES, 'anchor-days');
-
-interface Day {
-  name: string;
-  date: string;
-  enhanced: string;
-  raw: string | null;
-  markdown: string;
-}
-
-const days: Day[] = [
-  {
-    name: 'seed',
-    date: '2026-01-09',
-    enhanced: join(FIXTURES, 'seed/enhanced.jsonl'),
-    raw: null,
-    markdown: join(FIXTURES, 'seed/digest.md'),
-  },
-  ...readdirSync(ANCHOR)
-    .filter((f) => f.endsWith('_AI_enhanced_Chinese.jsonl'))
-    .sort()
-    .map((f) => {
-      const date = f.slice(0, 10);
-      return {
-        name: date,
-        date,
-        enhanced: join(ANCHOR, f),
-        raw: join(ANCHOR, `${date}.jsonl`),
-        markdown: join(ANCHOR, `${date}.md`),
-      };
-    }),
-];
-
-/** The category order a digest was written with: its own table of contents. */
-const tocOrder = (md: string): string[] => [...md.matchAll(/^- \[([^\]]+)\]\(#/gm)].map((m) => m[1]!);
+const days: RealDay[] = realDays();
 
 function importOk(store: Store, file: string, date: string) {
   const r = importReferenceFile(store, file, { date, defaultLanguage: 'Chinese' });

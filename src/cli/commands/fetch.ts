@@ -1,8 +1,7 @@
 /** `arxiv-digest fetch` and `backfill`: arXiv into the store, politely. */
 import { backfill, type OaiFormat } from '../../arxiv/backfill.js';
 import { fetchDay, type FetchReport } from '../../arxiv/fetch-day.js';
-import { createArxivHttp, userAgent } from '../../arxiv/http-client.js';
-import type { ArxivHttp } from '../../arxiv/http.js';
+import { arxivHttp } from '../../app/wiring.js';
 import type { Settings } from '../../config/settings.js';
 import { isIsoDate } from '../../core/dates.js';
 import { productVersion } from '../../core/version.js';
@@ -33,22 +32,6 @@ export interface BackfillFlags {
 }
 
 /** The polite client for every arXiv host, telling the reader when arXiv makes us wait. */
-export function arxivHttpFor(settings: Settings, io: Io, fetchImpl?: typeof fetch, warn = true): ArxivHttp {
-  if (warn && !settings.arxiv.contact) {
-    io.stderr.write(
-      'arxiv-digest: warning: ARXIV_CONTACT is not set; arXiv asks API users to identify themselves (an e-mail in the User-Agent)\n',
-    );
-  }
-  return createArxivHttp({
-    fetch: fetchImpl,
-    minIntervalMs: settings.arxiv.minIntervalMs,
-    userAgent: userAgent(productVersion(), settings.arxiv.contact),
-    onEvent: (e) =>
-      io.stderr.write(
-        `fetch: ${e.reason}; retrying in ${(e.delayMs / 1000).toFixed(1)} s (attempt ${e.attempt + 1})\n`,
-      ),
-  });
-}
 
 function describeFetch(r: FetchReport, categories: readonly string[]): string {
   const left = [
@@ -75,7 +58,7 @@ export async function fetchCommand(
   if (date !== 'latest' && !isIsoDate(date))
     throw new UsageError(`--date: expected YYYY-MM-DD or latest, got ${JSON.stringify(date)}`);
   const settings = settingsFrom(io, globals, flags);
-  const http = arxivHttpFor(settings, io, fetchImpl);
+  const http = arxivHttp(settings, io.stderr, { fetch: fetchImpl });
   return withStore(settings, (store) =>
     recordRun(store, 'fetch', { ...flags, date }, async () => {
       const report = await fetchDay(
@@ -130,7 +113,7 @@ export async function backfillCommand(
   if (format !== 'arXivRaw' && format !== 'arXiv')
     throw new UsageError(`--format: expected arXivRaw or arXiv, got ${JSON.stringify(flags.format)}`);
   const settings = settingsFrom(io, globals, flags);
-  const http = arxivHttpFor(settings, io, fetchImpl);
+  const http = arxivHttp(settings, io.stderr, { fetch: fetchImpl });
   return withStore(settings, (store) =>
     recordRun(store, 'backfill', flags, async () => {
       const r = await backfill(

@@ -5,9 +5,11 @@ import { writeFileAtomic } from '../../core/write-file.js';
 import { NotFoundError, UsageError } from '../../errors.js';
 import { countDay } from '../../publish/day-view.js';
 import { loadDay } from '../../publish/load-day.js';
+import { feedRenderer } from '../../publish/feeds.js';
 import { RENDERERS, rendererFor } from '../../publish/renderers.js';
 import type { Store } from '../../store/store.js';
-import { plural, rankerFor, rankingSettingsFrom, withStore, type GlobalOptions, type Io } from '../context.js';
+import { rankerFor } from '../../app/wiring.js';
+import { plural, rankingSettingsFrom, resolveDate, withStore, type GlobalOptions, type Io } from '../context.js';
 
 export interface RenderFlags {
   date: string;
@@ -18,20 +20,6 @@ export interface RenderFlags {
   keywords?: string;
   exclude?: string;
   authors?: string;
-}
-
-/** `latest` → the newest stored announcement date; otherwise checks YYYY-MM-DD. */
-export function resolveDate(store: Store, date: string): string {
-  if (date === 'latest') {
-    const newest = store.listDays()[0];
-    if (!newest)
-      throw new NotFoundError(
-        `the store ${store.path} has no announcement days yet: import some with "arxiv-digest import FILE..."`,
-      );
-    return newest.date;
-  }
-  if (!isIsoDate(date)) throw new UsageError(`--date: expected YYYY-MM-DD or latest, got ${JSON.stringify(date)}`);
-  return date;
 }
 
 export async function renderCommand(flags: RenderFlags, globals: GlobalOptions, io: Io): Promise<number> {
@@ -61,16 +49,19 @@ export async function renderCommand(flags: RenderFlags, globals: GlobalOptions, 
     const day = ranker ? await ranker.rankDay(loaded) : loaded;
     // The HTML page needs the site's title and language; loaded only when asked for, so the
     // other formats do not pay for the site's code at start-up.
+    const site = { title: settings.publish.siteTitle, siteUrl: settings.publish.siteUrl };
     const renderer =
-      flags.format === 'html'
-        ? (await import('../../publish/site/index.js')).htmlRenderer({
-            title: settings.publish.siteTitle,
-            language: settings.language,
-            uiLanguage: settings.uiLanguage,
-            generatedAt: `${date}T00:00:00Z`,
-            baseUrl: settings.publish.siteUrl,
-          })
-        : rendererFor(flags.format)!;
+      flags.format === 'rss' || flags.format === 'atom' || flags.format === 'jsonfeed'
+        ? feedRenderer(flags.format, site)
+        : flags.format === 'html'
+          ? (await import('../../publish/site/index.js')).htmlRenderer({
+              title: settings.publish.siteTitle,
+              language: settings.language,
+              uiLanguage: settings.uiLanguage,
+              generatedAt: `${date}T00:00:00Z`,
+              baseUrl: settings.publish.siteUrl,
+            })
+          : rendererFor(flags.format)!;
     const text = renderer.render(day);
     if (flags.out) writeFileAtomic(flags.out, text);
     else io.stdout.write(text);

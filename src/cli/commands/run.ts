@@ -3,28 +3,15 @@
  * lock so two runs never overlap. Ends with one summary line; exit 1 when any step failed.
  */
 import { dirname, join } from 'node:path';
-import { createChannels } from '../../deliver/from-settings.js';
-import { fetchGithubStars } from '../../links/github-stars.js';
+import { arxivHttp, channels, githubStars, rankerFor, summarizers, summarySelection } from '../../app/wiring.js';
 import { configuredSummarizer } from '../../config/settings.js';
 import { isIsoDate } from '../../core/dates.js';
 import { UsageError } from '../../errors.js';
 import { runDaily, type DailyReport } from '../../run/daily.js';
 import { acquireLock } from '../../run/lock.js';
-import { OFFLINE_SUMMARIZER_ID, createOfflineSummarizer } from '../../summarize/offline.js';
-import {
-  grouped,
-  plural,
-  rankerFor,
-  rankingSettingsFrom,
-  recordRun,
-  withStore,
-  type GlobalOptions,
-  type Io,
-} from '../context.js';
+import { OFFLINE_SUMMARIZER_ID } from '../../core/types.js';
+import { grouped, plural, rankingSettingsFrom, recordRun, withStore, type GlobalOptions, type Io } from '../context.js';
 import { createProgress } from '../progress.js';
-import { arxivHttpFor } from './fetch.js';
-import { selectionOf } from './summarize.js';
-import { summarizerFromSettings } from '../../summarize/from-settings.js';
 
 export interface RunFlags {
   date?: string;
@@ -110,25 +97,24 @@ export async function runCommand(flags: RunFlags, globals: GlobalOptions, io: Io
           deliver: flags.deliver !== false,
         };
         const log = (line: string) => io.stderr.write(`${line}\n`);
-        const { summarizer, limiter } = summarizerFromSettings(settings, store, { log });
-        const selection = selectionOf(settings);
+        const { summarizer, fallback, limiter } = await summarizers(settings, store, log);
+        const selection = summarySelection(settings);
         if (selection && summarizer.id === OFFLINE_SUMMARIZER_ID)
           log(
             'run: --summarize-top and --min-score choose what the LLM summarizes; offline, every paper is summarized',
           );
-        const token = settings.github.token;
         let progress: ReturnType<typeof createProgress> | null = null;
         let restoring: ReturnType<typeof createProgress> | null = null;
         const report = await runDaily(
           {
             store,
-            http: arxivHttpFor(settings, io, undefined, steps.fetch),
+            http: arxivHttp(settings, io.stderr, { warnContact: steps.fetch }),
             summarizer,
-            fallbackSummarizer: createOfflineSummarizer(),
+            fallbackSummarizer: fallback,
             stopSummarizer: (why) => limiter?.stop(why),
             ranker: await rankerFor(settings, store, log),
-            channels: steps.deliver ? createChannels(settings) : [],
-            stars: token ? (urls) => fetchGithubStars(urls, { token, apiUrl: settings.github.apiUrl }) : undefined,
+            channels: steps.deliver ? await channels(settings) : [],
+            stars: githubStars(settings),
             log,
             onRestoreProgress: (done, total) => {
               restoring ??= createProgress({ label: 'restore', total, stream: io.stderr });
@@ -160,6 +146,7 @@ export async function runCommand(flags: RunFlags, globals: GlobalOptions, io: Io
               siteUrl: settings.publish.siteUrl,
               siteDays: settings.publish.siteDays,
               feedDays: settings.publish.feedDays,
+              feedMaxBytes: settings.publish.feedMaxKb * 1024,
             },
             maxPapers: settings.publish.maxPapers,
             retryFailed: Boolean(flags.retryFailed),

@@ -5,10 +5,13 @@
  */
 import { nextAnnouncements } from '../../arxiv/schedule.js';
 import { UsageError } from '../../errors.js';
+import { spawn } from 'node:child_process';
 import { settingsFrom, type GlobalOptions, type Io } from '../context.js';
-import { runCommand, type RunFlags } from './run.js';
 
-export interface ScheduleFlags extends RunFlags {
+export interface ScheduleFlags {
+  categories?: string;
+  lang?: string;
+  out?: string;
   dryRun?: boolean;
   count?: string;
   marginMinutes?: string;
@@ -59,11 +62,30 @@ export async function scheduleCommand(flags: ScheduleFlags, globals: GlobalOptio
       `schedule: next run at ${eastern.format(next!)} (${next!.toISOString()}), ${margin} min after the announcement\n`,
     );
     await sleepUntil(next!);
-    const { dryRun: _d, count: _c, marginMinutes: _m, ...runFlags } = flags;
-    const code = await runCommand(runFlags, globals, io).catch((e: unknown) => {
+    const code = await runOnce(flags, globals).catch((e: unknown) => {
       io.stderr.write(`schedule: the run failed: ${e instanceof Error ? e.message : String(e)}\n`);
       return 1;
     });
     io.stderr.write(`schedule: run finished with exit code ${code}\n`);
   }
+}
+
+/**
+ * One `run`, as a process of its own (this same CLI): each day's job starts with fresh memory,
+ * and a crash in it never takes the schedule down.
+ */
+function runOnce(flags: ScheduleFlags, globals: GlobalOptions): Promise<number> {
+  const args = [
+    ...(globals.db ? ['--db', globals.db] : []),
+    ...(globals.config ? ['--config', globals.config] : []),
+    'run',
+    ...(flags.categories ? ['--categories', flags.categories] : []),
+    ...(flags.lang ? ['--lang', flags.lang] : []),
+    ...(flags.out ? ['--out', flags.out] : []),
+  ];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [process.argv[1]!, ...args], { stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
 }

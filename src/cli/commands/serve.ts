@@ -25,7 +25,8 @@ import { MIN_TOKEN_LENGTH, isLoopbackHost } from '../../serve/security.js';
 import type { RunningServer } from '../../serve/server.js';
 import { openStore, type Store } from '../../store/store.js';
 import { writeReaderState } from '../../run/reader-state.js';
-import { createRankerFor, rankingSettingsFrom, type GlobalOptions, type Io } from '../context.js';
+import { createRankerFor } from '../../app/wiring.js';
+import { rankingSettingsFrom, type GlobalOptions, type Io } from '../context.js';
 
 export interface ServeFlags {
   host?: string;

@@ -1,9 +1,8 @@
 /** `arxiv-digest summarize`: a day's papers into five-field summaries, once each. */
 import { configuredSummarizer, type Settings } from '../../config/settings.js';
 import { loadDay } from '../../publish/load-day.js';
-import type { SummarySelection } from '../../rank/rank.js';
-import { summarizerFromSettings } from '../../summarize/from-settings.js';
-import { OFFLINE_SUMMARIZER_ID, createOfflineSummarizer } from '../../summarize/offline.js';
+import { rankerFor, summarizers, summarySelection } from '../../app/wiring.js';
+import { OFFLINE_SUMMARIZER_ID } from '../../core/types.js';
 import { summarizeDay, type SummarizeReport } from '../../summarize/summarize-day.js';
 import type { Summarizer } from '../../summarize/types.js';
 import type { Store } from '../../store/store.js';
@@ -12,14 +11,13 @@ import { createProgress } from '../progress.js';
 import {
   grouped,
   plural,
-  rankerFor,
+  resolveDate,
   rankingSettingsFrom,
   recordRun,
   withStore,
   type GlobalOptions,
   type Io,
 } from '../context.js';
-import { resolveDate } from './render.js';
 
 export interface SummarizeFlags {
   date?: string;
@@ -78,16 +76,6 @@ export function describeSummarize(r: SummarizeReport, head: string): string {
   );
 }
 
-/** `--summarize-top` / `--min-score` (or their settings), or null when neither is set. */
-export function selectionOf(settings: Settings): SummarySelection | null {
-  const { summarizeTop, minScore } = settings.rank;
-  if (summarizeTop === null && minScore === null) return null;
-  return {
-    ...(summarizeTop !== null ? { top: summarizeTop } : {}),
-    ...(minScore !== null ? { minScore } : {}),
-  };
-}
-
 /**
  * Which papers of the day the LLM summarizer gets under `--summarize-top` / `--min-score`: the
  * ranked day's best. Null (every paper) without limits, or when the summarizer is offline anyway.
@@ -99,7 +87,7 @@ export async function papersForLlm(
   summarizer: Summarizer,
   log: (line: string) => void,
 ): Promise<Set<string> | null> {
-  const sel = selectionOf(settings);
+  const sel = summarySelection(settings);
   if (!sel) return null;
   if (summarizer.id === OFFLINE_SUMMARIZER_ID) {
     log(
@@ -130,7 +118,7 @@ export async function summarizeCommand(flags: SummarizeFlags, globals: GlobalOpt
     recordRun(store, 'summarize', flags, async () => {
       const date = resolveDate(store, flags.date ?? 'latest');
       const log = (line: string) => io.stderr.write(`${line}\n`);
-      const { summarizer, limiter } = summarizerFromSettings(settings, store, { provider: flags.provider, log });
+      const { summarizer, fallback, limiter } = await summarizers(settings, store, log, flags.provider);
       if (maxCostUsd !== null && limiter && !settings.llm.prices[settings.openai.model]) {
         throw new UsageError(
           `--max-cost-usd needs the price of ${settings.openai.model}: set "prices" in the config file or LLM_PRICE_INPUT and LLM_PRICE_OUTPUT (USD per million tokens)`,
@@ -142,7 +130,7 @@ export async function summarizeCommand(flags: SummarizeFlags, globals: GlobalOpt
         {
           store,
           summarizer,
-          ...(selected ? { fallback: createOfflineSummarizer() } : {}),
+          ...(selected ? { fallback } : {}),
           stop: (reason) => limiter?.stop(reason),
           onProgress: (done, total) => {
             progress ??= createProgress({ label: 'summarize', total, stream: io.stderr });

@@ -34,6 +34,8 @@ export interface SiteOptions {
   baseUrl?: string | null;
   /** True when feed.xml, atom.xml and feed.json are published at the site root (`run` does). */
   feeds?: boolean;
+  /** Categories with feeds of their own in feeds/ (`run` publishes them), listed on the index page. */
+  categoryFeeds?: readonly string[];
 }
 
 // The date becomes a file name: anything but YYYY-MM-DD could climb out of days/.
@@ -80,7 +82,7 @@ export function renderSite(days: readonly DayView[], options: SiteOptions): Map<
       homeHref: 'index.html',
       searchIndex,
       generatedAt: options.generatedAt,
-      main: indexMain(sorted, options.title, L, (date) => `days/${dayFileName(date)}`),
+      main: indexMain(sorted, options.title, L, (date) => `days/${dayFileName(date)}`, options.categoryFeeds ?? []),
     }).join(''),
   );
   for (const name of ['site.css', 'site.js'] as const) files.set(ASSETS_DIR + name, asset(name).body);

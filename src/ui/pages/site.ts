@@ -96,12 +96,30 @@ export function sitePage(f: SitePage): string[] {
 /** How many categories a day row names; the rest are in the day page. */
 const CATEGORIES_SHOWN = 8;
 
-/** The site's front page: every day (`days` newest first) with its paper and summary counts. */
+/**
+ * One line per feed format linking each category's feed (feeds/cs.CV.xml, …), for readers who
+ * follow one field; nothing when there are none.
+ */
+function categoryFeedsHtml(categories: readonly string[]): SafeHtml | '' {
+  if (!categories.length) return '';
+  const line = (label: string, ext: string) =>
+    html`<p class="cats">${label}: ${categories.map((c, i) => html`${i ? ' \u00b7 ' : ''}<a href="${`feeds/${c}.${ext}`}">${c}</a>`)}</p>
+`;
+  return html`<div class="category-feeds">
+${line('RSS', 'xml')}${line('Atom', 'atom.xml')}${line('JSON Feed', 'json')}</div>
+`;
+}
+
+/**
+ * The site's front page: every day (`days` newest first) with its paper and summary counts, and
+ * the categories' own feeds.
+ */
 export function indexMain(
   days: readonly DayView[],
   siteTitle: string,
   L: SiteLabels,
   href: (date: string) => string,
+  categoryFeeds: readonly string[] = [],
 ): SafeHtml {
   const total = days.reduce((n, d) => n + d.papers.length, 0);
   const rows = days.map((day) => {
@@ -115,5 +133,5 @@ export function indexMain(
     );
   });
   return html`<div class="day-head"><h1>${siteTitle}</h1><p class="counts"><span>${count(L.dayCount, days.length)}</span><span>${count(L.papers, total)}</span></p></div>
-${days.length ? html`<ol class="days">\n${rows}</ol>\n` : html`<p>${L.noPapers}</p>\n`}`;
+${days.length ? html`<ol class="days">\n${rows}</ol>\n` : html`<p>${L.noPapers}</p>\n`}${categoryFeedsHtml(categoryFeeds)}`;
 }
