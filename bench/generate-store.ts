@@ -259,7 +259,7 @@ export async function generate(
   const store = openStore(path);
   const corpus = new Corpus(opts);
   const now = new Date().toISOString();
-  const writer = mode === 'bulk' ? bulkWriter(store.db, now) : storeWriter(store);
+  const writer = mode === 'bulk' ? bulkWriter(store.rawDatabase(), now) : storeWriter(store);
   let done = 0;
   let writeMs = 0;
   let lastLog = t0;
@@ -282,7 +282,7 @@ export async function generate(
       }
     }
     writer.finish();
-    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    store.rawDatabase().pragma('wal_checkpoint(TRUNCATE)');
   } finally {
     store.close();
   }
@@ -297,7 +297,7 @@ export function storedPapers(path: string): number {
   try {
     const store = openStore(path, { readonly: true });
     try {
-      return (store.db.prepare('SELECT count(*) AS n FROM papers').get() as { n: number }).n;
+      return (store.rawDatabase().prepare('SELECT count(*) AS n FROM papers').get() as { n: number }).n;
     } finally {
       store.close();
     }
@@ -330,10 +330,10 @@ async function check(opts: CorpusOptions): Promise<boolean> {
     ];
     let ok = true;
     for (const q of queries) {
-      const ra = JSON.stringify(sa.db.prepare(q).all());
-      const rb = JSON.stringify(sb.db.prepare(q).all());
+      const ra = JSON.stringify(sa.rawDatabase().prepare(q).all());
+      const rb = JSON.stringify(sb.rawDatabase().prepare(q).all());
       const table = /FROM (\w+)/.exec(q)![1];
-      const rows = (sa.db.prepare(q).all() as unknown[]).length;
+      const rows = (sa.rawDatabase().prepare(q).all() as unknown[]).length;
       console.log(`  ${table!.padEnd(14)} ${String(rows).padStart(6)} rows  ${ra === rb ? 'identical' : 'DIFFERENT'}`);
       ok &&= ra === rb;
     }

@@ -164,7 +164,7 @@ async function serviceTimes(store: Store, workload: Workload): Promise<void> {
       const mine = store.searchPage(q);
       now.push(performance.now() - a);
       a = performance.now();
-      const theirs = baselineSearchPage(store.db, q);
+      const theirs = baselineSearchPage(store.rawDatabase(), q);
       before.push(performance.now() - a);
       const key = (hs: { id: string }[]) => hs.map((h) => h.id).join(' ');
       if (key(mine.hits) === key(theirs.hits)) same++;
@@ -467,7 +467,7 @@ async function bombs(path: string, seconds: number): Promise<void> {
       // Below the store's refusals: what the query itself costs.
       else
         storeSearchPage(
-          store.db,
+          store.rawDatabase(),
           { fts: b.fts!, limit: b.limit ?? 20, offset: b.offset ?? 0 },
           undefined,
           undefined,
@@ -587,7 +587,7 @@ async function main(): Promise<void> {
     papers: counts.papers,
     days: Math.max(1, Math.round((DEFAULT_CORPUS.days * counts.papers) / DEFAULT_CORPUS.papers)),
   });
-  const pools = loadPools(path, store.db, corpus, (l) => console.log(l));
+  const pools = loadPools(path, store.rawDatabase(), corpus, (l) => console.log(l));
   const share = (xs: [string, number][]): string => {
     const ns = xs.map(([, n]) => n).sort((a, b) => a - b);
     return `${xs.length} queries, ${int(ns[0] ?? 0)}–${int(ns[ns.length - 1] ?? 0)} matches (median ${int(ns[ns.length >> 1] ?? 0)})`;

@@ -11,6 +11,7 @@ import { registerSecret, smtpSecrets } from '../core/secrets.js';
 import { grouped } from '../core/text.js';
 import { UsageError } from '../errors.js';
 import { endpointProblem } from './endpoints.js';
+import { SETTING_IDS, SETTINGS, type SettingId, type SettingSpec } from './table.js';
 // Types only: the profile's parser (and zod, ~50 ms to load) is passed in by commands that rank.
 import type { Profile, ProfileError, ProfileFlags } from '../rank/profile.js';
 
@@ -122,90 +123,29 @@ export interface ProfileParser {
   mergeProfileFlags(base: Profile, flags: ProfileFlags): Profile;
 }
 
-export const DEFAULTS = {
-  categories: 'cs.CV, cs.CL',
-  language: 'Chinese',
-  db: './data/arxiv-digest.db',
-  out: './data',
-  configFile: './arxiv-digest.config.json',
-  model: 'deepseek-chat',
-  apiUrl: 'https://export.arxiv.org/api/query',
-  rssUrl: 'https://rss.arxiv.org/rss',
-  oaiUrl: 'https://oaipmh.arxiv.org/oai',
-  listingUrl: 'https://arxiv.org/list',
-  minIntervalMs: 3000,
-} as const;
+/** Where the config file is looked for when neither --config nor ARXIV_DIGEST_CONFIG names one. */
+const DEFAULT_CONFIG_FILE = './arxiv-digest.config.json';
 
-/** Config-file key → environment variable. The file may hold every setting but secrets. */
-const KEYS = {
-  categories: 'CATEGORIES',
-  language: 'LANGUAGE',
-  uiLanguage: 'UI_LANGUAGE',
-  db: 'ARXIV_DIGEST_DB',
-  out: 'ARXIV_DIGEST_OUT',
-  include: 'ARXIV_DIGEST_INCLUDE',
-  openaiBaseUrl: 'OPENAI_BASE_URL',
-  model: 'MODEL_NAME',
-  openaiApiVersion: 'OPENAI_API_VERSION',
-  arxivApiUrl: 'ARXIV_API_URL',
-  arxivRssUrl: 'ARXIV_RSS_URL',
-  arxivOaiUrl: 'ARXIV_OAI_URL',
-  arxivListingUrl: 'ARXIV_LISTING_URL',
-  arxivMinIntervalMs: 'ARXIV_MIN_INTERVAL_MS',
-  arxivContact: 'ARXIV_CONTACT',
-  llmConcurrency: 'LLM_CONCURRENCY',
-  llmRpm: 'LLM_RPM',
-  llmTpm: 'LLM_TPM',
-  llmTimeoutMs: 'LLM_TIMEOUT_MS',
-  llmPriceInput: 'LLM_PRICE_INPUT',
-  llmPriceOutput: 'LLM_PRICE_OUTPUT',
-  siteUrl: 'SITE_URL',
-  siteTitle: 'SITE_TITLE',
-  siteDays: 'SITE_DAYS',
-  feedDays: 'FEED_DAYS',
-  feedMaxKb: 'FEED_MAX_KB',
-  maxPapers: 'DIGEST_MAX_PAPERS',
-  smtpHost: 'SMTP_HOST',
-  smtpPort: 'SMTP_PORT',
-  smtpSecure: 'SMTP_SECURE',
-  smtpRequireTls: 'SMTP_REQUIRE_TLS',
-  smtpTlsRejectUnauthorized: 'SMTP_TLS_REJECT_UNAUTHORIZED',
-  smtpUser: 'SMTP_USER',
-  smtpFrom: 'SMTP_FROM',
-  smtpTo: 'SMTP_TO',
-  smtpListUnsubscribe: 'SMTP_LIST_UNSUBSCRIBE',
-  telegramChatId: 'TELEGRAM_CHAT_ID',
-  telegramApiUrl: 'TELEGRAM_API_URL',
-  githubApiUrl: 'GITHUB_API_URL',
-  scheduleMarginMinutes: 'SCHEDULE_MARGIN_MINUTES',
-  serveWorkers: 'ARXIV_DIGEST_SERVE_WORKERS',
-  searchTimeoutMs: 'ARXIV_DIGEST_SEARCH_TIMEOUT_MS',
-  requestTimeoutMs: 'ARXIV_DIGEST_REQUEST_TIMEOUT_MS',
-  summarizeTop: 'SUMMARIZE_TOP',
-  minScore: 'MIN_SCORE',
-  embeddingModel: 'EMBEDDING_MODEL',
-} as const;
-type Key = keyof typeof KEYS;
+/** Config-file key → setting, for the settings the file may hold (all but secrets). */
+const BY_KEY = new Map(
+  SETTING_IDS.flatMap((id) => {
+    const k = (SETTINGS[id] as SettingSpec).key;
+    return k ? [[k, id] as const] : [];
+  }),
+);
+/** Config-file keys that would be secrets (refused in the file, whatever their spelling). */
 const SECRET_KEYS = [
-  'openaiApiKey',
+  ...SETTING_IDS.filter((id) => SETTINGS[id].kind === 'secret'),
   'apiKey',
   'OPENAI_API_KEY',
-  'smtpPass',
   'password',
   'token',
-  'slackWebhookUrl',
-  'discordWebhookUrl',
-  'feishuWebhookUrl',
-  'feishuSecret',
   'telegramToken',
-  'githubToken',
 ];
+type Key = SettingId;
 
-/** Config-file keys that hold an object or a list rather than one value. */
+/** Config-file keys that hold an object rather than one value. */
 const STRUCTURED_KEYS = ['$schema', 'prices', 'profile'];
-
-/** How a flag is spelt on the command line, where it is not `--` + its config key. */
-const FLAG_NAMES: Partial<Record<Key, string>> = { summarizeTop: '--summarize-top', minScore: '--min-score' };
 
 export interface SettingsSources {
   /** Flags given on the command line (undefined = not given). */
@@ -251,16 +191,21 @@ function checkTaxonomy(categories: readonly string[], source: string, problems: 
   }
 }
 
-/** The most processes `serve --workers` starts: more than enough for SQLite, few enough to notice a typo. */
-export const MAX_SERVE_WORKERS = 64;
+/** What a number setting must be, in the words of its problem line ("a whole number from 1 to 64"). */
+function expectation(key: SettingId): string {
+  const sp: SettingSpec = SETTINGS[key];
+  if (sp.expect) return sp.expect;
+  const what = sp.kind === 'int' ? 'a whole number' : 'a number';
+  if (sp.min !== undefined && sp.max !== undefined) return `${what} from ${sp.min} to ${grouped(sp.max)}`;
+  return sp.min !== undefined ? `${what} ≥ ${sp.min}` : what;
+}
 
-/** `serve`'s process count: a whole number from 1 to 64; throws naming the source otherwise. */
+/** `serve`'s process count (`--workers`): a whole number from 1 to 64; throws naming the source otherwise. */
 export function parseServeWorkers(text: string, source: string): number {
+  const { min, max } = SETTINGS.serveWorkers;
   const n = Number(text);
-  if (!/^\s*\d+\s*$/.test(text) || n < 1 || n > MAX_SERVE_WORKERS)
-    throw new UsageError(
-      `${source}: expected a whole number of processes from 1 to ${MAX_SERVE_WORKERS}, got ${JSON.stringify(text)}`,
-    );
+  if (!/^\s*\d+\s*$/.test(text) || n < min || n > max)
+    throw new UsageError(`${source}: expected ${expectation('serveWorkers')}, got ${JSON.stringify(text)}`);
   return n;
 }
 
@@ -304,38 +249,40 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
 
   // Empty means unset, as for every setting (a CI template passes unset variables as '').
   const explicitConfig = flags.config ?? (env.ARXIV_DIGEST_CONFIG || undefined);
-  const configPath = resolve(cwd, explicitConfig ?? DEFAULTS.configFile);
+  const configPath = resolve(cwd, explicitConfig ?? DEFAULT_CONFIG_FILE);
   const hasConfig = explicitConfig !== undefined || existsSync(configPath);
   const file: Record<string, unknown> = hasConfig ? readConfigFile(configPath) : {};
   for (const k of Object.keys(file)) {
     if (SECRET_KEYS.includes(k))
       problems.push(`${k}: secrets are read from the environment only (OPENAI_API_KEY), never from the config file`);
-    else if (!(k in KEYS) && !STRUCTURED_KEYS.includes(k))
-      problems.push(`${k}: unknown setting (known: ${[...Object.keys(KEYS), 'prices', 'profile'].join(', ')})`);
+    else if (!BY_KEY.has(k) && !STRUCTURED_KEYS.includes(k))
+      problems.push(`${k}: unknown setting (known: ${[...BY_KEY.keys()].join(', ')})`);
   }
 
-  /** flag > env > config file > default; returns the value and where it came from. */
+  /**
+   * flag > env > config file > default (the table's, unless given); returns the value and where
+   * it came from.
+   */
   const pick = (
     key: Key,
-    fallback: string | null,
+    fallback: string | null = SETTINGS[key].default,
     { skipEnv = false } = {},
   ): { value: string | null; source: string } => {
-    const flag = flags[key];
-    if (flag !== undefined) return { value: flag, source: FLAG_NAMES[key] ?? `--${key}` };
-    const e = skipEnv ? undefined : env[KEYS[key]];
-    if (e !== undefined && e !== '') return { value: e, source: `environment variable ${KEYS[key]}` };
-    const f = file[key];
+    const sp: SettingSpec = SETTINGS[key];
+    const flag = (flags as Record<string, string | undefined>)[key];
+    if (flag !== undefined) return { value: flag, source: sp.flag ?? `--${key}` };
+    const e = skipEnv || !sp.env ? undefined : env[sp.env];
+    if (e !== undefined && e !== '') return { value: e, source: `environment variable ${sp.env}` };
+    const f = sp.key ? file[sp.key] : undefined;
     if (f !== undefined && f !== null) {
-      if ((key === 'categories' || key === 'include') && Array.isArray(f)) {
-        return { value: f.join(','), source: `${configPath}: ${key}` };
-      }
+      if (sp.kind === 'list' && Array.isArray(f)) return { value: f.join(','), source: `${configPath}: ${key}` };
       if (typeof f === 'string' || typeof f === 'number') return { value: String(f), source: `${configPath}: ${key}` };
-      problems.push(`${key}: expected a string${key === 'categories' ? ' or a list of strings' : ''} in ${configPath}`);
+      problems.push(`${key}: expected a string${sp.kind === 'list' ? ' or a list of strings' : ''} in ${configPath}`);
     }
     return { value: fallback, source: 'default' };
   };
 
-  const url = (key: Key, fallback: string): string => {
+  const url = (key: Key, fallback = SETTINGS[key].default ?? ''): string => {
     const { value, source } = pick(key, fallback);
     // A pattern, not new URL(): the URL parser's first use costs milliseconds on every command.
     if (!/^https?:\/\/[^\s/?#]+[^\s]*$/i.test(value!))
@@ -345,7 +292,7 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
 
   const warnings: string[] = [];
   let categories: string[] = [];
-  const cats = pick('categories', DEFAULTS.categories);
+  const cats = pick('categories');
   try {
     categories = parseCategoryList(cats.value!, cats.source);
     if (categories.length === 0) problems.push(`${cats.source}: no categories given`);
@@ -364,41 +311,33 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
     );
   }
   const language = (
-    gettext ? pick('language', DEFAULTS.language, { skipEnv: true }) : pick('language', DEFAULTS.language)
+    gettext ? pick('language', SETTINGS.language.default, { skipEnv: true }) : pick('language')
   ).value!.trim();
   if (!language) problems.push('language: must not be empty');
   // The words around the summaries follow the summary language unless asked otherwise.
   const uiLanguage = pick('uiLanguage', language).value!.trim() || language;
 
-  const interval = pick('arxivMinIntervalMs', String(DEFAULTS.minIntervalMs));
-  const minIntervalMs = Number(interval.value);
-  if (!Number.isInteger(minIntervalMs) || minIntervalMs < 0) {
-    problems.push(`${interval.source}: expected a whole number of milliseconds, got ${JSON.stringify(interval.value)}`);
-  }
-
   /**
-   * A whole number from min to max, or null when unset and nullable. Checked here, when settings
-   * load, so a port of 99999 is a usage error now rather than a failure at delivery time.
+   * A number within its range in the table, or null when unset. Checked here, when settings load,
+   * so a port of 99999 is a usage error now rather than a failure at delivery time.
    */
-  const int = (key: Key, fallback: string | null, min: number, max = Number.MAX_SAFE_INTEGER): number | null => {
+  const num = (key: Key, fallback = SETTINGS[key].default): number | null => {
+    const sp: SettingSpec = SETTINGS[key];
     const { value, source } = pick(key, fallback);
     if (value === null || value === '') return null;
     const n = Number(value);
-    if (!Number.isInteger(n) || n < min || n > max) {
-      const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${grouped(max)}`;
-      problems.push(`${source}: expected a whole number ${range}, got ${JSON.stringify(value)}`);
+    const whole = sp.kind === 'int';
+    const { min = -Infinity, max = Infinity } = sp;
+    const inRange = sp.exclusive ? n > min && n < max : n >= min && n <= max;
+    if (!/^\s*-?(\d+(\.\d*)?|\.\d+)\s*$/.test(value) || (whole && !Number.isInteger(n)) || !inRange) {
+      problems.push(`${source}: expected ${expectation(key)}, got ${JSON.stringify(value)}`);
       return null;
     }
     return n;
   };
-  const priceNumber = (key: Key): number | null => {
-    const { value, source } = pick(key, null);
-    if (value === null) return null;
-    const n = Number(value);
-    if (!Number.isFinite(n) || n < 0)
-      problems.push(`${source}: expected USD per million tokens, got ${JSON.stringify(value)}`);
-    return n;
-  };
+  /** A number with a default in the table: the default when the value given is wrong (said). */
+  const whole = (key: Key): number => num(key) ?? Number(SETTINGS[key].default);
+  const int = num;
   const prices: Settings['llm']['prices'] = {};
   if (file.prices !== undefined) {
     const table = file.prices;
@@ -419,21 +358,29 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
   const inc = pick('include', '');
   const include = parseIncludeList(inc.value!, inc.source, problems);
 
-  const baseUrl = pick('openaiBaseUrl', null).value;
-  const model = pick('model', DEFAULTS.model).value!;
-  const priceIn = priceNumber('llmPriceInput');
-  const priceOut = priceNumber('llmPriceOutput');
+  const baseUrl = pick('openaiBaseUrl').value;
+  const model = pick('model').value!;
+  const priceIn = num('llmPriceInput');
+  const priceOut = num('llmPriceOutput');
   if ((priceIn === null) !== (priceOut === null)) problems.push('LLM_PRICE_INPUT and LLM_PRICE_OUTPUT go together');
   else if (priceIn !== null && priceOut !== null) prices[model] = { input: priceIn, output: priceOut };
 
-  const bool = (key: Key, fallback: string): boolean => {
+  const bool = (key: Key, fallback = SETTINGS[key].default ?? 'false'): boolean => {
     const { value, source } = pick(key, fallback);
     if (/^(1|true|yes|on)$/i.test(value!)) return true;
     if (/^(0|false|no|off)$/i.test(value!)) return false;
     problems.push(`${source}: expected true or false, got ${JSON.stringify(value)}`);
     return fallback === 'true';
   };
-  const secret = (name: string): string | null => env[name]?.trim() || null;
+  /** A secret, from the environment only (its aliases too: daily-arXiv-ai-enhanced's names). */
+  const secret = (key: Key): string | null => {
+    const sp: SettingSpec = SETTINGS[key];
+    for (const name of [sp.env!, ...(sp.aliases ?? [])]) {
+      const v = env[name]?.trim();
+      if (v) return v;
+    }
+    return null;
+  };
   /**
    * An endpoint a secret is sent to (config/endpoints.ts), checked only when set: the defaults
    * are known good, and the URL parser costs every command milliseconds. A webhook URL is itself
@@ -444,19 +391,19 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
     if (problem) problems.push(`${source}: ${problem}`);
     return value;
   };
-  const secretEndpoint = (name: string): string | null => endpoint(secret(name), `environment variable ${name}`);
-  const checkedUrl = (key: Key, fallback: string): string =>
-    endpoint(url(key, fallback), pick(key, fallback).source, fallback);
+  const secretEndpoint = (key: Key): string | null =>
+    endpoint(secret(key), `environment variable ${SETTINGS[key].env}`);
+  const checkedUrl = (key: Key): string => endpoint(url(key), pick(key).source, SETTINGS[key].default ?? undefined);
 
-  const smtpHost = pick('smtpHost', null).value;
-  const smtpTo = (pick('smtpTo', '').value ?? '')
+  const smtpHost = pick('smtpHost').value;
+  const smtpTo = (pick('smtpTo').value ?? '')
     .split(',')
     .map((x) => x.trim())
     .filter(Boolean);
   let smtp: Settings['deliver']['smtp'] = null;
   if (smtpHost) {
-    const secure = bool('smtpSecure', 'false');
-    const from = pick('smtpFrom', null).value ?? pick('smtpUser', null).value;
+    const secure = bool('smtpSecure');
+    const from = pick('smtpFrom').value ?? pick('smtpUser').value;
     if (!from) problems.push('SMTP_FROM: needed with SMTP_HOST (or SMTP_USER as the sender)');
     if (smtpTo.length === 0) problems.push('SMTP_TO: needed with SMTP_HOST (comma-separated recipients)');
     const unsubscribe = pick('smtpListUnsubscribe', '');
@@ -471,40 +418,33 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
         );
     smtp = {
       host: smtpHost,
-      port: int('smtpPort', secure ? '465' : '587', 1, 65_535) ?? 587,
+      port: int('smtpPort', secure ? '465' : '587') ?? 587,
       secure,
-      requireTls: bool('smtpRequireTls', 'false'),
-      rejectUnauthorized: bool('smtpTlsRejectUnauthorized', 'true'),
-      user: pick('smtpUser', null).value,
-      pass: secret('SMTP_PASS'),
+      requireTls: bool('smtpRequireTls'),
+      rejectUnauthorized: bool('smtpTlsRejectUnauthorized'),
+      user: pick('smtpUser').value,
+      pass: secret('smtpPass'),
       from: from ?? '',
       to: smtpTo,
       listUnsubscribe,
     };
   }
-  const feishuUrl = secretEndpoint('FEISHU_WEBHOOK_URL');
-  const telegramToken = secret('TELEGRAM_BOT_TOKEN');
-  const telegramChat = pick('telegramChatId', null).value;
+  const feishuUrl = secretEndpoint('feishuWebhookUrl');
+  const telegramToken = secret('telegramBotToken');
+  const telegramChat = pick('telegramChatId').value;
   if (telegramToken && !telegramChat) problems.push('TELEGRAM_CHAT_ID: needed with TELEGRAM_BOT_TOKEN');
-  const siteUrl = pick('siteUrl', null).value;
+  const siteUrl = pick('siteUrl').value;
   if (siteUrl && !/^https?:\/\/\S+$/i.test(siteUrl))
     problems.push(`SITE_URL: expected an http(s) URL, got ${JSON.stringify(siteUrl)}`);
 
-  const workers = pick('serveWorkers', null);
-  let serveWorkers: number | null = null;
-  if (workers.value !== null) {
-    try {
-      serveWorkers = parseServeWorkers(workers.value, workers.source);
-    } catch (e) {
-      problems.push((e as Error).message);
-    }
-  }
+  const serveWorkers = num('serveWorkers');
 
   const rank = rankSettings(flags, sources.profileParser, {
     file,
     configPath,
     baseDir: hasConfig ? dirname(configPath) : cwd,
     pick,
+    num,
     problems,
   });
 
@@ -512,61 +452,61 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
     categories,
     language,
     uiLanguage,
-    db: resolve(cwd, pick('db', DEFAULTS.db).value!),
-    out: resolve(cwd, pick('out', DEFAULTS.out).value!),
+    db: resolve(cwd, pick('db').value!),
+    out: resolve(cwd, pick('out').value!),
     include,
     publish: {
       siteUrl: siteUrl ? siteUrl.replace(/\/+$/, '') : null,
-      siteTitle: pick('siteTitle', 'arXiv digest').value!,
-      siteDays: int('siteDays', '60', 1, 100_000) ?? 60,
-      feedDays: int('feedDays', '7', 1, 3_650) ?? 7,
-      feedMaxKb: int('feedMaxKb', '1024', 16, 1_048_576) ?? 1024,
-      maxPapers: int('maxPapers', '50', 1, 100_000) ?? 50,
+      siteTitle: pick('siteTitle').value!,
+      siteDays: whole('siteDays'),
+      feedDays: whole('feedDays'),
+      feedMaxKb: whole('feedMaxKb'),
+      maxPapers: whole('maxPapers'),
     },
     deliver: {
       smtp,
-      slackWebhookUrl: secretEndpoint('SLACK_WEBHOOK_URL'),
-      discordWebhookUrl: secretEndpoint('DISCORD_WEBHOOK_URL'),
-      feishu: feishuUrl ? { webhookUrl: feishuUrl, secret: secret('FEISHU_SECRET') } : null,
+      slackWebhookUrl: secretEndpoint('slackWebhookUrl'),
+      discordWebhookUrl: secretEndpoint('discordWebhookUrl'),
+      feishu: feishuUrl ? { webhookUrl: feishuUrl, secret: secret('feishuSecret') } : null,
       telegram:
         telegramToken && telegramChat
           ? {
               token: telegramToken,
               chatId: telegramChat,
-              apiUrl: checkedUrl('telegramApiUrl', 'https://api.telegram.org'),
+              apiUrl: checkedUrl('telegramApiUrl'),
             }
           : null,
     },
     github: {
-      token: secret('GITHUB_TOKEN') ?? secret('TOKEN_GITHUB'),
-      apiUrl: checkedUrl('githubApiUrl', 'https://api.github.com'),
+      token: secret('githubToken'),
+      apiUrl: checkedUrl('githubApiUrl'),
     },
-    scheduleMarginMinutes: int('scheduleMarginMinutes', '30', 0, 23 * 60) ?? 30,
+    scheduleMarginMinutes: whole('scheduleMarginMinutes'),
     serveWorkers,
-    searchTimeoutMs: int('searchTimeoutMs', '2000', 1, 600_000) ?? 2000,
-    requestTimeoutMs: int('requestTimeoutMs', '10000', 100, 3_600_000) ?? 10000,
+    searchTimeoutMs: whole('searchTimeoutMs'),
+    requestTimeoutMs: whole('requestTimeoutMs'),
     configFile: hasConfig ? configPath : null,
     warnings,
     openai: {
-      apiKey: env.OPENAI_API_KEY?.trim() || null,
-      baseUrl: baseUrl ? endpoint(url('openaiBaseUrl', baseUrl), pick('openaiBaseUrl', null).source) : null,
+      apiKey: secret('openaiApiKey'),
+      baseUrl: baseUrl ? endpoint(url('openaiBaseUrl', baseUrl), pick('openaiBaseUrl').source) : null,
       model,
-      apiVersion: pick('openaiApiVersion', null).value?.trim() || null,
+      apiVersion: pick('openaiApiVersion').value?.trim() || null,
     },
     llm: {
-      concurrency: int('llmConcurrency', '8', 1, 1_000) ?? 8,
-      rpm: int('llmRpm', null, 1),
-      tpm: int('llmTpm', null, 1),
-      timeoutMs: int('llmTimeoutMs', '60000', 100, 3_600_000) ?? 60000,
+      concurrency: whole('llmConcurrency'),
+      rpm: num('llmRpm'),
+      tpm: num('llmTpm'),
+      timeoutMs: whole('llmTimeoutMs'),
       prices,
     },
     arxiv: {
-      apiUrl: url('arxivApiUrl', DEFAULTS.apiUrl),
-      rssUrl: url('arxivRssUrl', DEFAULTS.rssUrl),
-      oaiUrl: url('arxivOaiUrl', DEFAULTS.oaiUrl),
-      listingUrl: url('arxivListingUrl', DEFAULTS.listingUrl),
-      minIntervalMs,
-      contact: pick('arxivContact', null).value,
+      apiUrl: url('arxivApiUrl'),
+      rssUrl: url('arxivRssUrl'),
+      oaiUrl: url('arxivOaiUrl'),
+      listingUrl: url('arxivListingUrl'),
+      minIntervalMs: whole('arxivMinIntervalMs'),
+      contact: pick('arxivContact').value,
     },
     rank,
   };
@@ -608,6 +548,7 @@ function rankSettings(
     configPath: string;
     baseDir: string;
     pick: (key: Key, fallback: string | null) => Picked;
+    num: (key: Key) => number | null;
     problems: string[];
   },
 ): RankSettings {
@@ -642,26 +583,8 @@ function rankSettings(
     }
   }
 
-  const top = ctx.pick('summarizeTop', null);
-  let summarizeTop: number | null = null;
-  if (top.value !== null && top.value !== '') {
-    summarizeTop = Number(top.value);
-    if (!/^\s*\d+\s*$/.test(top.value)) {
-      problems.push(`${top.source}: expected a whole number of papers ≥ 0, got ${JSON.stringify(top.value)}`);
-      summarizeTop = null;
-    }
-  }
-  const min = ctx.pick('minScore', null);
-  let minScore: number | null = null;
-  if (min.value !== null && min.value !== '') {
-    minScore = Number(min.value);
-    if (!/^\s*-?(\d+(\.\d*)?|\.\d+)\s*$/.test(min.value) || minScore <= -1 || minScore >= 1) {
-      problems.push(
-        `${min.source}: expected a score between -1 and 1 (0.5 = one strong signal), got ${JSON.stringify(min.value)}`,
-      );
-      minScore = null;
-    }
-  }
+  const summarizeTop = ctx.num('summarizeTop');
+  const minScore = ctx.num('minScore');
   const embeddingModel = ctx.pick('embeddingModel', null).value?.trim() || null;
   return { profile, flags: profileFlags, baseDir: ctx.baseDir, summarizeTop, minScore, embeddingModel };
 }

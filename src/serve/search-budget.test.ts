@@ -69,13 +69,13 @@ describe('search time budget', () => {
     // The review's deep page of a one-letter prefix, below the store's refusal of it.
     const q = { fts: 'b*', limit: 100, offset: 4000 };
     const t0 = performance.now();
-    expect(searchPage(world.store.db, q).hits).toHaveLength(100);
+    expect(searchPage(world.store.rawDatabase(), q).hits).toHaveLength(100);
     const unbounded = performance.now() - t0;
     expect(unbounded).toBeGreaterThan(1000); // the store is large enough for the test to mean something
     const t1 = performance.now();
-    expect(() => searchPage(world.store.db, q, undefined, undefined, { deadline: Date.now() + 200 })).toThrow(
-      SearchInterrupted,
-    );
+    expect(() =>
+      searchPage(world.store.rawDatabase(), q, undefined, undefined, { deadline: Date.now() + 200 }),
+    ).toThrow(SearchInterrupted);
     const bounded = performance.now() - t1;
     expect(bounded).toBeLessThan(200 + 400);
     // Served, it is refused before any of that.

@@ -32,8 +32,8 @@ describe('Store', () => {
     const path = join(testDir(), 'nested', 'deeper', 'store.db');
     const store = openStore(path);
     expect(store.schemaVersion).toBe(MIGRATIONS.at(-1)!.version);
-    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(store.rawDatabase().pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.rawDatabase().pragma('foreign_keys', { simple: true })).toBe(1);
     store.close();
     // Reopening applies nothing twice.
     const again = openStore(path);
@@ -64,7 +64,11 @@ describe('Store', () => {
     expect(store.schemaVersion).toBe(MIGRATIONS.at(-1)!.version);
     expect(said.join('\n')).toMatch(/rebuilding the search index/);
     expect(
-      (store.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'search_index'").get() as { sql: string }).sql,
+      (
+        store.rawDatabase().prepare("SELECT sql FROM sqlite_master WHERE name = 'search_index'").get() as {
+          sql: string;
+        }
+      ).sql,
     ).toMatch(/prefix = '3 4 5 6'/);
     expect(store.searchPage({ fts: 'model*', limit: 5, offset: 0 }).hits.map((h) => h.id)).toEqual(['2401.00007']);
     store.close();
@@ -364,8 +368,8 @@ describe('Store.searchPage and reader marks', () => {
       [{ paperId: '2401.00001', category: 'cs.LG', version: null, kind: 'replace' }],
       't',
     );
-    store.db.prepare("DELETE FROM papers WHERE id = '2401.00003'").run();
-    const rows = (sql: string) => store.db.prepare(sql).all();
+    store.rawDatabase().prepare("DELETE FROM papers WHERE id = '2401.00003'").run();
+    const rows = (sql: string) => store.rawDatabase().prepare(sql).all();
     expect(rows('SELECT category, n FROM paper_categories ORDER BY 1, 2')).toEqual(
       rows('SELECT DISTINCT j.value AS category, p.n FROM papers p, json_each(p.categories) j ORDER BY 1, 2'),
     );
@@ -427,8 +431,13 @@ describe('Store.searchPage and reader marks', () => {
     );
     store.upsertPapers(papers, 't');
     const q = { fts: 'common aerial evaluation', limit: 50, offset: 0 };
-    const exact = searchPage(store.db, q, { ...DEFAULT_TUNING, broad: 1000, common: 1000, probeWindow: 1000 });
-    const cheap = searchPage(store.db, q, { ...DEFAULT_TUNING, broad: 1000, common: 25, probeWindow: 1000 });
+    const exact = searchPage(store.rawDatabase(), q, {
+      ...DEFAULT_TUNING,
+      broad: 1000,
+      common: 1000,
+      probeWindow: 1000,
+    });
+    const cheap = searchPage(store.rawDatabase(), q, { ...DEFAULT_TUNING, broad: 1000, common: 25, probeWindow: 1000 });
     // Same papers ("aerial aerial" ones first either way), scored without "common".
     expect(cheap.hits.map((h) => h.id).sort()).toEqual(exact.hits.map((h) => h.id).sort());
     expect(cheap.hits.length).toBe(10);
@@ -437,27 +446,32 @@ describe('Store.searchPage and reader marks', () => {
     expect(cheap.hits[0]!.score).not.toBeCloseTo(exact.hits[0]!.score, 6);
     // A phrase counts as its words: scored by "aerial" among the papers with the whole phrase.
     const phrase = { fts: '"words aerial"', limit: 50, offset: 0 };
-    const exactPhrase = searchPage(store.db, phrase, {
+    const exactPhrase = searchPage(store.rawDatabase(), phrase, {
       ...DEFAULT_TUNING,
       broad: 1000,
       common: 1000,
       probeWindow: 1000,
     });
-    const cheapPhrase = searchPage(store.db, phrase, { ...DEFAULT_TUNING, broad: 1000, common: 25, probeWindow: 1000 });
+    const cheapPhrase = searchPage(store.rawDatabase(), phrase, {
+      ...DEFAULT_TUNING,
+      broad: 1000,
+      common: 25,
+      probeWindow: 1000,
+    });
     expect(cheapPhrase.hits.map((h) => h.id).sort()).toEqual(exactPhrase.hits.map((h) => h.id).sort());
     expect(cheapPhrase.hits.length).toBe(20);
     expect(cheapPhrase.hits[0]!.score).not.toBe(exactPhrase.hits[0]!.score);
     // Not a plain list of words: ranked as it is.
     expect(
       searchPage(
-        store.db,
+        store.rawDatabase(),
         { fts: 'common OR aerial', limit: 5, offset: 0 },
         { ...DEFAULT_TUNING, broad: 1000, common: 15, probeWindow: 1000 },
       ).order,
     ).toBe('rank');
     expect(
       searchPage(
-        store.db,
+        store.rawDatabase(),
         { fts: 'common', limit: 5, offset: 0 },
         { ...DEFAULT_TUNING, broad: 10, common: 15, probeWindow: 1000 },
       ).order,
@@ -477,7 +491,7 @@ describe('Store.searchPage and reader marks', () => {
     );
     const tuning = { ...DEFAULT_TUNING, broad: 10, common: 1000, probeWindow: 8 };
     const page = (category: string, offset = 0) =>
-      searchPage(store.db, { fts: 'topics', category, limit: 3, offset }, tuning);
+      searchPage(store.rawDatabase(), { fts: 'topics', category, limit: 3, offset }, tuning);
     // Among the 8 newest matches: probed.
     expect(page('cs.LG')).toMatchObject({ order: 'newest', more: true });
     expect(page('cs.LG').hits.map((h) => h.id)).toEqual(['2401.00039', '2401.00037', '2401.00035']);
@@ -513,7 +527,9 @@ describe('Store.searchPage and reader marks', () => {
       for (const category of [null, 'cs.LG'])
         for (let round = 0; round < 2; round++) {
           const q = { fts, category, limit: 4, offset: round * 4 };
-          expect(searchPage(store.db, q, tuning, kept), `${fts} ${category}`).toEqual(searchPage(store.db, q, tuning));
+          expect(searchPage(store.rawDatabase(), q, tuning, kept), `${fts} ${category}`).toEqual(
+            searchPage(store.rawDatabase(), q, tuning),
+          );
         }
     // Single words, by threshold: "topics" is in all 40 papers, "rare" in 6.
     expect(kept.get('oldest 10 topics')).toEqual(expect.any(Number));
@@ -541,7 +557,7 @@ describe('Store.searchPage and reader marks', () => {
     }
     const browse = (category: string, smallCategory: number, offset: number, from: string | null = null) =>
       searchPage(
-        store.db,
+        store.rawDatabase(),
         { fts: null, category, from, to: from ? '2024-01-05' : null, limit: 5, offset },
         { ...DEFAULT_TUNING, smallCategory },
       );

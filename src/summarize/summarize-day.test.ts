@@ -120,7 +120,8 @@ describe('summarizeDay', () => {
     expect(seen[0]).toHaveLength(4);
     // A crash is simulated by putting two papers back to pending, as a killed run leaves them
     // (in the file: the store itself never lets a pending mark replace a finished summary).
-    store.db
+    store
+      .rawDatabase()
       .prepare(
         "UPDATE summaries SET status = 'pending', tldr = NULL WHERE summarizer = 'fake:model' AND paper_id IN ('2609.10001', '2609.10002')",
       )

@@ -54,7 +54,7 @@ export function generateSearchStore(dir: string, papers: number, seed = 7): Sear
   const days: string[] = [];
   const perDay = 250;
   const start = Date.UTC(2020, 0, 1);
-  store.db.pragma('synchronous = OFF');
+  store.rawDatabase().pragma('synchronous = OFF');
   for (let first = 0; first < papers; first += perDay) {
     const date = new Date(start + (first / perDay) * 86_400_000).toISOString().slice(0, 10);
     days.push(date);
@@ -78,6 +78,6 @@ export function generateSearchStore(dir: string, papers: number, seed = 7): Sear
       store.addAnnouncements(date, listings, 'test');
     });
   }
-  store.db.pragma('synchronous = NORMAL');
+  store.rawDatabase().pragma('synchronous = NORMAL');
   return { store, path, days };
 }

@@ -255,7 +255,7 @@ describe('arxiv-digest CLI', () => {
     child.kill('SIGKILL');
     await new Promise((resolve) => child.on('exit', resolve));
     const store = openStore(db);
-    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(store.rawDatabase().pragma('integrity_check', { simple: true })).toBe('ok');
     const { papers, summaries } = store.stats();
     expect(papers).toBe(killedMidway ? 0 : n);
     expect(summaries).toBe(papers);

@@ -107,7 +107,10 @@ describe('a full disk', () => {
     if (!canMount) ctx.skip();
     const disk = tinyDisk(1024)!;
     const cwd = testDir({ '2026-01-05_AI_enhanced_English.jsonl': bigDay(400) });
-    const r = await cliRun(['--db', join(disk, 'store.db'), 'import', '2026-01-05_AI_enhanced_English.jsonl'], { cwd });
+    const r = await cliRun(
+      ['--db', join(disk, 'store.db'), 'import', '2026-01-05_AI_enhanced_English.jsonl'],
+      { cwd },
+    );
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n').at(-1)).toMatch(
       /^arxiv-digest: the store cannot be written: the disk is full \(SQLITE_FULL\); what was being written is not kept$/,

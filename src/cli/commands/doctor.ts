@@ -4,6 +4,7 @@
  */
 import nodemailer from 'nodemailer';
 import { loadSettings, type Settings } from '../../config/settings.js';
+import { SECRET_ENVS } from '../../config/table.js';
 import { describeNetworkError, hostOf } from '../../core/network.js';
 import { productVersion } from '../../core/version.js';
 import { PROFILE_STATE } from '../../rank/ranker.js';
@@ -62,7 +63,7 @@ async function checks(s: Settings, io: Io): Promise<Check[]> {
     const store = openStore(s.db);
     // What ranking checks below need, read while the store is open.
     marks = { saved: store.getState(PROFILE_STATE) !== null, marks: store.listMarks() };
-    const quick = store.db.pragma('quick_check', { simple: true });
+    const quick = store.integrity();
     const st = store.stats();
     const last = store.listRuns(1)[0];
     const missing = store.listMissing().length;
@@ -92,6 +93,13 @@ async function checks(s: Settings, io: Io): Promise<Check[]> {
     out.push({ name, ok: r === true, detail: r === true ? `${origin(url)} answers` : `${origin(url)}: ${r}` });
   }
 
+  // Every secret the settings know (src/config/table.ts), by name only: which are set.
+  const present = SECRET_ENVS.filter((name) => process.env[name]?.trim());
+  out.push({
+    name: 'secrets',
+    ok: null,
+    detail: `set: ${present.join(', ') || 'none'}; read from the environment only, never printed`,
+  });
   out.push({
     name: 'OPENAI_API_KEY',
     ok: null,
