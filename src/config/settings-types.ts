@@ -5,6 +5,8 @@ import type { Profile, ProfileFlags } from '../rank/profile.js';
 export interface Settings {
   categories: string[];
   language: string;
+  /** Language of the site's, the web app's, e-mail's and chat's own words; default `language`. */
+  uiLanguage: string;
   db: string;
   out: string;
   publish: {

@@ -24,6 +24,16 @@ describe('loadSettings', () => {
     expect(configuredSummarizer(s)).toBe('offline');
   });
 
+  it('should take the UI language from UI_LANGUAGE or uiLanguage, else from the summary language', () => {
+    const cwd = testDir({ 'arxiv-digest.config.json': JSON.stringify({ uiLanguage: 'zh-CN' }) });
+    expect(loadSettings({ env: {}, cwd: testDir() }).uiLanguage).toBe('Chinese');
+    expect(loadSettings({ env: { LANGUAGE: 'English' }, cwd: testDir() }).uiLanguage).toBe('English');
+    // --lang is the summary language of this command, and the words around it follow it.
+    expect(loadSettings({ env: {}, cwd: testDir(), flags: { language: 'Japanese' } }).uiLanguage).toBe('Japanese');
+    expect(loadSettings({ env: { LANGUAGE: 'English' }, cwd }).uiLanguage).toBe('zh-CN');
+    expect(loadSettings({ env: { UI_LANGUAGE: 'English', LANGUAGE: 'Chinese' }, cwd }).uiLanguage).toBe('English');
+  });
+
   it('should take flag over env over config file over default', () => {
     const cwd = testDir({
       'arxiv-digest.config.json': JSON.stringify({

@@ -125,6 +125,8 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
     gettext ? pick('language', SETTINGS.language.default, { skipEnv: true }) : pick('language')
   ).value!.trim();
   if (!language) problems.push('language: must not be empty');
+  // The words around the summaries follow the summary language unless asked otherwise.
+  const uiLanguage = pick('uiLanguage', language).value!.trim() || language;
 
   /**
    * A number within its range in the table, or null when unset. Checked here, when settings load,
@@ -260,6 +262,7 @@ export function loadSettings(sources: SettingsSources = {}): Settings {
   const settings: Settings = {
     categories,
     language,
+    uiLanguage,
     db: resolve(cwd, pick('db').value!),
     out: resolve(cwd, pick('out').value!),
     include,

@@ -52,6 +52,7 @@ export interface SettingSpec {
 export const SETTINGS = {
   categories: { env: 'CATEGORIES', key: 'categories', kind: 'list', default: 'cs.CV, cs.CL', flag: '--categories', doc: 'your categories, also the section order (checked against arXiv\'s taxonomy, with a suggestion for a typo)' },
   language: { env: 'LANGUAGE', key: 'language', kind: 'text', default: 'Chinese', flag: '--lang', doc: 'summary language, any language name (a gettext locale list such as `en_US:en`, which some desktops set, is ignored with a warning)' },
+  uiLanguage: { env: 'UI_LANGUAGE', key: 'uiLanguage', kind: 'text', default: null, doc: 'language of the words around the summaries — site, web app, e-mail and chat — by name or BCP 47 tag (`zh-CN`); English where there is no catalog for it (there are English and Simplified Chinese; Japanese for e-mail and chat)', defaultDoc: 'the summary language' },
   db: { env: 'ARXIV_DIGEST_DB', key: 'db', kind: 'path', default: './data/arxiv-digest.db', flag: '--db', doc: 'SQLite store' },
   out: { env: 'ARXIV_DIGEST_OUT', key: 'out', kind: 'path', default: './data', flag: '--out', doc: 'output folder of `run`' },
   include: { env: 'ARXIV_DIGEST_INCLUDE', key: 'include', kind: 'list', default: null, flag: '--include', doc: 'announced papers beyond your primary categories: `cross`, `replace`' },

@@ -37,14 +37,8 @@ import {
   renderTelegram,
 } from './chat.js';
 import { choosePapers, fit, hasLoneSurrogate, localeOf, planDigest, safeUrl } from './digest-content.js';
-import {
-  createEmailChannel,
-  EMAIL_HTML_MAX_BYTES,
-  escapeHtml,
-  htmlBytes,
-  renderEmail,
-  transferEncoding,
-} from './email.js';
+import { esc as escapeHtml } from '../ui/html.js';
+import { createEmailChannel, EMAIL_HTML_MAX_BYTES, htmlBytes, renderEmail, transferEncoding } from './email.js';
 import { digestItems, packParts } from './split.js';
 import { escapeTelegram } from './telegram.js';
 import { DeliveryError, type Channel, type DigestMessage } from './types.js';
@@ -1258,6 +1252,17 @@ describe('helpers', () => {
       'ja',
       'en',
     ]);
+  });
+
+  it('should word the digest in the UI language when it is set apart from the summary language', () => {
+    const mail = renderEmail(digest({ uiLanguage: 'zh-CN' }));
+    expect(mail.subject).toBe('arXiv 每日论文 2026-09-23 — 120 篇');
+    expect(mail.html).toContain('<html lang="zh-CN">');
+    expect(renderEmail(digest({ uiLanguage: 'Japanese' }, 'Chinese')).html).toContain('<html lang="ja">');
+    // A language without a catalog is worded in English.
+    expect(renderEmail(digest({ uiLanguage: 'German' }, 'Chinese')).subject).toBe(
+      'arXiv digest 2026-09-23 — 120 papers',
+    );
   });
 
   it('should link only http(s) URLs', () => {

@@ -13,140 +13,38 @@ import { absUrl, pdfUrl } from '../core/arxiv-id.js';
 import { isPlaceholderText } from '../core/placeholders.js';
 import { grouped } from '../core/text.js';
 import { byScore, formatScore, type DayPaper } from '../publish/day-view.js';
-import { FLAGS } from '../summarize/types.js';
+import { catalogFor, type CheckFlag, type DigestLabels } from '../ui/i18n/catalog.js';
 import type { DigestMessage } from './types.js';
 
-export type Locale = 'en' | 'zh' | 'ja';
+/**
+ * The digest's locale: the primary language subtag of the UI catalog it is written with (`en`,
+ * `zh`, `ja`): `Chinese`, `中文`, `zh-CN`, `Simplified Chinese` → zh; a language without a
+ * catalog → en (src/ui/i18n).
+ */
+export type Locale = string;
 
-/** `Chinese`, `中文`, `zh-CN`, `Simplified Chinese` → zh; `Japanese`, `日本語`, `ja` → ja; else en. */
 export function localeOf(language: string): Locale {
-  const l = language.trim().toLowerCase();
-  if (/chinese|中文|汉语|漢語|^zh\b/.test(l)) return 'zh';
-  if (/japanese|日本語|^ja\b/.test(l)) return 'ja';
-  return 'en';
+  return catalogFor(language).digest.lang.split('-')[0]!;
 }
 
-type NonOk = 'pending' | 'failed' | 'refused';
-
-export interface Labels {
-  title(date: string, papers: number): string;
-  category(name: string, count: number): string;
-  continued: string;
-  tldr: string;
-  status(status: NonOk, reason: string): string;
+export interface Labels extends Omit<DigestLabels, 'otherCheck'> {
+  /** The note for a check the summary failed; null for bookkeeping flags (placeholder). */
   flag(flag: string): string | null;
-  /** The cap line, before its links. */
-  more(omitted: number): string;
-  fullDigest: string;
-  /** Label of the link to one category's arXiv listing of the day. */
-  listing(category: string): string;
-  abs: string;
-  pdf: string;
-  code: string;
-  etAl: string;
-  placeholderReason: string;
-  footer: string;
-  /** Heading of the reader's top picks of a ranked day. */
-  forYou: string;
-  /** `score 0.62` for a formatted score. */
-  score(score: string): string;
 }
-
-const EN_FLAGS: Record<string, string> = {
-  // Same wording as the Markdown digest, so a reader sees one voice everywhere.
-  [FLAGS.unsupportedNumber]: 'Check: this summary has a number that is not in the abstract.',
-  [FLAGS.languageMismatch]: 'Check: this summary is not in the requested language.',
-  [FLAGS.untranslated]: "Offline summary in the abstract's language (not translated).",
-  [FLAGS.unrelated]: 'Check: this summary shares almost nothing with the title and abstract.',
-  [FLAGS.instructionLike]: 'Check: this summary contains instruction-like text (possibly injected).',
-  [FLAGS.inputTruncated]: 'The title or abstract was too long and was cut for the summarizer.',
-};
-const ZH_FLAGS: Record<string, string> = {
-  [FLAGS.unsupportedNumber]: '请核对：该摘要中有原文摘要里没有的数字。',
-  [FLAGS.languageMismatch]: '请核对：该摘要不是所要求的语言。',
-  [FLAGS.untranslated]: '离线摘要，使用论文摘要的原语言（未翻译）。',
-  [FLAGS.unrelated]: '请核对：该摘要与论文标题和摘要几乎没有共同内容。',
-  [FLAGS.instructionLike]: '请核对：该摘要含有类似指令的文字（可能被注入）。',
-  [FLAGS.inputTruncated]: '论文标题或摘要过长，已截断后再总结。',
-};
-const JA_FLAGS: Record<string, string> = {
-  [FLAGS.unsupportedNumber]: '要確認：この要約にはアブストラクトにない数値があります。',
-  [FLAGS.languageMismatch]: '要確認：この要約は指定の言語ではありません。',
-  [FLAGS.untranslated]: 'オフライン要約（アブストラクトの言語のまま、未翻訳）。',
-  [FLAGS.unrelated]: '要確認：この要約はタイトルやアブストラクトとほとんど共通点がありません。',
-  [FLAGS.instructionLike]: '要確認：この要約には指示のような文が含まれています（注入の可能性）。',
-  [FLAGS.inputTruncated]: 'タイトルまたはアブストラクトが長すぎるため、切り詰めて要約しました。',
-};
 
 /** Flags that are bookkeeping, not a warning for the reader. */
 const SILENT_FLAGS = new Set(['placeholder']);
 
-const flagNote = (table: Record<string, string>, generic: (f: string) => string) => (flag: string) =>
-  SILENT_FLAGS.has(flag) ? null : (table[flag] ?? generic(flag));
-
-const LABELS: Record<Locale, Labels> = {
-  en: {
-    title: (date, n) => `arXiv digest ${date} — ${grouped(n)} ${n === 1 ? 'paper' : 'papers'}`,
-    category: (name, n) => `${name} — ${grouped(n)} ${n === 1 ? 'paper' : 'papers'}`,
-    continued: '(continued)',
-    tldr: 'TL;DR:',
-    status: (status, reason) => `Summary status: ${status} — ${reason}`,
-    flag: flagNote(EN_FLAGS, (f) => `Check: ${f}.`),
-    more: (n) => `… and ${grouped(n)} more ${n === 1 ? 'paper' : 'papers'} not listed here:`,
-    fullDigest: 'the full digest',
-    listing: (c) => `arXiv ${c}`,
-    abs: 'arXiv',
-    pdf: 'PDF',
-    code: 'Code',
-    etAl: 'et al.',
-    placeholderReason: 'the stored summary is a failure placeholder',
-    footer: 'Sent by arxiv-digest.',
-    forYou: 'For you',
-    score: (s) => `score ${s}`,
-  },
-  zh: {
-    title: (date, n) => `arXiv 每日论文 ${date} — ${grouped(n)} 篇`,
-    category: (name, n) => `${name} — ${grouped(n)} 篇`,
-    continued: '（续）',
-    tldr: 'TL;DR：',
-    status: (status, reason) =>
-      `摘要状态：${{ pending: '待生成', failed: '失败', refused: '被拒绝' }[status]}（${status}）— ${reason}`,
-    flag: flagNote(ZH_FLAGS, (f) => `请核对：${f}。`),
-    more: (n) => `…… 另有 ${grouped(n)} 篇未在此列出：`,
-    fullDigest: '完整列表',
-    listing: (c) => `arXiv ${c}`,
-    abs: 'arXiv',
-    pdf: 'PDF',
-    code: '代码',
-    etAl: '等',
-    placeholderReason: '存储的摘要是失败占位文本',
-    footer: '由 arxiv-digest 发送。',
-    forYou: '为你推荐',
-    score: (s) => `匹配度 ${s}`,
-  },
-  ja: {
-    title: (date, n) => `arXiv ダイジェスト ${date} — ${grouped(n)} 件`,
-    category: (name, n) => `${name} — ${grouped(n)} 件`,
-    continued: '（続き）',
-    tldr: 'TL;DR：',
-    status: (status, reason) =>
-      `要約の状態：${{ pending: '未生成', failed: '失敗', refused: '拒否' }[status]}（${status}）— ${reason}`,
-    flag: flagNote(JA_FLAGS, (f) => `要確認：${f}。`),
-    more: (n) => `…… ほか ${grouped(n)} 件はここに載せていません：`,
-    fullDigest: '全件',
-    listing: (c) => `arXiv ${c}`,
-    abs: 'arXiv',
-    pdf: 'PDF',
-    code: 'コード',
-    etAl: 'ほか',
-    placeholderReason: '保存された要約は失敗時の代替テキストです',
-    footer: 'arxiv-digest から送信。',
-    forYou: 'あなたへのおすすめ',
-    score: (s) => `スコア ${s}`,
-  },
-};
-
-export const labelsFor = (locale: Locale): Labels => LABELS[locale];
+/** The digest's words in the UI language, with its sentence for each failed check. */
+export function labelsFor(language: string): Labels {
+  const { digest, checks } = catalogFor(language);
+  const { otherCheck, ...words } = digest;
+  return {
+    ...words,
+    flag: (flag) =>
+      SILENT_FLAGS.has(flag) ? null : Object.hasOwn(checks, flag) ? checks[flag as CheckFlag] : otherCheck(flag),
+  };
+}
 
 /** One paper as plain text: whitespace collapsed, control characters removed, links checked. */
 export interface PaperItem {
@@ -323,8 +221,9 @@ export function choosePapers(papers: readonly DayPaper[], cap: number, ranked: b
 }
 
 export function planDigest(message: DigestMessage): DigestPlan {
-  const locale = localeOf(message.language);
-  const labels = labelsFor(locale);
+  const uiLanguage = message.uiLanguage ?? message.language;
+  const locale = localeOf(uiLanguage);
+  const labels = labelsFor(uiLanguage);
   const total = message.papers.length;
   const shown = choosePapers(message.papers, capOf(message.maxPapers, total), message.forYou !== undefined);
   const countOf = (name: string) =>

@@ -21,6 +21,7 @@ import nodemailer from 'nodemailer';
 import type { NodemailerError, SendMailOptions, SMTPTransportOptions } from 'nodemailer';
 import { redactSecrets, smtpSecrets } from '../core/secrets.js';
 import { errorMessage } from '../errors.js';
+import { esc } from '../ui/html.js';
 import { oneLine, planDigest, type DigestPlan, type PaperItem, type PickItem } from './digest-content.js';
 import { DeliveryError, type Channel, type DigestMessage } from './types.js';
 
@@ -74,8 +75,8 @@ export const EMAIL_HTML_MAX_BYTES = 100_000;
 // ---------------------------------------------------------------------------------------------
 // Rendering (pure)
 
-export const escapeHtml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+/** The one HTML escaper (src/ui/html.ts), under the name the e-mail code has always used. */
+const escapeHtml = esc;
 
 const a = (url: string, label: string, style = ''): string =>
   `<a href="${escapeHtml(url)}"${style ? ` style="${style}"` : ''}>${escapeHtml(label)}</a>`;
@@ -182,7 +183,7 @@ function composeEmail(message: DigestMessage, options: { subjectPrefix?: string 
   const l = plan.labels;
   const prefix = oneLine(options.subjectPrefix ?? '');
   const subject = prefix ? `${prefix} ${plan.title}` : plan.title;
-  const lang = { en: 'en', zh: 'zh-CN', ja: 'ja' }[plan.locale];
+  const lang = l.lang;
 
   let html =
     `<!DOCTYPE html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n` +

@@ -43,6 +43,7 @@ export interface FeishuPost {
   sign?: string;
 }
 
+/** Feishu's keys of a post's language (it knows these three); others are posted as English. */
 const LOCALE_KEY: Record<Locale, 'zh_cn' | 'en_us' | 'ja_jp'> = { zh: 'zh_cn', en: 'en_us', ja: 'ja_jp' };
 
 /** Feishu's signature: the HMAC key is "timestamp\nsecret" and the signed data is empty. */
@@ -118,7 +119,9 @@ export function renderFeishuPost(
   }
   return {
     msg_type: 'post',
-    content: { post: { [LOCALE_KEY[plan.locale]]: { title: `${plan.title}${partLabel(info)}`, content: rows } } },
+    content: {
+      post: { [LOCALE_KEY[plan.locale] ?? 'en_us']: { title: `${plan.title}${partLabel(info)}`, content: rows } },
+    },
     ...(signed ? SIGN_PLACEHOLDER : {}),
   };
 }

@@ -8,7 +8,10 @@ import type { DayPaper } from '../publish/day-view.js';
 
 export interface DigestMessage {
   date: string;
+  /** Summary language. */
   language: string;
+  /** Language of the digest's own words (UI_LANGUAGE); default `language`. */
+  uiLanguage?: string;
   /** Categories with counts, in display order. */
   categories: { name: string; count: number }[];
   /** Papers in display order (grouped by category). */

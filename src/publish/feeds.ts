@@ -48,11 +48,14 @@
  *   day that was not ranked is never filtered: there is nothing to filter it by.
  */
 import { absUrl, pdfUrl } from '../core/arxiv-id.js';
+import { languageOf } from '../core/languages.js';
 import { isPlaceholderText, PLACEHOLDER_FLAG } from '../core/placeholders.js';
 import { SUMMARY_FIELDS, type SummaryField } from '../core/types.js';
 import { easternInstant } from '../arxiv/schedule.js';
-import { FLAGS } from '../summarize/types.js';
 import { byScore, formatScore, isRanked, type DayPaper, type DayView } from './day-view.js';
+import { esc } from '../ui/html.js';
+import type { CheckFlag } from '../ui/i18n/catalog.js';
+import ENGLISH from '../ui/i18n/en.js';
 import type { Renderer } from './renderer.js';
 
 export interface FeedOptions {
@@ -133,13 +136,8 @@ export const xmlEscape = (text: string): string =>
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;');
 
-export const htmlEscape = (text: string): string =>
-  text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+/** HTML inside an item's content: the one HTML escaper (src/ui/html.ts). */
+export const htmlEscape = esc;
 
 /** Only http(s) links become hrefs: a stored code URL is data, and `javascript:` must not be clickable. */
 const safeHref = (url: string): string | null => (/^https?:\/\/[^\s"<>]+$/i.test(url) ? url : null);
@@ -147,15 +145,9 @@ const safeHref = (url: string): string | null => (/^https?:\/\/[^\s"<>]+$/i.test
 // ---------------------------------------------------------------------------------------------
 // Item content
 
-/** Notes for the checks a summary failed; same wording as the Markdown digest. */
-const FLAG_NOTES: Record<string, string> = {
-  [FLAGS.unsupportedNumber]: 'Check: this summary has a number that is not in the abstract.',
-  [FLAGS.languageMismatch]: 'Check: this summary is not in the requested language.',
-  [FLAGS.untranslated]: "Offline summary in the abstract's language (not translated).",
-  [FLAGS.unrelated]: 'Check: this summary shares almost nothing with the title and abstract.',
-  [FLAGS.instructionLike]: 'Check: this summary contains instruction-like text (possibly injected).',
-  [FLAGS.inputTruncated]: 'The title or abstract was too long and was cut for the summarizer.',
-};
+/** The note for a check a summary failed: the English catalog's, as in the Markdown digest. */
+const flagNote = (flag: string): string =>
+  Object.hasOwn(ENGLISH.checks, flag) ? ENGLISH.checks[flag as CheckFlag] : `Check: ${flag}`;
 
 const FIELD_LABELS: Record<SummaryField, string> = {
   tldr: 'TL;DR',
@@ -213,7 +205,7 @@ export function paperHtml(p: DayPaper, ranking: { pick: boolean } | null = null)
       if (tldr) html += para(FIELD_LABELS.tldr, htmlEscape(tldr.text));
       for (const flag of s.summary.flags) {
         if (flag === PLACEHOLDER_FLAG) continue;
-        html += `<p><em>⚠ ${htmlEscape(FLAG_NOTES[flag] ?? `Check: ${flag}`)}</em></p>\n`;
+        html += `<p><em>⚠ ${htmlEscape(flagNote(flag))}</em></p>\n`;
       }
       if (fields.length < SUMMARY_FIELDS.length) {
         html += `<p><em>${htmlEscape('Parts of this summary were failure text and are left out.')}</em></p>\n`;
@@ -243,49 +235,15 @@ const rankingOf = (e: FeedEntry): { pick: boolean } | null => (e.ranked ? { pick
 // ---------------------------------------------------------------------------------------------
 // Feed metadata
 
-const LANGUAGE_TAGS: Record<string, string> = {
-  arabic: 'ar',
-  chinese: 'zh',
-  'simplified chinese': 'zh-Hans',
-  'traditional chinese': 'zh-Hant',
-  czech: 'cs',
-  danish: 'da',
-  dutch: 'nl',
-  english: 'en',
-  finnish: 'fi',
-  french: 'fr',
-  german: 'de',
-  greek: 'el',
-  hebrew: 'he',
-  hindi: 'hi',
-  hungarian: 'hu',
-  indonesian: 'id',
-  italian: 'it',
-  japanese: 'ja',
-  korean: 'ko',
-  norwegian: 'no',
-  persian: 'fa',
-  polish: 'pl',
-  portuguese: 'pt',
-  romanian: 'ro',
-  russian: 'ru',
-  spanish: 'es',
-  swedish: 'sv',
-  thai: 'th',
-  turkish: 'tr',
-  ukrainian: 'uk',
-  vietnamese: 'vi',
-};
-
 /**
  * The BCP 47 tag feeds want (`<language>`, `xml:lang`, `language`) for a summary language given
- * by name or tag; null when unknown, and the feed then says nothing rather than something wrong.
+ * by tag (kept as written) or by name (the feed tag of core/languages.ts: `Chinese` → `zh`);
+ * null when unknown, and the feed then says nothing rather than something wrong.
  */
 export function languageTag(language: string): string | null {
   const s = language.trim();
-  const known = LANGUAGE_TAGS[s.toLowerCase()];
-  if (known) return known;
-  return /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(s) ? s : null;
+  if (/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(s)) return s;
+  return languageOf(s)?.feedTag ?? null;
 }
 
 function generatedInstant(opts: FeedOptions): Date {

@@ -10,7 +10,8 @@
 import { absUrl } from '../core/arxiv-id.js';
 import { FOR_YOU_MIN_SCORE, type DayPaper, type DayView } from './day-view.js';
 import type { Renderer } from './renderer.js';
-import { FLAGS } from '../summarize/types.js';
+import type { CheckFlag } from '../ui/i18n/catalog.js';
+import ENGLISH from '../ui/i18n/en.js';
 
 // Python's str.strip() whitespace, which the reference applies to the TL;DR.
 const pyStrip = (s: string): string => s.replace(/^[\s\u001c-\u001f\u0085]+|[\s\u001c-\u001f\u0085]+$/g, '');
@@ -21,21 +22,10 @@ const pyStrip = (s: string): string => s.replace(/^[\s\u001c-\u001f\u0085]+|[\s\
  */
 function flagNotes(flags: readonly string[]): string {
   let out = '';
-  for (const f of flags) {
-    const text = FLAG_NOTES[f];
-    if (text) out += `\n⚠ ${text}\n`;
-  }
+  // The English catalog's sentences, as in the feeds: the Markdown digest is always English.
+  for (const f of flags) if (Object.hasOwn(ENGLISH.checks, f)) out += `\n⚠ ${ENGLISH.checks[f as CheckFlag]}\n`;
   return out;
 }
-
-const FLAG_NOTES: Record<string, string> = {
-  [FLAGS.unsupportedNumber]: 'Check: this summary has a number that is not in the abstract.',
-  [FLAGS.languageMismatch]: 'Check: this summary is not in the requested language.',
-  [FLAGS.untranslated]: "Offline summary in the abstract's language (not translated).",
-  [FLAGS.unrelated]: 'Check: this summary shares almost nothing with the title and abstract.',
-  [FLAGS.instructionLike]: 'Check: this summary contains instruction-like text (possibly injected).',
-  [FLAGS.inputTruncated]: 'The title or abstract was too long and was cut for the summarizer.',
-};
 
 function entry(p: DayPaper, idx: number): string {
   const head = `### [${idx}] [${p.paper.title}](${absUrl(p.paper.id)})\n*${p.paper.authors.join(',')}*\n\nMain category: ${p.primary}\n\n`;

@@ -39,6 +39,8 @@ export interface DailyOptions {
   steps: { fetch: boolean; summarize: boolean; deliver: boolean };
   fetch: Omit<FetchDayOptions, 'date'>;
   language: string;
+  /** Language of the site's and the digest's own words (UI_LANGUAGE). */
+  uiLanguage?: string;
   categoryOrder: readonly string[];
   preferredSummarizer: string;
   outDir: string;
@@ -223,6 +225,7 @@ export async function runDaily(deps: DailyDeps, opts: DailyOptions): Promise<Dai
     const digest: DigestMessage = {
       date,
       language: opts.language,
+      uiLanguage: opts.uiLanguage,
       categories: day.categories,
       papers: day.papers,
       ...(day.forYou ? { forYou: day.forYou } : {}),
@@ -327,6 +330,7 @@ function publish(
   const site = renderSite(siteDays, {
     title: opts.site.title,
     language: opts.language,
+    uiLanguage: opts.uiLanguage,
     generatedAt,
     baseUrl: opts.site.siteUrl,
     feeds: true,

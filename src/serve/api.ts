@@ -10,8 +10,9 @@ import { HTTPException } from 'hono/http-exception';
 import { absUrl } from '../core/arxiv-id.js';
 import { paperLinks, renderJson, shownSummary } from '../publish/json.js';
 import type { ServeContext } from './context.js';
-import { plainSnippet } from './html.js';
-import { loadPaperDetails, type PaperDetails } from './paper-data.js';
+import { plainSnippet } from '../ui/components/hits.js';
+import type { PaperDetails } from '../ui/pages/app-paper.js';
+import { loadPaperDetails } from './paper-data.js';
 import {
   asksSomething,
   badRequest,

@@ -402,6 +402,14 @@ describe('serve: pages', () => {
     expect(text).toContain('>收藏</a>');
     expect(text).toContain('视频扩散模型');
   });
+
+  it('should speak the UI language when it is set apart: Chinese words around English summaries', async () => {
+    const { text } = await get(createApp(deps(world(), { uiLanguage: 'zh-CN' })), '/days/2026-01-06');
+    expect(text).toContain('<html lang="zh-CN">');
+    expect(text).toContain('>收藏</a>');
+    // The summaries stay in their own language, and say so.
+    expect(text).toContain('<p class="tldr" lang="en">');
+  });
 });
 
 describe('serve: favorites and ratings', () => {

@@ -21,10 +21,10 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { registerApi } from './api.js';
-import { ASSETS } from './assets.js';
+import { assetNamed } from '../ui/assets.js';
+import { appPage, bareErrorPage } from '../ui/pages/app-frame.js';
+import { errorMain } from '../ui/pages/app-search.js';
 import { serveContext, type AppDeps, type ServeContext } from './context.js';
-import { bareErrorPage, renderAppPage } from './layout.js';
-import { errorMain } from './page-search.js';
 import { registerPages, statusOf } from './routes.js';
 import { accessToken, limitBody, loopbackHostOnly, sameOriginOnly, securityHeaders } from './security.js';
 
@@ -44,7 +44,7 @@ function errorResponse(c: Context, ctx: ServeContext, status: number, message: s
   const title = code === 405 ? 'Method not allowed' : ctx.app.errors[code as keyof typeof ctx.app.errors];
   // Refused before the token check passed: a page that loads nothing, since its assets would be refused too.
   if (code === 401 || code === 429) return c.html(bareErrorPage(title, message, ctx.labels.lang), code);
-  return c.html(renderAppPage(ctx.page(), { title, main: errorMain(ctx.page(), title, message) }), code);
+  return c.html(appPage(ctx.page(), { title, main: errorMain(ctx.page(), title, message) }).join(''), code);
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -58,7 +58,7 @@ export function createApp(deps: AppDeps): Hono {
   app.use(limitBody(MAX_BODY_BYTES));
 
   app.get('/assets/:name', (c) => {
-    const asset = ASSETS.get(c.req.param('name'));
+    const asset = assetNamed(c.req.param('name'));
     if (!asset) throw new HTTPException(404, { message: 'no such asset' });
     // URLs carry a content hash: a new release has new URLs, so an old copy is never stale.
     c.header('Cache-Control', 'private, max-age=31536000, immutable');

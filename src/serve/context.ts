@@ -8,20 +8,21 @@ import { isIsoDate } from '../core/dates.js';
 import { AppError } from '../errors.js';
 import type { DayView } from '../publish/day-view.js';
 import { loadDay } from '../publish/load-day.js';
-import { labelsFor, type Labels } from '../publish/site/labels.js';
 import type { Ranker } from '../rank/ranker.js';
 import { SearchInterrupted, type DaySummary, type SearchFilters, type SearchPage, type Store } from '../store/store.js';
 import type { FilterRequest, FilterResult } from './filter.js';
 import { inProcessSearch, type SearchRunner } from './search-pool.js';
 import { badRequest } from './params.js';
-import { appLabelsFor, type AppLabels } from './labels.js';
-import type { PageContext } from './layout.js';
+import { catalogFor, type AppLabels, type SiteLabels } from '../ui/i18n/catalog.js';
+import type { PageContext } from '../ui/pages/app-frame.js';
 import type { ViewOptions } from './paper-data.js';
 
 export interface AppDeps {
   store: Store;
-  /** Summary language; also the language of the pages' labels. */
+  /** Summary language. */
   language: string;
+  /** Language of the pages' own words (UI_LANGUAGE); default `language`. */
+  uiLanguage?: string;
   /** Category order of day pages; categories not named follow alphabetically. */
   categoryOrder: readonly string[];
   /** Summarizer id whose summaries are preferred (`openai:MODEL` or `offline`). */
@@ -66,7 +67,7 @@ export interface ServeContext {
   ranker: Ranker | null;
   categoryOrder: readonly string[];
   siteTitle: string;
-  labels: Labels;
+  labels: SiteLabels;
   app: AppLabels;
   now: () => Date;
   log: (line: string) => void;
@@ -92,8 +93,7 @@ export interface ServeContext {
 
 export function serveContext(deps: AppDeps): ServeContext {
   const now = deps.now ?? (() => new Date());
-  const labels = labelsFor(deps.language);
-  const app = appLabelsFor(deps.language);
+  const { site: labels, app } = catalogFor(deps.uiLanguage ?? deps.language);
   const view: ViewOptions = { language: deps.language, preferredSummarizer: deps.preferredSummarizer };
   const log = deps.log ?? ((line) => process.stderr.write(`${line}\n`));
   const loadDayView = (date: string): DayView =>

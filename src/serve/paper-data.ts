@@ -7,17 +7,15 @@
 import type { CodeLink, Paper, StoredSummary } from '../core/types.js';
 import { renderBibtex } from '../publish/citations.js';
 import { chooseSummary, type DayPaper, type DayView } from '../publish/day-view.js';
-import type { ReaderMark, SearchHit, Store } from '../store/store.js';
+import type { SearchHit, Store } from '../store/store.js';
+import { NO_MARK } from '../ui/components/marks.js';
+import type { Announcement, PaperDetails } from '../ui/pages/app-paper.js';
 import { similarQuery } from './similar.js';
 
 export interface ViewOptions {
   language: string;
   preferredSummarizer: string;
 }
-
-export type Announcement = ReturnType<Store['getAnnouncements']>[number];
-
-export const NO_MARK: ReaderMark = { favorite: false, rating: 0 };
 
 /** A paper as the site's card shows it: the summary to show in the reader's language, code. */
 export function paperCard(
@@ -61,18 +59,6 @@ export function similarPapers(store: Store, paper: Paper, limit: number): Search
     .searchPage({ fts, order: 'rank', limit: limit + 1, offset: 0 })
     .hits.filter((h) => h.id !== paper.id)
     .slice(0, limit);
-}
-
-export interface PaperDetails {
-  paper: Paper;
-  card: DayPaper;
-  /** Every stored summary, every language, every status. */
-  summaries: StoredSummary[];
-  /** Newest first. */
-  announcements: Announcement[];
-  codeLinks: CodeLink[];
-  mark: ReaderMark;
-  bibtex: string;
 }
 
 export function loadPaperDetails(store: Store, id: string, opts: ViewOptions, today: string): PaperDetails | null {

@@ -6,20 +6,8 @@
  * Pure.
  */
 import { parseProfile, parseWeighted, ProfileError, type Profile, type WeightedTerm } from '../rank/profile.js';
-import { fill } from '../publish/site/labels.js';
-import type { AppLabels } from './labels.js';
-
-export type ProfileField = 'keywords' | 'exclude' | 'authors' | 'categories' | 'examples';
-
-export const PROFILE_FIELDS: readonly ProfileField[] = ['keywords', 'exclude', 'authors', 'categories', 'examples'];
-
-/** The text of each textarea. */
-export type ProfileForm = Record<ProfileField, string>;
-
-export interface ProfileProblem {
-  field: ProfileField | null;
-  text: string;
-}
+import { fill, type AppLabels } from '../ui/i18n/catalog.js';
+import { PROFILE_FIELDS, type ProfileField, type ProfileForm, type ProfileProblem } from '../ui/pages/app-profile.js';
 
 export type FormOutcome = { ok: true; profile: Profile } | { ok: false; problems: ProfileProblem[] };
 

@@ -9,14 +9,16 @@ import { HTTPException } from 'hono/http-exception';
 import { NotFoundError, UsageError } from '../errors.js';
 import { renderBibtex, renderRis } from '../publish/citations.js';
 import type { ReaderMark } from '../store/store.js';
+import { NO_MARK } from '../ui/components/marks.js';
+import { htmlBytes } from '../ui/html.js';
+import { dayPageMain, daysMain } from '../ui/pages/app-days.js';
+import { appPage } from '../ui/pages/app-frame.js';
+import { paperMain } from '../ui/pages/app-paper.js';
+import { dayPath, paperPath, withQuery } from '../ui/pages/app-paths.js';
+import { profileMain, type ProfileForm, type ProfileProblem, type ProfileView } from '../ui/pages/app-profile.js';
+import { favoritesMain, searchMain, type SearchForm, type SearchOutcome } from '../ui/pages/app-search.js';
 import type { ServeContext } from './context.js';
-import { dayPath, htmlBytes, paperPath, withQuery } from './html.js';
-import { renderAppPage, renderAppPageParts } from './layout.js';
-import { citationDay, loadPaperDetails, NO_MARK, paperCards, similarPapers } from './paper-data.js';
-import { dayPageMain, daysMain } from './page-days.js';
-import { paperMain } from './page-paper.js';
-import { profileMain, type ProfileView } from './page-profile.js';
-import { favoritesMain, searchMain, type SearchForm, type SearchOutcome } from './page-search.js';
+import { citationDay, loadPaperDetails, paperCards, similarPapers } from './paper-data.js';
 import {
   asksSomething,
   intParam,
@@ -27,7 +29,7 @@ import {
   searchFiltersOf,
   searchParams,
 } from './params.js';
-import { formOfBody, profileForm, readProfileForm, type ProfileForm, type ProfileProblem } from './profile-form.js';
+import { formOfBody, profileForm, readProfileForm } from './profile-form.js';
 
 const DAYS_PER_PAGE = 50;
 const HITS_PER_PAGE = 20;
@@ -52,7 +54,7 @@ export function registerPages(app: Hono, ctx: ServeContext): void {
       prev: n > 1 ? withQuery('/', { page: n - 1 }) : null,
       next: n < pages ? withQuery('/', { page: n + 1 }) : null,
     });
-    return page(c, renderAppPage(ctx.page(), { title: ctx.siteTitle, main, section: 'days' }));
+    return page(c, appPage(ctx.page(), { title: ctx.siteTitle, main, section: 'days' }));
   });
 
   app.get('/days/:date', async (c) => {
@@ -70,7 +72,7 @@ export function registerPages(app: Hono, ctx: ServeContext): void {
       order,
       rankingProblem: problem,
     });
-    return page(c, renderAppPageParts(ctx.page(), { title: date, main, section: 'days' }));
+    return page(c, appPage(ctx.page(), { title: date, main, section: 'days' }));
   });
 
   app.get('/papers/*', (c) => {
@@ -81,7 +83,7 @@ export function registerPages(app: Hono, ctx: ServeContext): void {
     const details = loadPaperDetails(ctx.store, id, ctx.view, ctx.today());
     if (!details) throw new HTTPException(404, { message: `no paper ${id} in the store` });
     const main = paperMain(details, similarPapers(ctx.store, details.paper, SIMILAR), ctx.page(), ctx.view.language);
-    return page(c, renderAppPage(ctx.page(), { title: details.paper.title, main }));
+    return page(c, appPage(ctx.page(), { title: details.paper.title, main }));
   });
 
   app.post('/papers/*', async (c) => {
@@ -118,7 +120,7 @@ export function registerPages(app: Hono, ctx: ServeContext): void {
     const render = (outcome: SearchOutcome | null, error: string | null, status: 400 | 503 = 400) =>
       page(
         c,
-        renderAppPage(ctx.page(), {
+        appPage(ctx.page(), {
           title: form.q || ctx.app.searchTitle,
           main: searchMain(ctx.page(), form, outcome, error, ctx.categoryOrder),
           section: 'search',
@@ -163,7 +165,7 @@ export function registerPages(app: Hono, ctx: ServeContext): void {
     const marks = ctx.store.getMarks(favorites.map((p) => p.id));
     return page(
       c,
-      renderAppPage(ctx.page(), {
+      appPage(ctx.page(), {
         title: ctx.app.favorites,
         main: favoritesMain(ctx.page(), cards, marks, ctx.view.language),
         section: 'favorites',
@@ -189,7 +191,7 @@ export function registerPages(app: Hono, ctx: ServeContext): void {
       notice: problems.length ? null : notice,
       marks: { up, down, favorites },
     };
-    const body = renderAppPage(ctx.page(), {
+    const body = appPage(ctx.page(), {
       title: ctx.app.profile,
       main: profileMain(ctx.page(), view),
       section: 'profile',

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Store } from '../store/store.js';
 import { testStore } from '../test-support/fixtures.js';
 import { createApp, MAX_BODY_BYTES, type AppDeps } from './app.js';
-import { ASSETS } from './assets.js';
+import { asset, ASSET_NAMES } from '../ui/assets.js';
 import { CSP, isLoopbackHost, sameToken } from './security.js';
 import { startServer } from './server.js';
 
@@ -63,11 +63,12 @@ describe('serve: security headers', () => {
 
   it('should serve the assets from memory with their types and long caching', async () => {
     const a = app();
-    for (const [name, asset] of ASSETS) {
-      const res = await a.request(asset.href);
-      expect([name, res.status, res.headers.get('content-type')]).toEqual([name, 200, asset.type]);
+    for (const name of ASSET_NAMES) {
+      const served = asset(name);
+      const res = await a.request(`/assets/${served.versioned}`);
+      expect([name, res.status, res.headers.get('content-type')]).toEqual([name, 200, served.type]);
       expect(res.headers.get('cache-control')).toContain('immutable');
-      expect(await res.text()).toBe(asset.body);
+      expect(await res.text()).toBe(served.body);
     }
   });
 

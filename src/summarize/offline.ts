@@ -24,6 +24,7 @@
  * - conclusion: conclusion sentences → the last sentence.
  */
 import { performance } from 'node:perf_hooks';
+import { languageOf } from '../core/languages.js';
 import type { SummaryFields } from '../core/types.js';
 import { ROLES, analyzeSentences, type Role } from './roles.js';
 import { splitSentences } from './sentences.js';
@@ -104,42 +105,17 @@ export function detectLanguage(text: string): string | null {
   return best;
 }
 
-/** Names and codes people put in LANGUAGE, mapped to the names detectLanguage returns. */
-const LANGUAGE_NAMES: Record<string, string> = {
-  en: 'English',
-  english: 'English',
-  zh: 'Chinese',
-  chinese: 'Chinese',
-  mandarin: 'Chinese',
-  'simplified chinese': 'Chinese',
-  'traditional chinese': 'Chinese',
-  中文: 'Chinese',
-  汉语: 'Chinese',
-  漢語: 'Chinese',
-  简体中文: 'Chinese',
-  繁體中文: 'Chinese',
-  ja: 'Japanese',
-  japanese: 'Japanese',
-  日本語: 'Japanese',
-  ko: 'Korean',
-  korean: 'Korean',
-  한국어: 'Korean',
-  de: 'German',
-  german: 'German',
-  deutsch: 'German',
-  fr: 'French',
-  french: 'French',
-  français: 'French',
-  es: 'Spanish',
-  spanish: 'Spanish',
-  español: 'Spanish',
-};
-
-/** `zh-CN`, `Chinese`, `中文` → `Chinese`; unknown names are kept (capitalized). */
+/**
+ * The language asked for, named as detectLanguage names what it finds (`zh-CN`, `Chinese`, `中文`,
+ * `Traditional Chinese` → `Chinese`: core/languages.ts); a language it cannot find keeps its
+ * table name, an unknown name is kept (capitalized). Equal to detectLanguage's answer only when
+ * the abstract is already in the language asked for.
+ */
 export function canonicalLanguage(name: string): string {
   const key = name.trim().toLowerCase();
-  const known = LANGUAGE_NAMES[key] ?? LANGUAGE_NAMES[key.split(/[-_]/)[0] ?? ''];
-  if (known) return known;
+  // `German-Swiss`, `en_US`: the part before a dash names the language too.
+  const known = languageOf(key) ?? languageOf(key.split(/[-_]/)[0] ?? '');
+  if (known) return known.offline ?? known.name;
   return key ? key[0]!.toUpperCase() + key.slice(1) : key;
 }
 

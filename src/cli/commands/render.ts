@@ -57,6 +57,7 @@ export async function renderCommand(flags: RenderFlags, globals: GlobalOptions, 
           ? (await import('../../publish/site/index.js')).htmlRenderer({
               title: settings.publish.siteTitle,
               language: settings.language,
+              uiLanguage: settings.uiLanguage,
               generatedAt: `${date}T00:00:00Z`,
               baseUrl: settings.publish.siteUrl,
             })

@@ -137,6 +137,7 @@ export async function runCommand(flags: RunFlags, globals: GlobalOptions, io: Io
               urls: { api: settings.arxiv.apiUrl, rss: settings.arxiv.rssUrl, listing: settings.arxiv.listingUrl },
             },
             language: settings.language,
+            uiLanguage: settings.uiLanguage,
             categoryOrder: settings.categories,
             preferredSummarizer: configuredSummarizer(settings),
             outDir: settings.out,

@@ -124,6 +124,7 @@ async function listen(
     store,
     ranker,
     language: settings.language,
+    uiLanguage: settings.uiLanguage,
     categoryOrder: settings.categories,
     preferredSummarizer,
     siteTitle: settings.publish.siteTitle,

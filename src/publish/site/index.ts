@@ -9,22 +9,25 @@
  *   assets/site.css, site.js   shared by every page
  *   assets/search-index.js     every paper of every day, loaded on first use of the search box
  */
+import { asset } from '../../ui/assets.js';
+import { dayMain } from '../../ui/components/day.js';
+import { safeHttpUrl, safeParts, shortHash } from '../../ui/html.js';
+import { catalogFor } from '../../ui/i18n/catalog.js';
+import { ASSETS_DIR, indexMain, SEARCH_INDEX_PATH, sitePage } from '../../ui/pages/site.js';
 import type { DayView } from '../day-view.js';
 import type { Renderer } from '../renderer.js';
-import { dayFileName, dayMain } from './day-page.js';
-import { safeHttpUrl, shortHash } from './html.js';
-import { indexMain } from './index-page.js';
-import { labelsFor } from './labels.js';
-import { CSS_PATH, JS_PATH, renderPage, SEARCH_INDEX_PATH } from './layout.js';
 import { buildSearchIndex, searchIndexScript } from './search-index.js';
-import { SITE_CSS } from './site-css.js';
-import { SITE_JS } from './site-js.js';
+
+/** File name of a day's page inside `days/`. */
+export const dayFileName = (date: string): string => `${date}.html`;
 
 export interface SiteOptions {
   /** Site title, shown in the header and the index. */
   title: string;
-  /** Summary language; the page's labels follow it (English when there is no table for it). */
+  /** Summary language (`lang` of the summaries). */
   language: string;
+  /** Language of the page's own words (UI_LANGUAGE); default `language`. English without a catalog. */
+  uiLanguage?: string;
   /** When the site was generated, shown in the footer as given (keeps the output deterministic). */
   generatedAt: string;
   /** Absolute URL the site is published at, for canonical links; links stay relative regardless. */
@@ -50,8 +53,10 @@ function baseOf(options: SiteOptions): string | null {
   return url.endsWith('/') ? url : `${url}/`;
 }
 
+const labelsOf = (options: SiteOptions) => catalogFor(options.uiLanguage ?? options.language).site;
+
 export function renderSite(days: readonly DayView[], options: SiteOptions): Map<string, string> {
-  const L = labelsFor(options.language);
+  const L = labelsOf(options);
   const base = baseOf(options);
   const seen = new Set<string>();
   for (const d of days) {
@@ -66,7 +71,7 @@ export function renderSite(days: readonly DayView[], options: SiteOptions): Map<
   const files = new Map<string, string>();
   files.set(
     'index.html',
-    renderPage({
+    sitePage({
       labels: L,
       title: options.title,
       siteTitle: options.title,
@@ -77,11 +82,10 @@ export function renderSite(days: readonly DayView[], options: SiteOptions): Map<
       homeHref: 'index.html',
       searchIndex,
       generatedAt: options.generatedAt,
-      main: indexMain(sorted, options.title, L, options.categoryFeeds ?? []),
-    }),
+      main: indexMain(sorted, options.title, L, (date) => `days/${dayFileName(date)}`, options.categoryFeeds ?? []),
+    }).join(''),
   );
-  files.set(CSS_PATH, SITE_CSS);
-  files.set(JS_PATH, SITE_JS);
+  for (const name of ['site.css', 'site.js'] as const) files.set(ASSETS_DIR + name, asset(name).body);
   files.set(SEARCH_INDEX_PATH, indexScript);
   sorted.forEach((day, i) => {
     const older = sorted[i + 1];
@@ -89,7 +93,7 @@ export function renderSite(days: readonly DayView[], options: SiteOptions): Map<
     const name = dayFileName(day.date);
     files.set(
       `days/${name}`,
-      renderPage({
+      sitePage({
         labels: L,
         title: `${day.date} \u00b7 ${options.title}`,
         siteTitle: options.title,
@@ -100,12 +104,14 @@ export function renderSite(days: readonly DayView[], options: SiteOptions): Map<
         homeHref: '../index.html',
         searchIndex,
         generatedAt: options.generatedAt,
-        main: dayMain(day, L, {
-          older: older ? dayFileName(older.date) : null,
-          newer: newer ? dayFileName(newer.date) : null,
-          home: '../index.html',
-        }),
-      }),
+        main: safeParts(
+          dayMain(day, L, {
+            older: older ? dayFileName(older.date) : null,
+            newer: newer ? dayFileName(newer.date) : null,
+            home: '../index.html',
+          }),
+        ),
+      }).join(''),
     );
   });
   return files;
@@ -114,9 +120,9 @@ export function renderSite(days: readonly DayView[], options: SiteOptions): Map<
 /** One day as a single HTML page with its CSS and JS inline (no search: there is no index). */
 export function renderDayPage(day: DayView, options: SiteOptions): string {
   checkDate(day.date);
-  const L = labelsFor(options.language);
+  const L = labelsOf(options);
   const base = baseOf(options);
-  return renderPage({
+  return sitePage({
     labels: L,
     title: `${day.date} \u00b7 ${options.title}`,
     siteTitle: options.title,
@@ -127,8 +133,8 @@ export function renderDayPage(day: DayView, options: SiteOptions): string {
     homeHref: null,
     searchIndex: null,
     generatedAt: options.generatedAt,
-    main: dayMain(day, L, null),
-  });
+    main: safeParts(dayMain(day, L, null)),
+  }).join('');
 }
 
 /** `render --format html` as a Renderer, for the list in renderers.ts. */

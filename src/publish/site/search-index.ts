@@ -6,25 +6,14 @@
  * collapsed, and only a prefix of the abstract. Pure.
  */
 import { isPlaceholderText } from '../../core/placeholders.js';
+import { SEARCH_GLOBAL, type SearchEntry, type SearchIndex } from '../../ui/browser/page-data.js';
+import { scriptJson } from '../../ui/html.js';
 import type { DayView } from '../day-view.js';
-import { scriptJson } from './html.js';
 
-/** Name of the global the index script assigns (read by site.js). */
-export const SEARCH_GLOBAL = 'ARXIV_DIGEST_SEARCH';
+export { SEARCH_GLOBAL, type SearchEntry, type SearchIndex };
 
 /** Characters of the abstract kept: enough for a snippet and the key terms of the opening. */
 export const ABSTRACT_PREFIX_CHARS = 200;
-
-/** [id, date index, title, authors joined by ", ", category indexes, TL;DR or "", abstract prefix]. */
-export type SearchEntry = [string, number, string, string, number[], string, string];
-
-export interface SearchIndex {
-  /** Format version, so site.js can refuse an index it does not understand. */
-  v: 1;
-  dates: string[];
-  cats: string[];
-  papers: SearchEntry[];
-}
 
 const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
 

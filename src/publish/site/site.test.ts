@@ -10,12 +10,14 @@ import { describe, expect, it } from 'vitest';
 import type { CodeLink, Paper, StoredSummary } from '../../core/types.js';
 import { ai } from '../../test-support/fixtures.js';
 import { buildDayView, withRanking, type DayView, type PaperRank } from '../day-view.js';
-import { dayMain } from './day-page.js';
+import { asset } from '../../ui/assets.js';
+import { dayMain } from '../../ui/components/day.js';
+import { catalogFor } from '../../ui/i18n/catalog.js';
 import { htmlRenderer, renderDayPage, renderSite, type SiteOptions } from './index.js';
-import { labelsFor } from './labels.js';
 import { formatScore } from '../day-view.js';
 import { SEARCH_GLOBAL, type SearchIndex } from './search-index.js';
-import { SITE_JS } from './site-js.js';
+
+const SITE_JS = asset('site.js').body;
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const HOSTILE_ATTR = `" onmouseover="alert(2)" x='`;
@@ -254,6 +256,15 @@ describe('renderSite', () => {
     ]);
   });
 
+  it('should show a flag it has no label for as written, also one named like an object member', () => {
+    const flags = ['constructor', '__proto__', 'toString'];
+    const d = day('2026-01-06', [{ paper: paper('2601.00001'), summaries: [summary('2601.00001', { flags })] }]);
+    const html = renderDayPage(d, OPTIONS);
+    expect(byClass(html, 'badge').map((b) => [b.attribs['data-flag'], text(b), b.attribs['title']])).toEqual(
+      flags.map((f) => [f, f, f]),
+    );
+  });
+
   it('should show the honest status and the abstract for a paper without a summary, never placeholder text', () => {
     const html = renderSite(twoDays(), OPTIONS).get('days/2026-01-06.html')!;
     const status = byClass(html, 'status').map((s) => [s.attribs['data-status'], text(s)]);
@@ -331,6 +342,16 @@ describe('renderSite', () => {
         ).toEqual([]);
       }
     }
+  });
+
+  it('should put the labels in the UI language when it is set apart from the summary language', () => {
+    const html = renderSite(twoDays('English'), { ...OPTIONS, language: 'English', uiLanguage: 'Chinese' }).get(
+      'days/2026-01-06.html',
+    )!;
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain('<span class="tldr-label">一句话总结</span>');
+    // The summaries keep their own language's tag.
+    expect(html).toContain('<p class="tldr" lang="en">');
   });
 
   it('should put the labels in Chinese for a Chinese digest', () => {
@@ -602,10 +623,10 @@ describe('ranked days', () => {
   });
 
   it('should render one list best first when the web app asks for the score order', () => {
-    const main = dayMain(ranked(), labelsFor('English'), null, null, {
+    const main = dayMain(ranked(), catalogFor('English').site, null, null, {
       order: 'score',
       links: { category: '/days/2026-01-06', score: '/days/2026-01-06?sort=score' },
-    });
+    }).join('');
     const sections = byClass(main, 'category');
     expect(sections.map((s) => s.attribs['class'])).toEqual(['category by-score']);
     expect(byClass(main, 'paper').map((e) => e.attribs['id'])).toEqual([
