@@ -28,7 +28,7 @@ import { loadSettings } from '../src/config/settings.js';
 import type { PaperInput } from '../src/core/types.js';
 import { openStore } from '../src/store/store.js';
 import { DEFAULT_DIALECT, MODES, requestBody, type ChatMessage } from '../src/summarize/dialect.js';
-import { chatEndpoint, summarizerFromSettings } from '../src/summarize/from-settings.js';
+import { chatEndpoint, summarizerFromSettings } from '../src/app/provider.js';
 import { createLimiter } from '../src/summarize/limiter.js';
 import { createOpenAiSummarizer } from '../src/summarize/openai.js';
 import { systemPrompt, userPrompt } from '../src/summarize/prompt.js';

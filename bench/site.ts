@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Paper, StoredSummary, SummaryFields } from '../src/core/types.js';
-import { buildDayView, type DayView } from '../src/publish/day-view.js';
+import { buildDayView, type DayView } from '../src/core/day-view.js';
 import { renderSite, type SiteOptions } from '../src/publish/site/index.js';
 import { median } from './stats.js';
 

@@ -59,7 +59,7 @@ export async function summarizers(
   log: (line: string) => void,
   provider?: string,
 ): Promise<Summarizers> {
-  const { summarizerFromSettings } = await import('../summarize/from-settings.js');
+  const { summarizerFromSettings } = await import('./provider.js');
   const { createOfflineSummarizer } = await import('../summarize/offline.js');
   const { summarizer, limiter } = summarizerFromSettings(settings, store, { log, provider });
   return { summarizer, fallback: createOfflineSummarizer(), limiter };
@@ -77,7 +77,7 @@ export function summarySelection(settings: Settings): SummarySelection | null {
 
 /** The delivery channels the settings configure (e-mail, Slack, Discord, Feishu/Lark, Telegram). */
 export async function channels(settings: Settings): Promise<Channel[]> {
-  const { createChannels } = await import('../deliver/from-settings.js');
+  const { createChannels } = await import('./channels.js');
   return createChannels(settings);
 }
 
@@ -114,7 +114,7 @@ export async function createRankerFor(settings: Settings, store: Store, log: (li
   const { createRanker } = await import('../rank/for-day.js');
   let embeddings = null;
   if (rank.embeddingModel && settings.openai.apiKey) {
-    const { sdkClient } = await import('../summarize/from-settings.js');
+    const { sdkClient } = await import('./provider.js');
     const { createOpenAiEmbeddingSource } = await import('../rank/embeddings.js');
     embeddings = createOpenAiEmbeddingSource({ client: sdkClient(settings), model: rank.embeddingModel });
   }

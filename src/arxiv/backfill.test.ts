@@ -2,7 +2,7 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { startArxivStandIn, type StandInOptions, type StandInWorld } from '../../test/support/arxiv-standin.js';
 import { MY_CATEGORIES, generateDay } from '../../test/support/arxiv-world.js';
-import { testStore } from '../test-support/fixtures.js';
+import { testStore } from '../../test/support/fixtures.js';
 import { backfill, oaiSetFor, type BackfillOptions } from './backfill.js';
 import { createArxivHttp } from './http-client.js';
 

@@ -5,7 +5,7 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { startArxivStandIn, type StandInWorld } from '../../test/support/arxiv-standin.js';
 import { MY_CATEGORIES, generateDay } from '../../test/support/arxiv-world.js';
-import { testStore } from '../test-support/fixtures.js';
+import { testStore } from '../../test/support/fixtures.js';
 import { fetchDay, type FetchDayOptions } from './fetch-day.js';
 import { createArxivHttp } from './http-client.js';
 import type { IncludeOption } from './select.js';

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   apiTimestamp,
-  easternInstant,
   isListingDate,
   latestListingDate,
   listingDateOfSubmission,
   submissionWindow,
 } from './schedule.js';
+import { easternInstant } from '../core/eastern-time.js';
 
 describe('arXiv schedule', () => {
   it('should convert US Eastern wall time across daylight saving', () => {

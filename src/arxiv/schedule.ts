@@ -3,9 +3,9 @@
  * on weekdays; announcements go out at 20:00 Sunday to Thursday except on holidays, and the
  * listing of an announcement is dated the next day. Pure: dates in, dates and instants out.
  */
+import { easternDate, easternInstant } from '../core/eastern-time.js';
 import { isIsoDate } from '../core/dates.js';
 
-const ZONE = 'America/New_York';
 const CUTOFF_HOUR = 14;
 const ANNOUNCE_HOUR = 20;
 
@@ -40,37 +40,6 @@ export const weekday = (date: string): number => new Date(`${date}T12:00:00Z`).g
 
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T12:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-// Made on first use: creating it loads ICU's time zone data (~10 ms), which every command that
-// merely imports this module (render, through the feeds) would otherwise pay at start-up.
-let offsetFormatter: Intl.DateTimeFormat | null = null;
-const offsetFormat = (): Intl.DateTimeFormat =>
-  (offsetFormatter ??= new Intl.DateTimeFormat('en-US', { timeZone: ZONE, timeZoneName: 'shortOffset' }));
-
-/** Minutes east of UTC of US Eastern time at an instant (−240 in summer, −300 in winter). */
-function easternOffset(instantMs: number): number {
-  const name =
-    offsetFormat()
-      .formatToParts(new Date(instantMs))
-      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT-5';
-  const m = /GMT([+-])(\d{1,2})(?::(\d{2}))?/.exec(name);
-  if (!m) return 0;
-  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
-}
-
-/** The instant of a US Eastern wall-clock time on a date. */
-export function easternInstant(date: string, hour: number): Date {
-  const local = Date.parse(`${date}T${String(hour).padStart(2, '0')}:00:00Z`);
-  // Guess with the offset at the local time read as UTC, then correct once (DST edges).
-  let utc = local - easternOffset(local) * 60_000;
-  utc = local - easternOffset(utc) * 60_000;
-  return new Date(utc);
-}
-
-/** The US Eastern calendar date of an instant. */
-export function easternDate(instant: Date): string {
-  return new Date(instant.getTime() + easternOffset(instant.getTime()) * 60_000).toISOString().slice(0, 10);
 }
 
 /** True when arXiv announces on the evening of this (US Eastern) date. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cli } from '../../test/support/cli.js';
-import { testDir } from '../test-support/fixtures.js';
+import { testDir } from '../../test/support/fixtures.js';
 import { loadSettings } from './settings.js';
 import { endpointProblem } from './endpoints.js';
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as profileParser from '../rank/profile.js';
-import { testDir } from '../test-support/fixtures.js';
+import { testDir } from '../../test/support/fixtures.js';
 import { configuredSummarizer, loadSettings, parseCategoryList } from './settings.js';
 
 describe('loadSettings', () => {

@@ -131,3 +131,12 @@ export interface PublishedDay {
   /** e.g. `import:enhanced-jsonl`, for the papers' and announcements' source column. */
   source: string;
 }
+
+/** One announcement of a day with its paper, as the store lists a day. */
+export interface DayRow {
+  paper: Paper;
+  category: string;
+  kind: AnnouncementKind;
+  version: number | null;
+  position: number;
+}

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { redactSecrets } from '../core/secrets.js';
 import type { CodeLink, Paper, StoredSummary } from '../core/types.js';
 import { listenLoopback } from '../../test/support/loopback.js';
-import { buildDayView, withRanking, type DayView, type PaperRank } from '../publish/day-view.js';
+import { buildDayView, withRanking, type DayView, type PaperRank } from '../core/day-view.js';
 import type { DayRow } from '../store/store.js';
 import {
   DISCORD,

@@ -12,7 +12,7 @@
 import { absUrl, pdfUrl } from '../core/arxiv-id.js';
 import { isPlaceholderText } from '../core/placeholders.js';
 import { grouped } from '../core/text.js';
-import { byScore, formatScore, type DayPaper } from '../publish/day-view.js';
+import { byScore, formatScore, type DayPaper } from '../core/day-view.js';
 import { catalogFor, type CheckFlag, type DigestLabels } from '../ui/i18n/catalog.js';
 import type { DigestMessage } from './types.js';
 

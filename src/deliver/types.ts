@@ -4,7 +4,7 @@
  * DeliveryError with one clear line, never a broken digest.
  */
 import { AppError } from '../errors.js';
-import type { DayPaper } from '../publish/day-view.js';
+import type { DayPaper } from '../core/day-view.js';
 
 export interface DigestMessage {
   date: string;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDay } from '../publish/load-day.js';
 import { renderMarkdown } from '../publish/markdown.js';
-import { ai, jsonl, refLine, testDir, testStore } from '../test-support/fixtures.js';
+import { ai, jsonl, refLine, testDir, testStore } from '../../test/support/fixtures.js';
 import { changedIn, importPaths, type ImportOptions } from './import-files.js';
 
 const DAY = '2026-01-05';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ai, jsonl, refLine } from '../test-support/fixtures.js';
+import { ai, jsonl, refLine } from '../../test/support/fixtures.js';
 import { mergeDay } from './published-day.js';
 import { dateFromFileName, detectFormat, languageFromFileName, parseReferenceFile } from './reference-file.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ai, refLine } from '../test-support/fixtures.js';
+import { ai, refLine } from '../../test/support/fixtures.js';
 import { parseReferenceJsonl, parseReferenceLine } from './reference-jsonl.js';
 
 const reason = (text: string) => {

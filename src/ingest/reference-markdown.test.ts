@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildDayView } from '../publish/day-view.js';
-import { testPaper } from '../publish/day-view.test.js';
+import { buildDayView } from '../core/day-view.js';
+import { testPaper } from '../../test/support/fixtures.js';
 import { renderMarkdown } from '../publish/markdown.js';
-import { ai } from '../test-support/fixtures.js';
+import { ai } from '../../test/support/fixtures.js';
 import { looksLikeDigest, parseReferenceMarkdown } from './reference-markdown.js';
 
 const ENTRY = `### [1] [A [bracketed] title (v2)](https://arxiv.org/abs/2401.00001)

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '../core/types.js';
-import { buildDayView, type DayView } from './day-view.js';
+import { buildDayView, type DayView } from '../core/day-view.js';
 import { bibtexAuthors, bibtexKey, bibtexText, paperYear, renderBibtex, renderRis } from './citations.js';
 
 const paper = (id: string, over: Partial<Paper> = {}): Paper => ({

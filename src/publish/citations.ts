@@ -26,7 +26,7 @@
  */
 import { absUrl, pdfUrl } from '../core/arxiv-id.js';
 import type { Paper } from '../core/types.js';
-import type { DayPaper, DayView } from './day-view.js';
+import type { DayPaper, DayView } from '../core/day-view.js';
 import { bibtexPreamble, latexText } from './latex-text.js';
 import { splitName } from './person-name.js';
 import type { Renderer } from './renderer.js';

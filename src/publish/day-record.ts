@@ -11,7 +11,7 @@ import {
   type RecordedSummary,
 } from '../core/day-record.js';
 import type { StoredSummary } from '../core/types.js';
-import type { DayPaper, DayView } from './day-view.js';
+import type { DayPaper, DayView } from '../core/day-view.js';
 
 const recorded = (s: StoredSummary): RecordedSummary => ({
   summarizer: s.summarizer,

@@ -7,8 +7,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { Paper, StoredSummary } from '../core/types.js';
-import { ai } from '../test-support/fixtures.js';
-import { buildDayView, withRanking, type DayView, type PaperRank } from './day-view.js';
+import { ai } from '../../test/support/fixtures.js';
+import { buildDayView, withRanking, type DayView, type PaperRank } from '../core/day-view.js';
 import {
   announcementInstant,
   categoryDays,

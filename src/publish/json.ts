@@ -6,7 +6,7 @@
  */
 import { absUrl, htmlUrl, pdfUrl } from '../core/arxiv-id.js';
 import type { CodeLink } from '../core/types.js';
-import type { DayPaper, DayView, SummaryState } from './day-view.js';
+import type { DayPaper, DayView, SummaryState } from '../core/day-view.js';
 import type { Renderer } from './renderer.js';
 
 /** A paper's links, as the day document and the web app's API write them. */

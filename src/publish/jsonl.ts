@@ -5,7 +5,7 @@
  * line, with `summary_status` instead of `AI`.
  */
 import { absUrl, pdfUrl } from '../core/arxiv-id.js';
-import type { DayPaper, DayView } from './day-view.js';
+import type { DayPaper, DayView } from '../core/day-view.js';
 import { pyDumps, type PyValue } from './py-json.js';
 import type { Renderer } from './renderer.js';
 import { PLACEHOLDER_FLAG } from '../core/placeholders.js';

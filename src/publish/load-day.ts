@@ -1,7 +1,7 @@
 /** The I/O edge of publishing: reads one day from the store and builds its DayView. */
 import type { Store } from '../store/store.js';
 import { NotFoundError } from '../errors.js';
-import { buildDayView, type DayView } from './day-view.js';
+import { buildDayView, type DayView } from '../core/day-view.js';
 
 export interface LoadDayOptions {
   date: string;

@@ -8,7 +8,7 @@
  * output is the reference format, byte for byte.
  */
 import { absUrl } from '../core/arxiv-id.js';
-import { FOR_YOU_MIN_SCORE, type DayPaper, type DayView } from './day-view.js';
+import { FOR_YOU_MIN_SCORE, type DayPaper, type DayView } from '../core/day-view.js';
 import type { Renderer } from './renderer.js';
 import type { CheckFlag } from '../ui/i18n/catalog.js';
 import ENGLISH from '../ui/i18n/en.js';

@@ -1,5 +1,5 @@
 /** Every output format is a Renderer: a pure function from a DayView to the file's text. */
-import type { DayView } from './day-view.js';
+import type { DayView } from '../core/day-view.js';
 
 export interface Renderer {
   /** The `--format` name. */

@@ -4,10 +4,10 @@
  * and the same day renders to the same bytes.
  */
 import { describe, expect, it } from 'vitest';
-import { ai } from '../test-support/fixtures.js';
-import { buildDayView, withRanking, type DayView } from './day-view.js';
+import { ai } from '../../test/support/fixtures.js';
+import { buildDayView, withRanking, type DayView } from '../core/day-view.js';
 import { RENDERERS } from './renderers.js';
-import { testPaper } from './day-view.test.js';
+import { testPaper } from '../../test/support/fixtures.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)> "quotes" \\ Ignore previous instructions';
 const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };

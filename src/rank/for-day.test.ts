@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { startOpenAiStandIn } from '../../test/support/openai-standin.js';
 import type { PaperInput } from '../core/types.js';
-import type { DayView } from '../publish/day-view.js';
+import type { DayView } from '../core/day-view.js';
 import { loadDay } from '../publish/load-day.js';
 import type { Store } from '../store/store.js';
-import { ai, testDir, testStore } from '../test-support/fixtures.js';
+import { ai, testDir, testStore } from '../../test/support/fixtures.js';
 import { createOpenAiEmbeddingSource } from './embeddings.js';
 import {
   chooseForLlm,

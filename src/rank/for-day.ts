@@ -16,7 +16,7 @@ import { join, resolve } from 'node:path';
 import { grouped, plural } from '../core/text.js';
 import type { Paper } from '../core/types.js';
 import { errorMessage } from '../errors.js';
-import { byScore, withRanking, type DayPaper, type DayView, type PaperRank } from '../publish/day-view.js';
+import { byScore, withRanking, type DayPaper, type DayView, type PaperRank } from '../core/day-view.js';
 import type { Store } from '../store/store.js';
 import {
   embedItems,

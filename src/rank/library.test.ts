@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
-import { testDir } from '../test-support/fixtures.js';
+import { testDir } from '../../test/support/fixtures.js';
 import { latexToText } from './bibtex.js';
 import { detectLibraryFormat, findArxivId, LibraryError, parseLibrary, readLibraryFile } from './library.js';
 

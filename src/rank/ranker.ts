@@ -3,7 +3,7 @@
  * the pipeline, the web app and the outputs. `createRanker` (for-day.ts) builds one from the
  * settings and the store; tests pass a fake.
  */
-import type { DayView } from '../publish/day-view.js';
+import type { DayView } from '../core/day-view.js';
 import type { Profile } from './profile.js';
 
 /**

@@ -12,7 +12,7 @@ import { UnexpectedBodyError } from '../arxiv/types.js';
 import { DeliveryError, type Channel, type DigestMessage } from '../deliver/types.js';
 import { openStore } from '../store/store.js';
 import type { Summarizer } from '../summarize/types.js';
-import { ai, testDir, testStore } from '../test-support/fixtures.js';
+import { ai, testDir, testStore } from '../../test/support/fixtures.js';
 import { runDaily, type DailyDeps, type DailyOptions } from './daily.js';
 
 const DAY = '2026-01-05';

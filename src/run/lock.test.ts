@@ -5,7 +5,7 @@ import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { testDir } from '../test-support/fixtures.js';
+import { testDir } from '../../test/support/fixtures.js';
 import { LockHeldError, acquireLock } from './lock.js';
 
 describe('acquireLock', () => {

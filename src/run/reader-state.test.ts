@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importPaths } from '../ingest/import-files.js';
 import { PROFILE_STATE } from '../rank/ranker.js';
-import { testDir, testStore } from '../test-support/fixtures.js';
+import { testDir, testStore } from '../../test/support/fixtures.js';
 import { writeReaderState } from './reader-state.js';
 
 const paper = (id: string) => ({

@@ -8,13 +8,13 @@ import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import type { PaperInput, SummaryInput } from '../core/types.js';
 import { UsageError } from '../errors.js';
-import { withRanking, type DayView } from '../publish/day-view.js';
+import { withRanking, type DayView } from '../core/day-view.js';
 import { loadDay } from '../publish/load-day.js';
 import { renderJson } from '../publish/json.js';
 import { EMPTY_PROFILE, parseProfile, type Profile } from '../rank/profile.js';
 import type { Ranker } from '../rank/ranker.js';
 import type { Store } from '../store/store.js';
-import { ai, testStore } from '../test-support/fixtures.js';
+import { ai, testStore } from '../../test/support/fixtures.js';
 import { createApp, MAX_BODY_BYTES, type AppDeps } from './app.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)> Quantum walks on graphs';

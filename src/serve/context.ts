@@ -6,7 +6,7 @@
 import { HTTPException } from 'hono/http-exception';
 import { isIsoDate } from '../core/dates.js';
 import { AppError } from '../errors.js';
-import type { DayView } from '../publish/day-view.js';
+import type { DayView } from '../core/day-view.js';
 import { loadDay } from '../publish/load-day.js';
 import type { Ranker } from '../rank/ranker.js';
 import { SearchInterrupted, type DaySummary, type SearchFilters, type SearchPage, type Store } from '../store/store.js';

@@ -6,7 +6,7 @@
  */
 import { absUrl } from '../core/arxiv-id.js';
 import { isPlaceholderText } from '../core/placeholders.js';
-import { chooseSummary } from '../publish/day-view.js';
+import { chooseSummary } from '../core/day-view.js';
 import { toFtsQuery } from '../search/query.js';
 import { checkBudget, type SearchBudget, type Store } from '../store/store.js';
 import type { ViewOptions } from './paper-data.js';

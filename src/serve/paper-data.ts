@@ -6,7 +6,7 @@
  */
 import type { CodeLink, Paper, StoredSummary } from '../core/types.js';
 import { renderBibtex } from '../publish/citations.js';
-import { chooseSummary, type DayPaper, type DayView } from '../publish/day-view.js';
+import { chooseSummary, type DayPaper, type DayView } from '../core/day-view.js';
 import type { SearchHit, Store } from '../store/store.js';
 import { NO_MARK } from '../ui/components/marks.js';
 import type { Announcement, PaperDetails } from '../ui/pages/app-paper.js';

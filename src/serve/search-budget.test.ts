@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { searchPage } from '../store/search-page.js';
 import { SearchInterrupted } from '../store/store.js';
-import { generateSearchStore, type SearchStore } from '../test-support/search-store.js';
+import { generateSearchStore, type SearchStore } from '../../test/support/search-store.js';
 import { createApp, type AppDeps } from './app.js';
 import { searchThreads, type SearchRunner } from './search-pool.js';
 import { startServer, type RunningServer } from './server.js';

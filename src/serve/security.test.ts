@@ -6,7 +6,7 @@
 import { request as httpRequest } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../store/store.js';
-import { testStore } from '../test-support/fixtures.js';
+import { testStore } from '../../test/support/fixtures.js';
 import { createApp, MAX_BODY_BYTES, type AppDeps } from './app.js';
 import { asset, ASSET_NAMES } from '../ui/assets.js';
 import { CSP, isLoopbackHost, sameToken } from './security.js';

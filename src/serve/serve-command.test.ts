@@ -16,7 +16,7 @@ import { serveCommand } from '../cli/commands/serve.js';
 import { loadSettings } from '../config/settings.js';
 import { main } from '../cli/main.js';
 import { openStore } from '../store/store.js';
-import { testDir } from '../test-support/fixtures.js';
+import { testDir } from '../../test/support/fixtures.js';
 import { SERVED_BY_ENV } from './cluster.js';
 
 const sink = (write: (s: string) => void) =>

@@ -1,6 +1,6 @@
 /** The "similar papers" query: title words and the abstract's repeated terms, quoted, OR-ed. */
 import { describe, expect, it } from 'vitest';
-import { testStore } from '../test-support/fixtures.js';
+import { testStore } from '../../test/support/fixtures.js';
 import { similarQuery, similarTerms } from './similar.js';
 
 describe('serve: similar papers', () => {

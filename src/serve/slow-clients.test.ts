@@ -9,7 +9,7 @@ import { Writable } from 'node:stream';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { main } from '../cli/main.js';
-import { testDir, testStore } from '../test-support/fixtures.js';
+import { testDir, testStore } from '../../test/support/fixtures.js';
 import { createApp } from './app.js';
 import { GUESSES_PER_MINUTE, GuessLimiter } from './security.js';
 import { startServer } from './server.js';

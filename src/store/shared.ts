@@ -7,19 +7,13 @@ export interface WriteCounts {
   unchanged: number;
 }
 
+export type { DayRow } from '../core/types.js';
+
 export interface DayImportCounts {
   papers: WriteCounts;
   announcements: WriteCounts;
   summaries: WriteCounts;
   codeLinks: WriteCounts;
-}
-
-export interface DayRow {
-  paper: Paper;
-  category: string;
-  kind: AnnouncementKind;
-  version: number | null;
-  position: number;
 }
 
 export interface MissingPaper {

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PaperInput, PublishedDay, SummaryInput } from '../core/types.js';
-import { ai, testDir, testStore } from '../test-support/fixtures.js';
+import { ai, testDir, testStore } from '../../test/support/fixtures.js';
 import { MIGRATIONS } from './migrations.js';
 import { BROAD, DEFAULT_TUNING, phraseWords, searchPage } from './search-page.js';
 import { openStore, type Store } from './store.js';

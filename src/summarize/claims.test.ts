@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { testStore } from '../test-support/fixtures.js';
+import { testStore } from '../../test/support/fixtures.js';
 import { SummarizedElsewhere, claimedSummarizer } from './claims.js';
 import type { Summarizer, SummaryOutcome } from './types.js';
 

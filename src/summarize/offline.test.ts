@@ -11,7 +11,8 @@ import {
   shorten,
 } from './offline.js';
 import { splitSentences } from './sentences.js';
-import { FLAGS, type SummaryRequest } from './types.js';
+import { type SummaryRequest } from './types.js';
+import { FLAGS } from '../core/flags.js';
 
 const request = (abstract: string, language = 'English', title = 'A Title'): SummaryRequest => ({
   paperId: '2601.00001',

@@ -28,7 +28,8 @@ import { languageOf } from '../core/languages.js';
 import type { SummaryFields } from '../core/types.js';
 import { ROLES, analyzeSentences, type Role } from './roles.js';
 import { splitSentences } from './sentences.js';
-import { FLAGS, type Summarizer, type SummaryOutcome, type SummaryRequest } from './types.js';
+import { type Summarizer, type SummaryOutcome, type SummaryRequest } from './types.js';
+import { FLAGS } from '../core/flags.js';
 
 export { OFFLINE_SUMMARIZER_ID } from '../core/types.js';
 import { OFFLINE_SUMMARIZER_ID } from '../core/types.js';

@@ -31,7 +31,8 @@ import {
 import { AppError } from '../errors.js';
 import { RetryableError, type RateLimiter } from './limiter.js';
 import { PROMPT_VERSION, boundedPaper, systemPrompt, userPrompt } from './prompt.js';
-import { FLAGS, type Summarizer, type SummarizerUsage, type SummaryOutcome, type SummaryRequest } from './types.js';
+import { type Summarizer, type SummarizerUsage, type SummaryOutcome, type SummaryRequest } from './types.js';
+import { FLAGS } from '../core/flags.js';
 
 /** USD per million tokens. */
 export interface Price {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { PROFILES, type ProviderName } from '../../test/support/provider-dialects.js';
 import { dayPapers } from '../../test/support/papers.js';
 import { llmDay } from '../../test/support/summarize-run.js';
-import { probeProvider } from './from-settings.js';
+import { probeProvider } from '../app/provider.js';
 import { loadSettings } from '../config/settings.js';
 
 interface Contract {

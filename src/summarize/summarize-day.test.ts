@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { PaperInput } from '../core/types.js';
-import { ai, testStore } from '../test-support/fixtures.js';
+import { ai, testStore } from '../../test/support/fixtures.js';
 import { LimiterStopped } from './limiter.js';
 import { ProviderError } from './openai.js';
 import { summarizeDay, type SummarizeOptions } from './summarize-day.js';
-import { FLAGS, type Summarizer, type SummaryOutcome, type SummaryRequest } from './types.js';
+import { type Summarizer, type SummaryOutcome, type SummaryRequest } from './types.js';
+import { FLAGS } from '../core/flags.js';
 
 const DAY = '2026-09-23';
 const opts: SummarizeOptions = { date: DAY, language: 'English', retryFailed: false, maxCostUsd: null };

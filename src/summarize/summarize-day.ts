@@ -19,7 +19,8 @@ import { LimiterStopped } from './limiter.js';
 import { ProviderError } from './openai.js';
 import { nextAttemptAt, retryDecision } from './retry-policy.js';
 import { summaryLanguageOk } from './script.js';
-import { FLAGS, type Summarizer, type SummaryOutcome, type SummaryRequest } from './types.js';
+import { type Summarizer, type SummaryOutcome, type SummaryRequest } from './types.js';
+import { FLAGS } from '../core/flags.js';
 
 export interface SummarizeOptions {
   date: string;

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUMMARY_FIELDS } from '../core/types.js';
 import { startOpenAiStandIn, type OpenAiStandIn } from '../../test/support/openai-standin.js';
-import { testStore } from '../test-support/fixtures.js';
+import { testStore } from '../../test/support/fixtures.js';
 import { claimedSummarizer } from './claims.js';
 import { createLimiter } from './limiter.js';
 import { createOfflineSummarizer } from './offline.js';

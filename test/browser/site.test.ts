@@ -18,9 +18,9 @@ import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { HAVE_CHROMIUM, browserSuite, launchChromium } from '../support/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Paper, StoredSummary } from '../../src/core/types.js';
-import { buildDayView, withRanking, type DayView } from '../../src/publish/day-view.js';
+import { buildDayView, withRanking, type DayView } from '../../src/core/day-view.js';
 import { renderDayPage, renderSite, type SiteOptions } from '../../src/publish/site/index.js';
-import { ai } from '../../src/test-support/fixtures.js';
+import { ai } from '../support/fixtures.js';
 
 /*
  * The callbacks given to page.evaluate run in the browser. The project compiles without the DOM

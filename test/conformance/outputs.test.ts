@@ -26,7 +26,7 @@ import { renderSlack, slackProblem } from '../../src/deliver/slack.js';
 import { renderTelegram, telegramProblem } from '../../src/deliver/telegram.js';
 import type { DigestMessage } from '../../src/deliver/types.js';
 import { renderBibtex, renderRis } from '../../src/publish/citations.js';
-import type { DayView } from '../../src/publish/day-view.js';
+import type { DayView } from '../../src/core/day-view.js';
 import { feedRenderer } from '../../src/publish/feeds.js';
 import { splitName } from '../../src/publish/person-name.js';
 import { renderDayPage } from '../../src/publish/site/index.js';

@@ -10,7 +10,7 @@ import { loadDay } from '../../src/publish/load-day.js';
 import { enhancedJsonlRenderer, rawJsonlRenderer } from '../../src/publish/jsonl.js';
 import { renderMarkdown } from '../../src/publish/markdown.js';
 import type { Store } from '../../src/store/store.js';
-import { testDir, testStore } from '../../src/test-support/fixtures.js';
+import { testDir, testStore } from '../support/fixtures.js';
 import { cli } from '../support/cli.js';
 import { ANCHOR, realDays, tocOrder, type RealDay } from '../support/real-days.js';
 

@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync, cpSync, mkdirSync
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { testDir } from '../../src/test-support/fixtures.js';
+import { testDir } from '../support/fixtures.js';
 import { startArxivStandIn, type StandInWorld } from '../support/arxiv-standin.js';
 import { generateDay } from '../support/arxiv-world.js';
 import { startChatStandIn } from '../support/chat-standins.js';

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/store.js';
-import { ai, jsonl, refLine, testDir } from '../../src/test-support/fixtures.js';
+import { ai, jsonl, refLine, testDir } from '../support/fixtures.js';
 import { BIN, cleanEnv, cli, cliAsync } from '../support/cli.js';
 
 const DAY = '2026-01-05';

@@ -2,7 +2,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { testDir } from '../../src/test-support/fixtures.js';
+import { testDir } from '../support/fixtures.js';
 import { startArxivStandIn, sampleWorld } from '../support/arxiv-standin.js';
 import { cli, cliRun } from '../support/cli.js';
 import { startOpenAiStandIn } from '../support/openai-standin.js';

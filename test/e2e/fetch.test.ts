@@ -1,6 +1,6 @@
 /** `fetch` and `backfill` as real processes against the loopback arXiv stand-in. */
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { testDir } from '../../src/test-support/fixtures.js';
+import { testDir } from '../support/fixtures.js';
 import { cliRun } from '../support/cli.js';
 import { standInEnv, startArxivStandIn, type StandInWorld } from '../support/arxiv-standin.js';
 import { generateDay } from '../support/arxiv-world.js';

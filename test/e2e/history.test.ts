@@ -11,7 +11,7 @@ import { enhancedJsonlRenderer, rawJsonlRenderer } from '../../src/publish/jsonl
 import { loadDay } from '../../src/publish/load-day.js';
 import { renderMarkdown } from '../../src/publish/markdown.js';
 import { openStore } from '../../src/store/store.js';
-import { testDir } from '../../src/test-support/fixtures.js';
+import { testDir } from '../support/fixtures.js';
 import { standInEnv, startArxivStandIn } from '../support/arxiv-standin.js';
 import { generateDay } from '../support/arxiv-world.js';
 import { startChatStandIn } from '../support/chat-standins.js';

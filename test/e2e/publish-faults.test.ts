@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { openStore } from '../../src/store/store.js';
-import { ai, jsonl, refLine, testDir } from '../../src/test-support/fixtures.js';
+import { ai, jsonl, refLine, testDir } from '../support/fixtures.js';
 import { startChatStandIn } from '../support/chat-standins.js';
 import { cli, cliAsync, cliRun } from '../support/cli.js';
 import { generateReferenceHistory } from '../support/reference-history.js';
@@ -107,10 +107,7 @@ describe('a full disk', () => {
     if (!canMount) ctx.skip();
     const disk = tinyDisk(1024)!;
     const cwd = testDir({ '2026-01-05_AI_enhanced_English.jsonl': bigDay(400) });
-    const r = await cliRun(
-      ['--db', join(disk, 'store.db'), 'import', '2026-01-05_AI_enhanced_English.jsonl'],
-      { cwd },
-    );
+    const r = await cliRun(['--db', join(disk, 'store.db'), 'import', '2026-01-05_AI_enhanced_English.jsonl'], { cwd });
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n').at(-1)).toMatch(
       /^arxiv-digest: the store cannot be written: the disk is full \(SQLITE_FULL\); what was being written is not kept$/,

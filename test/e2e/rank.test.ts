@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { jsonl, refLine, testDir } from '../../src/test-support/fixtures.js';
+import { jsonl, refLine, testDir } from '../support/fixtures.js';
 import { cli, cliRun } from '../support/cli.js';
 import { paperFromPrompt, startOpenAiStandIn } from '../support/openai-standin.js';
 

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { testDir } from '../../src/test-support/fixtures.js';
+import { testDir } from '../support/fixtures.js';
 import { startArxivStandIn } from '../support/arxiv-standin.js';
 import { generateDay } from '../support/arxiv-world.js';
 import { startChatStandIn } from '../support/chat-standins.js';

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { jsonl, refLine, testDir } from '../../src/test-support/fixtures.js';
+import { jsonl, refLine, testDir } from '../support/fixtures.js';
 import { startChatStandIn } from '../support/chat-standins.js';
 import { cli, cliAsync, cliRun } from '../support/cli.js';
 import { startOpenAiStandIn } from '../support/openai-standin.js';

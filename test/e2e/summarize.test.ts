@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { openStore } from '../../src/store/store.js';
-import { jsonl, refLine, testDir } from '../../src/test-support/fixtures.js';
+import { jsonl, refLine, testDir } from '../support/fixtures.js';
 import { cli, cliAsync, cliRun } from '../support/cli.js';
 import { startOpenAiStandIn, type OpenAiStandInOptions } from '../support/openai-standin.js';
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importReferenceFile } from '../../src/ingest/import-files.js';
-import type { DayView } from '../../src/publish/day-view.js';
+import type { DayView } from '../../src/core/day-view.js';
 import { loadDay } from '../../src/publish/load-day.js';
 import { openStore, type Store } from '../../src/store/store.js';
 

@@ -9,9 +9,9 @@ import { describeSummarize } from '../../src/cli/commands/summarize.js';
 import { loadSettings } from '../../src/config/settings.js';
 import type { PaperInput, StoredSummary } from '../../src/core/types.js';
 import type { Store } from '../../src/store/store.js';
-import { summarizerFromSettings } from '../../src/summarize/from-settings.js';
+import { summarizerFromSettings } from '../../src/app/provider.js';
 import { summarizeDay, type SummarizeReport } from '../../src/summarize/summarize-day.js';
-import { testDir, testStore } from '../../src/test-support/fixtures.js';
+import { testDir, testStore } from './fixtures.js';
 import { startOpenAiStandIn, type OpenAiStandIn, type OpenAiStandInOptions } from './openai-standin.js';
 import { dayPapers } from './papers.js';
 

@@ -10,7 +10,7 @@ import { productVersion } from '../../core/version.js';
 import { PROFILE_STATE } from '../../rank/ranker.js';
 import { openStore, type ReaderMark } from '../../store/store.js';
 import { userAgent } from '../../arxiv/http-client.js';
-import { probeProvider, providerLabel, sdkClient } from '../../summarize/from-settings.js';
+import { probeProvider, providerLabel, sdkClient } from '../../app/provider.js';
 import type { GlobalOptions, Io } from '../context.js';
 
 interface Check {

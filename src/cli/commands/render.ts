@@ -3,7 +3,7 @@ import { configuredSummarizer } from '../../config/settings.js';
 import { isIsoDate } from '../../core/dates.js';
 import { writeFileAtomic } from '../../core/write-file.js';
 import { NotFoundError, UsageError } from '../../errors.js';
-import { countDay } from '../../publish/day-view.js';
+import { countDay } from '../../core/day-view.js';
 import { loadDay } from '../../publish/load-day.js';
 import { feedRenderer } from '../../publish/feeds.js';
 import { RENDERERS, rendererFor } from '../../publish/renderers.js';

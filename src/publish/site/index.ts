@@ -14,7 +14,7 @@ import { dayMain } from '../../ui/components/day.js';
 import { safeHttpUrl, safeParts, shortHash } from '../../ui/html.js';
 import { catalogFor } from '../../ui/i18n/catalog.js';
 import { ASSETS_DIR, indexMain, SEARCH_INDEX_PATH, sitePage } from '../../ui/pages/site.js';
-import type { DayView } from '../day-view.js';
+import type { DayView } from '../../core/day-view.js';
 import type { Renderer } from '../renderer.js';
 import { buildSearchIndex, searchIndexScript } from './search-index.js';
 

@@ -1,8 +1,8 @@
 /** The prebuilt search index: every paper of every day, compact, newest day first. */
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../core/types.js';
-import { ai } from '../../test-support/fixtures.js';
-import { buildDayView, type DayView } from '../day-view.js';
+import { ai } from '../../../test/support/fixtures.js';
+import { buildDayView, type DayView } from '../../core/day-view.js';
 import { ABSTRACT_PREFIX_CHARS, buildSearchIndex, prefix, searchIndexScript } from './search-index.js';
 
 const paper = (id: string, over: Partial<Paper> = {}): Paper => ({

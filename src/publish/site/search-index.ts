@@ -8,7 +8,7 @@
 import { isPlaceholderText } from '../../core/placeholders.js';
 import { SEARCH_GLOBAL, type SearchEntry, type SearchIndex } from '../../ui/browser/page-data.js';
 import { scriptJson } from '../../ui/html.js';
-import type { DayView } from '../day-view.js';
+import type { DayView } from '../../core/day-view.js';
 
 export { SEARCH_GLOBAL, type SearchEntry, type SearchIndex };
 

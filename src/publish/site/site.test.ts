@@ -8,13 +8,13 @@ import { runInNewContext } from 'node:vm';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import type { CodeLink, Paper, StoredSummary } from '../../core/types.js';
-import { ai } from '../../test-support/fixtures.js';
-import { buildDayView, withRanking, type DayView, type PaperRank } from '../day-view.js';
+import { ai } from '../../../test/support/fixtures.js';
+import { buildDayView, withRanking, type DayView, type PaperRank } from '../../core/day-view.js';
 import { asset } from '../../ui/assets.js';
 import { dayMain } from '../../ui/components/day.js';
 import { catalogFor } from '../../ui/i18n/catalog.js';
 import { htmlRenderer, renderDayPage, renderSite, type SiteOptions } from './index.js';
-import { formatScore } from '../day-view.js';
+import { formatScore } from '../../core/day-view.js';
 import { SEARCH_GLOBAL, type SearchIndex } from './search-index.js';
 
 const SITE_JS = asset('site.js').body;
@@ -517,7 +517,7 @@ describe('site.js', () => {
 describe('feed links', () => {
   it('should link the feeds from every page when the site publishes them, relative to the root', async () => {
     const { renderSite } = await import('./index.js');
-    const { buildDayView } = await import('../day-view.js');
+    const { buildDayView } = await import('../../core/day-view.js');
     const day = buildDayView({
       date: '2026-09-23',
       language: 'English',

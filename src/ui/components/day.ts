@@ -4,7 +4,7 @@
  * ranked day, the category chips, and the cards by category (or, ordered by score, as one list);
  * and a day's row in a list of days. Pure.
  */
-import { byScore, countDay, isRanked, type DayCounts, type DayPaper, type DayView } from '../../publish/day-view.js';
+import { byScore, countDay, isRanked, type DayCounts, type DayPaper, type DayView } from '../../core/day-view.js';
 import { html, type SafeHtml } from '../html.js';
 import { count, fill, type SiteLabels } from '../i18n/catalog.js';
 import { paperCard, type CardExtras } from './paper-card.js';

@@ -3,7 +3,7 @@
  * site's own card with its title to the paper's page (its links row keeps arXiv) and the marks
  * after the links. Pure.
  */
-import type { DayPaper } from '../../publish/day-view.js';
+import type { DayPaper } from '../../core/day-view.js';
 import type { ReaderMark } from '../../store/store.js';
 import { html, type SafeHtml } from '../html.js';
 import type { AppLabels, SiteLabels } from '../i18n/catalog.js';

@@ -9,7 +9,7 @@ import { absUrl, htmlUrl, pdfUrl } from '../../core/arxiv-id.js';
 import { languageOf } from '../../core/languages.js';
 import { isPlaceholderText } from '../../core/placeholders.js';
 import type { SummaryField } from '../../core/types.js';
-import type { DayPaper } from '../../publish/day-view.js';
+import type { DayPaper } from '../../core/day-view.js';
 import { html, safeHttpUrl, type SafeHtml } from '../html.js';
 import { fill, type BadgeFlag, type SiteLabels } from '../i18n/catalog.js';
 import { reasonHtml, scoreBadge } from './ranking.js';

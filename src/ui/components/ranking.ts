@@ -5,7 +5,7 @@
  * reason names the reader's own keywords, authors and library titles, so it is escaped like any
  * paper text. Pure.
  */
-import { FOR_YOU_MIN_SCORE, formatScore, type DayPaper, type PaperRank } from '../../publish/day-view.js';
+import { FOR_YOU_MIN_SCORE, formatScore, type DayPaper, type PaperRank } from '../../core/day-view.js';
 import { html, type SafeHtml } from '../html.js';
 import type { SiteLabels } from '../i18n/catalog.js';
 

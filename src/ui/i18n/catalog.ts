@@ -10,10 +10,10 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { languageOf } from '../../core/languages.js';
-import type { FLAGS } from '../../summarize/types.js';
+import type { FLAGS } from '../../core/flags.js';
 import ENGLISH from './en.js';
 
-/** The checks a summary can fail (summarize/types.ts FLAGS). */
+/** The checks a summary can fail (core/flags.ts). */
 export type CheckFlag = (typeof FLAGS)[keyof typeof FLAGS];
 /** Flags a summary badge explains: the checks and `placeholder` (imported failure text). */
 export type BadgeFlag = CheckFlag | 'placeholder';

@@ -1,6 +1,6 @@
 /** English: the whole UI, and what every other catalog leaves out. */
 import { grouped } from '../../core/text.js';
-import { FLAGS } from '../../summarize/types.js';
+import { FLAGS } from '../../core/flags.js';
 import type { Catalog } from './catalog.js';
 
 const ENGLISH: Catalog = {

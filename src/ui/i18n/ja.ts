@@ -3,7 +3,7 @@
  * their parts are added here.
  */
 import { grouped } from '../../core/text.js';
-import { FLAGS } from '../../summarize/types.js';
+import { FLAGS } from '../../core/flags.js';
 import type { CatalogFile } from './catalog.js';
 
 const JAPANESE: CatalogFile = {

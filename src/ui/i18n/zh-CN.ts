@@ -1,6 +1,6 @@
 /** Simplified Chinese: the whole UI. */
 import { grouped } from '../../core/text.js';
-import { FLAGS } from '../../summarize/types.js';
+import { FLAGS } from '../../core/flags.js';
 import type { Catalog } from './catalog.js';
 
 const CHINESE: Catalog = {

@@ -4,7 +4,7 @@
  * reader has a profile — For you picks, scores and reasons, `?sort=score` ordered on the server.
  * Pure.
  */
-import type { DayView } from '../../publish/day-view.js';
+import type { DayView } from '../../core/day-view.js';
 import type { DaySummary, ReaderMark } from '../../store/store.js';
 import { dayMain, dayRow } from '../components/day.js';
 import { pager } from '../components/hits.js';

@@ -5,7 +5,7 @@
  */
 import { absUrl } from '../../core/arxiv-id.js';
 import { SUMMARY_FIELDS, type CodeLink, type Paper, type StoredSummary } from '../../core/types.js';
-import type { DayPaper } from '../../publish/day-view.js';
+import type { DayPaper } from '../../core/day-view.js';
 import type { ReaderMark, SearchHit, Store } from '../../store/store.js';
 import { hitItem } from '../components/hits.js';
 import { cardsHtml } from '../components/marks.js';

@@ -2,7 +2,7 @@
  * The search page (a GET form: the query and filters live in the URL, so a search can be
  * bookmarked, shared and reloaded), the favorites page, and the page of an error. Pure.
  */
-import type { DayPaper } from '../../publish/day-view.js';
+import type { DayPaper } from '../../core/day-view.js';
 import { BROAD } from '../../store/search-page.js';
 import type { ReaderMark, SearchHit } from '../../store/store.js';
 import { hitItem, pager } from '../components/hits.js';

@@ -5,7 +5,7 @@
  * asset modes: `linked` (the site: files under assets/, relative URLs, CSP 'self') and `inline`
  * (a single self-contained page: CSS and JS inlined, CSP by hash). Pure.
  */
-import { countDay, type DayView } from '../../publish/day-view.js';
+import { countDay, type DayView } from '../../core/day-view.js';
 import { asset, type Asset } from '../assets.js';
 import { pageData, siteSearch } from '../components/chrome.js';
 import { countsHtml, dayRow } from '../components/day.js';

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
-import type { SummaryFields } from '../core/types.js';
-import { openStore, type Store } from '../store/store.js';
+import type { Paper, SummaryFields } from '../../src/core/types.js';
+import { openStore, type Store } from '../../src/store/store.js';
 
 /** A temp folder removed when the current test ends. */
 export function testDir(files: Record<string, string> = {}): string {
@@ -69,3 +69,18 @@ export const ai = (tag: string): SummaryFields => ({
 });
 
 export const jsonl = (objects: unknown[]): string => objects.map((o) => `${JSON.stringify(o)}\n`).join('');
+
+/** A paper with plain metadata, for building days in tests. */
+export const testPaper = (id: string, categories = ['cs.LG']): Paper => ({
+  id,
+  version: null,
+  title: `Title ${id}`,
+  authors: ['A'],
+  abstract: 'Abstract.',
+  categories,
+  comment: null,
+  journalRef: null,
+  doi: null,
+  published: null,
+  updated: null,
+});

@@ -4,9 +4,14 @@
  * is simply absent; settings are checked (and secrets kept out of messages) by the config module.
  */
 import type { Settings } from '../config/settings.js';
-import { createDiscordChannel, createFeishuChannel, createSlackChannel, createTelegramChannel } from './chat.js';
-import { createEmailChannel } from './email.js';
-import type { Channel } from './types.js';
+import {
+  createDiscordChannel,
+  createFeishuChannel,
+  createSlackChannel,
+  createTelegramChannel,
+} from '../deliver/chat.js';
+import { createEmailChannel } from '../deliver/email.js';
+import type { Channel } from '../deliver/types.js';
 
 export function createChannels(settings: Pick<Settings, 'deliver'>): Channel[] {
   const d = settings.deliver;

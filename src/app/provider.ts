@@ -9,13 +9,13 @@ import OpenAI, { AzureOpenAI } from 'openai';
 import type { Settings } from '../config/settings.js';
 import { UsageError } from '../errors.js';
 import type { Store } from '../store/store.js';
-import type { ChatEndpoint } from './chat-http.js';
-import { claimedSummarizer } from './claims.js';
-import { DEFAULT_DIALECT, describeDialect, dialectFrom, type Dialect } from './dialect.js';
-import { createLimiter, type LimiterEvent, type RateLimiter } from './limiter.js';
-import { createOfflineSummarizer } from './offline.js';
-import { createOpenAiSummarizer } from './openai.js';
-import type { Summarizer } from './types.js';
+import type { ChatEndpoint } from '../summarize/chat-http.js';
+import { claimedSummarizer } from '../summarize/claims.js';
+import { DEFAULT_DIALECT, describeDialect, dialectFrom, type Dialect } from '../summarize/dialect.js';
+import { createLimiter, type LimiterEvent, type RateLimiter } from '../summarize/limiter.js';
+import { createOfflineSummarizer } from '../summarize/offline.js';
+import { createOpenAiSummarizer } from '../summarize/openai.js';
+import type { Summarizer } from '../summarize/types.js';
 
 type OpenAiSettings = Settings['openai'];
 

@@ -5,8 +5,8 @@
  * through the store's own methods (about 25,000 papers in a few seconds).
  */
 import { join } from 'node:path';
-import type { AnnouncementInput, PaperInput } from '../core/types.js';
-import { openStore, type Store } from '../store/store.js';
+import type { AnnouncementInput, PaperInput } from '../../src/core/types.js';
+import { openStore, type Store } from '../../src/store/store.js';
 
 const SYLLABLES =
   'ba be bi bo bu ca ce co da de di do fa fe fi ga ge go la le li lo ma me mi mo na ne ni no pa pe pi po ra re ri ro sa se si so ta te ti to va ve vi'.split(

@@ -7,12 +7,12 @@ import {
   OFFLINE_SUMMARIZER_ID,
   type AnnouncementKind,
   type CodeLink,
+  type DayRow,
   type Paper,
   type StoredSummary,
   type SummaryStatus,
-} from '../core/types.js';
-import { PLACEHOLDER_FLAG } from '../core/placeholders.js';
-import type { DayRow } from '../store/store.js';
+} from './types.js';
+import { PLACEHOLDER_FLAG } from './placeholders.js';
 
 export type SummaryState =
   | { status: 'ok'; summary: StoredSummary }

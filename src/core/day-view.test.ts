@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Paper, StoredSummary } from '../core/types.js';
-import { ai } from '../test-support/fixtures.js';
+import type { Paper, StoredSummary } from './types.js';
+import { ai, testPaper } from '../../test/support/fixtures.js';
 import { buildDayView, chooseSummary, countDay, orderCategories } from './day-view.js';
 
 const stored = (over: Partial<StoredSummary>): StoredSummary => ({
@@ -15,20 +15,6 @@ const stored = (over: Partial<StoredSummary>): StoredSummary => ({
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
   ...over,
-});
-
-export const testPaper = (id: string, categories = ['cs.LG']): Paper => ({
-  id,
-  version: null,
-  title: `Title ${id}`,
-  authors: ['A'],
-  abstract: 'Abstract.',
-  categories,
-  comment: null,
-  journalRef: null,
-  doi: null,
-  published: null,
-  updated: null,
 });
 
 describe('orderCategories', () => {
