@@ -11,12 +11,7 @@ import { ai } from '../../test/support/fixtures.js';
 import { buildDayView, withRanking, type DayView, type PaperRank } from '../core/day-view.js';
 import {
   announcementInstant,
-  categoryDays,
-  feedCategories,
-  feedDates,
   feedEntries,
-  feedRenderer,
-  publishedFeeds,
   FOR_YOU_TAG,
   htmlEscape,
   languageTag,
@@ -25,6 +20,7 @@ import {
   renderRss,
   type FeedOptions,
 } from './feeds.js';
+import { categoryDays, feedCategories, feedDates, feedRenderer, publishedFeeds } from './feed-files.js';
 
 const HOSTILE_TITLE = '<img src=x onerror=alert(1)> & "quotes"';
 const CDATA_ABSTRACT = 'We close ]]> a CDATA section ]]><script>alert(2)</script> twice.';

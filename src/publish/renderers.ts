@@ -1,6 +1,6 @@
 /** The output formats `render --format` accepts. */
 import { bibtexRenderer, risRenderer } from './citations.js';
-import { atomRenderer, jsonFeedRenderer, rssRenderer } from './feeds.js';
+import { atomRenderer, jsonFeedRenderer, rssRenderer } from './feed-files.js';
 import { jsonRenderer } from './json.js';
 import { enhancedJsonlRenderer, rawJsonlRenderer } from './jsonl.js';
 import { markdownRenderer } from './markdown.js';

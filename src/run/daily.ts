@@ -18,7 +18,7 @@ import { importPaths, type ImportReport } from '../ingest/import-files.js';
 import { findCodeLinks } from '../links/code-links.js';
 import type { StarsResult } from '../links/github-stars.js';
 import { countDay, type DayCounts, type DayView } from '../core/day-view.js';
-import { feedCategories, feedDates, FEED_FILES, publishedFeeds } from '../publish/feeds.js';
+import { feedCategories, feedDates, FEED_FILES, publishedFeeds } from '../publish/feed-files.js';
 import { enhancedJsonlRenderer, rawJsonlRenderer } from '../publish/jsonl.js';
 import { loadDay } from '../publish/load-day.js';
 import { renderDayRecord } from '../publish/day-record.js';

@@ -27,7 +27,7 @@ import { renderTelegram, telegramProblem } from '../../src/deliver/telegram.js';
 import type { DigestMessage } from '../../src/deliver/types.js';
 import { renderBibtex, renderRis } from '../../src/publish/citations.js';
 import type { DayView } from '../../src/core/day-view.js';
-import { feedRenderer } from '../../src/publish/feeds.js';
+import { feedRenderer } from '../../src/publish/feed-files.js';
 import { splitName } from '../../src/publish/person-name.js';
 import { renderDayPage } from '../../src/publish/site/index.js';
 import {

@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../../core/write-file.js';
 import { NotFoundError, UsageError } from '../../errors.js';
 import { countDay } from '../../core/day-view.js';
 import { loadDay } from '../../publish/load-day.js';
-import { feedRenderer } from '../../publish/feeds.js';
+import { feedRenderer } from '../../publish/feed-files.js';
 import { RENDERERS, rendererFor } from '../../publish/renderers.js';
 import type { Store } from '../../store/store.js';
 import { rankerFor } from '../../app/wiring.js';
